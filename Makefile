@@ -1,0 +1,35 @@
+# machikurabe: `make run` to use, `make test` to check. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DB := data/municipal.duckdb
+RAW := $(wildcard data/raw/*.txt) geo/gazetteer.csv
+
+.PHONY: run test data setup bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+$(DB): $(STAMP) $(RAW) $(wildcard machikurabe/*.py)
+	$(PY) -m machikurabe.build --out $(DB)
+
+data: $(STAMP)
+	$(PY) -m machikurabe.build --out $(DB)
+
+run: $(DB)
+	$(PY) -m streamlit run app.py --server.address localhost --server.port 8501 --browser.gatherUsageStats false
+
+test: $(DB)
+	$(PY) -m pytest
+
+bench: $(DB)
+	$(PY) -m tests.bench.run
+
+clean:
+	rm -rf $(DB) $(DB).wal .pytest_cache
