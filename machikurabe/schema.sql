@@ -1,0 +1,102 @@
+-- Contract of data/municipal.duckdb. Later pages and external checks rely on these names.
+-- Built by machikurabe.build from data/raw/ and geo/gazetteer.csv; never edited by hand.
+
+CREATE TABLE municipalities (
+    code                      VARCHAR PRIMARY KEY, -- 5-digit JIS X 0402 without check digit; prefectures PP000
+    prefecture                VARCHAR NOT NULL,
+    name                      VARCHAR NOT NULL,    -- official spelling (gazetteer), not the OCR'd print
+    name_printed              VARCHAR,             -- as printed in the source, '' for prefecture blocks
+    name_kana                 VARCHAR,
+    name_romaji               VARCHAR,             -- from the kana, for the English UI
+    kind                      VARCHAR NOT NULL,    -- prefecture | designated_city | city | ward | town | village
+    population                BIGINT,              -- 人
+    households                BIGINT,              -- 世帯
+    ageing_rate_pct           DOUBLE,              -- 高齢化率, %
+    welfare_rate_pct          DOUBLE,              -- 生活保護受給率, % (per-mille prints converted, see data_quality)
+    association_rate_pct      DOUBLE,              -- 地縁組織加入率, %
+    area_km2                  DOUBLE,
+    density_per_km2           DOUBLE,              -- population / area_km2, derived
+    elementary_schools        INTEGER,
+    junior_high_schools       INTEGER,
+    community_care_centres    VARCHAR,             -- 地域包括支援センター cell, as printed
+    self_reliance_support     VARCHAR,             -- 生活困窮者自立相談支援事業 cell, as printed
+    basic_info_notes          VARCHAR,             -- as-of dates and footnotes printed with the table
+    local_features            VARCHAR,             -- 1-2. 地域の特徴
+    vision_aim                VARCHAR,             -- 本事業に取り組む目的・狙い
+    vision_change             VARCHAR,             -- 本事業を通じて人と地域に起こしたい変化
+    lat                       DOUBLE,              -- municipal office (gazetteer); prefectural office for prefectures
+    lon                       DOUBLE,
+    programme_count           INTEGER,             -- rows in programmes for this body
+    source_file               VARCHAR NOT NULL,
+    source_line               INTEGER NOT NULL     -- line of the block's 都道府県名 row
+);
+
+CREATE TABLE programmes (
+    municipality_code         VARCHAR NOT NULL,
+    programme                 VARCHAR NOT NULL,    -- community_capacity | multi_agency | prefectural
+    marked                    BOOLEAN NOT NULL,    -- marked on the 実施事業※ line
+    has_content               BOOLEAN NOT NULL,    -- its section 3/4/5 carries a design
+    section_line              INTEGER,             -- line of the section heading
+    implementer               VARCHAR,             -- ①実施主体(委託先), as printed
+    contractor                VARCHAR,             -- the 委託先 part of it
+    programme_name            VARCHAR,             -- ②事業名
+    necessity                 VARCHAR,             -- ③事業実施の必要性(、体制等)
+    target_area               VARCHAR,             -- (対象地域)
+    target_area_scope         VARCHAR,             -- (対象地域の範囲)
+    target_area_population    BIGINT,              -- (人口)
+    support_target            VARCHAR,             -- (支援する対象)
+    support_content           VARCHAR,             -- (支援の内容)
+    hubs                      VARCHAR,             -- (拠点の場所)
+    hub_operator              VARCHAR,             -- (運営主体)
+    training_target           VARCHAR,             -- (研修の対象)
+    training_content          VARCHAR,             -- (研修の内容)
+    funding                   VARCHAR,             -- 財源等の確保 / 自主財源の確保
+    linked_programmes         VARCHAR,             -- 連携する他の法定事業等
+    consultation_place        VARCHAR,             -- (場所・機関等の名称) of イ
+    outcome_targets           VARCHAR,             -- 事業の成果目標, all occurrences joined by newline
+    promoter_count            INTEGER,             -- ④相談支援包括化推進員の配置予定人数, total persons
+    promoter_count_raw        VARCHAR,
+    promoter_backgrounds      VARCHAR,             -- ⑤相談支援包括化推進員の経歴等
+    promoter_agency           VARCHAR,             -- ⑥ 配置する相談支援機関
+    overview                  VARCHAR,             -- ⑦ア 取組の概要
+    meeting_case_review       VARCHAR,             -- 相談支援包括化推進会議 (個別事例の検討)
+    meeting_network           VARCHAR,             -- 相談支援包括化推進会議 (ネットワーク構築)
+    new_resources             VARCHAR,             -- 新たな社会資源の創出
+    prefectural_a             VARCHAR,             -- 都道府県事業 (ア) content
+    prefectural_b             VARCHAR,             -- 都道府県事業 (イ) content
+    PRIMARY KEY (municipality_code, programme)
+);
+
+-- Every design field occurrence with its own line, so each text traces to the line it came from.
+CREATE TABLE programme_texts (
+    municipality_code         VARCHAR NOT NULL,
+    programme                 VARCHAR NOT NULL,
+    field                     VARCHAR NOT NULL,    -- a programmes column name
+    text                      VARCHAR NOT NULL,
+    source_line               INTEGER NOT NULL
+);
+
+CREATE TABLE data_quality (
+    municipality_code         VARCHAR,
+    field                     VARCHAR NOT NULL,
+    raw_value                 VARCHAR,             -- exactly as printed
+    value                     VARCHAR,             -- what was stored (NULL when nothing was)
+    rule                      VARCHAR NOT NULL,    -- stable id, see README
+    source_line               INTEGER,
+    note                      VARCHAR
+);
+
+CREATE TABLE documents (
+    id                        VARCHAR PRIMARY KEY, -- '000' … '004', the file-name prefix
+    title                     VARCHAR NOT NULL,
+    municipality_code         VARCHAR,             -- body it belongs to (NULL for the multi-body 003)
+    body_name                 VARCHAR,
+    kind                      VARCHAR NOT NULL,    -- plans_compilation | csw_specification | welfare_plan | programme_overview | council_report
+    file_name                 VARCHAR NOT NULL,
+    note                      VARCHAR
+);
+
+CREATE TABLE build_info (
+    key                       VARCHAR PRIMARY KEY,
+    value                     VARCHAR
+);
