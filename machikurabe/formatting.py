@@ -1,0 +1,95 @@
+"""Numbers for Japanese readers (168,730人, 33.2%, 1,362.90 km²) and rank/percentile helpers.
+
+Missing values are shown as a dash or as データなし, never as 0 or NaN.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from . import indicators
+
+MISSING_DASH = "—"
+_MISSING_WORD = {"ja": "データなし", "en": "No data"}
+
+
+def is_missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def missing_label(lang: str = "ja") -> str:
+    return _MISSING_WORD.get(lang, _MISSING_WORD["ja"])
+
+
+def format_number(value, decimals: int = 0, fixed_decimals: bool = True) -> str:
+    """Thousands separators; ``fixed_decimals=False`` drops trailing zeros but keeps one decimal (33.0%)."""
+    if is_missing(value):
+        return MISSING_DASH
+    number = float(value)
+    text = f"{number:,.{decimals}f}"
+    if decimals and not fixed_decimals:
+        text = text.rstrip("0")
+        if text.endswith("."):
+            text += "0"
+    if text in ("-0", "-0.0"):
+        text = text.lstrip("-")
+    return text
+
+
+def format_value(value, key: str, lang: str = "ja", missing: str | None = None) -> str:
+    """An indicator value with its unit: 168,730人 / 168,730 persons, 33.2%, 1,362.90 km²."""
+    if is_missing(value):
+        return MISSING_DASH if missing is None else missing
+    ind = indicators.get(key)
+    number = format_number(value, ind.decimals, ind.fixed_decimals)
+    unit = ind.unit(lang)
+    if unit == "%":
+        return f"{number}%"
+    if lang == "en" or unit.startswith("km") or "/" in unit:
+        return f"{number} {unit}"
+    return f"{number}{unit}"
+
+
+def format_count(value, unit_ja: str, unit_en: str, lang: str = "ja") -> str:
+    """A plain count with a unit outside the indicator table (自治体, 件)."""
+    if is_missing(value):
+        return MISSING_DASH
+    number = format_number(value, 0)
+    return f"{number} {unit_en}" if lang == "en" else f"{number}{unit_ja}"
+
+
+def rank_of(values: pd.Series, value) -> tuple[int | None, int]:
+    """Rank of ``value`` among the non-missing ``values`` (1 = largest; ties share the best rank) and the count."""
+    clean = pd.to_numeric(values, errors="coerce").dropna()
+    n = int(clean.size)
+    if is_missing(value) or n == 0:
+        return None, n
+    return int((clean > float(value)).sum()) + 1, n
+
+
+def percentile_of(values: pd.Series, value) -> float | None:
+    """Percent of non-missing ``values`` at or below ``value`` (0-100); a mid-rank for ties."""
+    clean = pd.to_numeric(values, errors="coerce").dropna()
+    if is_missing(value) or clean.empty:
+        return None
+    below = (clean < float(value)).sum()
+    equal = (clean == float(value)).sum()
+    return float(100.0 * (below + 0.5 * equal) / clean.size)
+
+
+def format_rank(rank: int | None, n: int, lang: str = "ja") -> str:
+    if rank is None:
+        return MISSING_DASH
+    return f"{n}中{rank}位" if lang != "en" else f"{rank} of {n}"
+
+
+def format_percentile(pct: float | None, lang: str = "ja") -> str:
+    if pct is None or (isinstance(pct, float) and math.isnan(pct)):
+        return MISSING_DASH
+    return f"{pct:.0f}パーセンタイル" if lang != "en" else f"{pct:.0f}th percentile"

@@ -1,0 +1,48 @@
+"""Streamlit-cached access to the database: one read-only connection per process, query results cached.
+
+Pages call ``query(name, **params)``; a missing or corrupt database becomes a friendly message via ``stop_if_unavailable``.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import db
+from .i18n import current_lang, t
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(path: str):
+    return db.connect(path, read_only=True)
+
+
+def get_connection():
+    # keyed by path so tests pointing MACHIKURABE_DB elsewhere get their own connection
+    return _connection(str(db.db_path()))
+
+
+@st.cache_data(show_spinner=False)
+def _cached_query(path: str, name: str, params: tuple) -> pd.DataFrame:
+    con = _connection(path)
+    # a DuckDB connection is not safe for concurrent use by several sessions' threads
+    cursor = con.cursor()
+    try:
+        return db.run_query(cursor, name, dict(params) or None)
+    finally:
+        cursor.close()
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    frame = _cached_query(str(db.db_path()), name, tuple(sorted(params.items())))
+    # cached frames are shared between reruns; hand out a copy so a page cannot mutate the cache
+    return frame.copy()
+
+
+def stop_if_unavailable() -> None:
+    """Show a friendly error (no traceback) and stop the page if the database cannot be opened."""
+    try:
+        get_connection()
+    except db.DatabaseUnavailable as exc:
+        lang = current_lang()
+        st.error(f"**{t('db_unavailable_title', lang)}**\n\n{exc.message(lang)}")
+        st.stop()

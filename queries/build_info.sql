@@ -1,0 +1,2 @@
+-- Build metadata (build time, source hashes, versions).
+SELECT * FROM build_info ORDER BY key

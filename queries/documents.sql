@@ -1,0 +1,2 @@
+-- Source documents and what they are.
+SELECT * FROM documents ORDER BY id

@@ -1,0 +1,2 @@
+-- The whole data_quality table as stored, for downloads.
+SELECT * FROM data_quality

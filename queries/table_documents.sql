@@ -1,0 +1,2 @@
+-- The whole documents table as stored, for downloads.
+SELECT * FROM documents

@@ -1,0 +1,2 @@
+-- The whole municipalities table as stored, for downloads.
+SELECT * FROM municipalities

@@ -1,0 +1,2 @@
+-- The whole programmes table as stored, for downloads.
+SELECT * FROM programmes
