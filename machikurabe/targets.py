@@ -122,6 +122,8 @@ def parse_target_quantity(text: str) -> Quantity:
             continue  # denominator: 1拠点あたり, 1月当たり
         if re.match(r"\s*(年目|年度|年間で|か月|ヶ月|月末)", tail) or unit is None:
             continue
+        if s[max(0, start - 1):start] == "第":
+            continue  # ordinal: 第4回推進会議
         if re.search(r"(現状|現在|実績|前年度?)\s*[:：]?\s*$", s[max(0, start - 5):start]):
             continue  # 現状 7か所 本年度中に9か所: the first number is where they start from
         candidates.append((m, v1, v2, unit, start, end))
