@@ -1,0 +1,109 @@
+"""まちくらべ app shell: page config, language toggle, shared sidebar filters (mirrored in the URL) and navigation.
+
+Run with `make run` (or `streamlit run app.py`). Pages live in pages/ and stay thin; logic is in machikurabe/.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from machikurabe import db, st_data
+from machikurabe.filters import KINDS, PROGRAMMES, Filters, parse_query_params, to_query_params
+from machikurabe.i18n import LANGS, current_lang, kind_label, programme_label, t
+
+ROOT = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="まちくらべ", page_icon="🏘️", layout="wide")
+
+# Streamlit's bind="query-params" stores the *formatted* label in the URL (it would change with the
+# language), so the URL is read once per session and written back by hand with stable codes.
+if "lang" not in st.session_state:
+    requested = st.query_params.get("lang")
+    st.session_state["lang"] = requested if requested in LANGS else "ja"
+with st.sidebar:
+    st.radio(t("language", current_lang()), LANGS, key="lang", horizontal=True,
+             format_func=lambda code: {"ja": "日本語", "en": "English"}[code])
+lang = current_lang()
+
+
+def _map_placeholder():
+    st.title(t("page_map", lang))
+    st.info("地図ページは準備中です。 / The map page is being built.")
+
+
+def _pages() -> list:
+    pages = [
+        st.Page(str(ROOT / "pages" / "overview.py"), title=t("page_overview", lang), icon="🏠",
+                url_path="overview", default=True),
+    ]
+    map_file = ROOT / "pages" / "map.py"
+    # the map page belongs to another module owner; until it exists a stand-in keeps the menu complete
+    pages.append(st.Page(str(map_file), title=t("page_map", lang), icon="🗾", url_path="map") if map_file.exists()
+                 else st.Page(_map_placeholder, title=t("page_map", lang), icon="🗾", url_path="map"))
+    pages += [
+        st.Page(str(ROOT / "pages" / "profile.py"), title=t("page_profile", lang), icon="📋", url_path="profile"),
+        st.Page(str(ROOT / "pages" / "programmes.py"), title=t("page_programmes", lang), icon="🧩",
+                url_path="programmes"),
+    ]
+    for name, icon in (("peers", "⚖️"), ("breakdown", "📊")):
+        path = ROOT / "pages" / f"{name}.py"
+        if path.exists():
+            pages.append(st.Page(str(path), title=t(f"page_{name}", lang), icon=icon, url_path=name))
+    pages.append(st.Page(str(ROOT / "pages" / "data_method.py"), title=t("page_data_method", lang), icon="📚",
+                         url_path="data"))
+    return pages
+
+
+def _clear_filters():
+    st.session_state["pref"] = []
+    st.session_state["kind"] = []
+    st.session_state["prog"] = None
+
+
+def _sidebar_filters() -> Filters:
+    bodies = st_data.query("municipalities")
+    prefectures = list(dict.fromkeys(bodies.sort_values("code")["prefecture"]))
+    kinds = [k for k in KINDS if k in set(bodies["kind"])]
+    if "filters_from_url" not in st.session_state:
+        # first run of this session: a shared link's filters, with unknown values dropped
+        from_url = parse_query_params(st.query_params, prefectures, kinds, PROGRAMMES)
+        st.session_state["pref"] = from_url.prefectures
+        st.session_state["kind"] = from_url.kinds
+        st.session_state["prog"] = from_url.programme
+        st.session_state["filters_from_url"] = True
+    with st.sidebar:
+        st.subheader(t("filters", lang), help=t("filter_help", lang))
+        # widget keys double as URL parameter names (see _mirror_in_url)
+        prefs = st.multiselect(t("filter_prefecture", lang), prefectures, key="pref",
+                               placeholder=t("filter_all", lang))
+        chosen_kinds = st.multiselect(t("filter_kind", lang), kinds, key="kind",
+                                      format_func=lambda k: kind_label(k, lang), placeholder=t("filter_all", lang))
+        programme = st.selectbox(t("filter_programme", lang), [None, *PROGRAMMES], key="prog",
+                                 format_func=lambda p: t("filter_all", lang) if p is None else programme_label(p, lang))
+        st.button(t("filter_reset", lang), on_click=_clear_filters)
+    return Filters(prefectures=list(prefs), kinds=list(chosen_kinds), programme=programme)
+
+
+def _mirror_in_url(filters: Filters) -> None:
+    """Write the shell's state to the URL, leaving page-owned parameters (e.g. ?code=) alone."""
+    wanted = to_query_params(filters)
+    if lang != "ja":
+        wanted["lang"] = lang
+    for name in ("pref", "kind", "prog", "lang"):
+        if name in wanted:
+            if st.query_params.get(name) != wanted[name]:
+                st.query_params[name] = wanted[name]
+        elif name in st.query_params:
+            del st.query_params[name]
+
+
+navigation = st.navigation(_pages())
+try:
+    st_data.get_connection()
+except db.DatabaseUnavailable as exc:
+    st.error(f"**{t('db_unavailable_title', lang)}**\n\n{exc.message(lang)}")
+    st.stop()
+st.session_state["filters"] = _sidebar_filters()
+_mirror_in_url(st.session_state["filters"])
+navigation.run()

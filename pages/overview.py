@@ -1,0 +1,51 @@
+"""概要 (Overview): what the data is, headline figures, bodies by programme and by kind, where to start."""
+import streamlit as st
+
+from machikurabe import charts, indicators, st_data, summary
+from machikurabe.filters import apply_filters, current_filters
+from machikurabe.formatting import format_count
+from machikurabe.i18n import current_lang, t
+
+lang = current_lang()
+st_data.stop_if_unavailable()
+bodies = st_data.query("municipalities")
+programmes = st_data.query("programmes")
+figures = summary.headline(bodies, programmes)
+
+st.title(t("overview_title", lang))
+st.markdown(t("overview_intro", lang, total=figures["bodies"], municipal=figures["municipalities"],
+              prefectural=figures["prefectures"]))
+
+cols = st.columns(5)
+cols[0].metric(t("metric_bodies", lang), format_count(figures["bodies"], "団体", "bodies", lang))
+cols[1].metric(t("metric_municipalities", lang), format_count(figures["municipalities"], "団体", "bodies", lang))
+cols[2].metric(t("metric_prefectures", lang), format_count(figures["prefectures"], "団体", "bodies", lang))
+cols[3].metric(t("metric_programmes", lang), format_count(figures["programme_designs"], "事業", "programmes", lang),
+               help=indicators.help_text("programme_count", lang))
+cols[4].metric(t("metric_promoters", lang), format_count(figures["promoters"], "人", "persons", lang),
+               help=indicators.help_text("promoter_count", lang))
+st.caption(indicators.source_line((), lang))
+
+filters = current_filters()
+shown = apply_filters(bodies, filters, programmes)
+if not filters.is_empty():
+    st.info(t("filter_count", lang, n=len(shown), total=len(bodies)))
+if shown.empty:
+    st.warning(t("no_match", lang))
+else:
+    source = indicators.source_line(("programme_count",), lang)
+    left, right = st.columns(2)
+    by_programme = summary.bodies_by_programme(shown, programmes, lang)
+    left.plotly_chart(charts.bar_chart(
+        by_programme, "label", "bodies", series="series", title=t("chart_by_programme", lang),
+        category_title=t("axis_programme", lang), value_title=t("axis_bodies", lang), source=source),
+        width="stretch")
+    by_kind = summary.bodies_by_kind(shown, lang)
+    right.plotly_chart(charts.bar_chart(
+        by_kind, "label", "bodies", title=t("chart_by_kind", lang), category_title=t("axis_kind", lang),
+        value_title=t("axis_bodies", lang), source=source), width="stretch")
+
+st.subheader(t("how_to_read", lang))
+st.markdown(t("how_to_read_body", lang))
+st.subheader(t("where_to_start", lang))
+st.markdown("\n".join(f"- {t(k, lang)}" for k in ("start_prefectural", "start_students", "start_councils")))
