@@ -492,7 +492,10 @@ def parse_promoter_count(raw: str | None) -> tuple[int | None, float | None, lis
     if re.search(r"配置は行わない|配置しない|予定なし", text):
         return 0, None, [("zero_from_text", "the plan states no promoter will be placed this year")]
     main = re.split(r"※", text)[0]
-    main = re.sub(r"\([^)]*\)?", " ", main)  # a parenthesis is a breakdown or a note, never extra people
+    # A parenthesis is a breakdown or a note, never extra people; brackets nest (石巻市, line 1531).
+    while re.search(r"\([^()]*\)", main):
+        main = re.sub(r"\([^()]*\)", " ", main)
+    main = re.sub(r"[()].*", " ", main)
     terms = _COUNT_TERM.findall(main)
     if not terms:
         return None, None, [(q.UNPARSED, f"no headcount in {raw!r}")]
@@ -570,14 +573,13 @@ def parse_area_population(raw: str | None) -> tuple[int | None, list[tuple[str, 
     """(人口) of a target area: only a single clean number is stored; ranges and sentences stay text."""
     if raw is None or not raw.strip():
         return None, []
-    first = raw.split("\n")[0]
+    first = re.sub(r"^\s*[①-⑩]\s*", "", raw.split("\n")[0])  # before NFKC, which turns ④ into 4
     text = q.normalise_text(first)
     findings: list[tuple[str, str]] = []
     dates = q._DATE_NOTE.findall(text)
     if dates:
         text = q._DATE_NOTE.sub(" ", text).strip()
         findings.append((q.DATE_NOTE, "; ".join(d.strip() for d in dates)))
-    text = re.sub(r"^[①-⑩]\s*", "", text)
     match = _AREA_POPULATION.match(text)
     if match is None:
         return None, [(q.UNPARSED, "not a single number of people (a range, several areas or a sentence): kept as text")]

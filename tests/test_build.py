@@ -1,0 +1,138 @@
+"""The whole build on the real sources: the DuckDB contract, counts checked by hand, and clear failures."""
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from machikurabe import build
+from tests.data.hand_checked_bodies import HAND_CHECKED
+from tests.data.hand_checked_programmes import EXPECTED_COUNTS
+
+CONTRACT = {
+    "municipalities": {
+        "code", "prefecture", "name", "name_kana", "kind", "population", "households", "ageing_rate_pct",
+        "welfare_rate_pct", "association_rate_pct", "area_km2", "elementary_schools", "junior_high_schools",
+        "lat", "lon", "source_line", "community_care_centres", "self_reliance_support", "vision_aim",
+        "vision_change", "local_features",
+    },
+    "programmes": {
+        "municipality_code", "programme", "implementer", "contractor", "programme_name", "necessity",
+        "target_area", "target_area_population", "hubs", "training_target", "training_content", "funding",
+        "linked_programmes", "outcome_targets", "promoter_count", "promoter_backgrounds", "meeting_case_review",
+        "meeting_network", "prefectural_a", "prefectural_b",
+    },
+    "data_quality": {"municipality_code", "field", "raw_value", "value", "rule", "source_line", "note"},
+    "documents": {"id", "title", "municipality_code", "kind", "file_name"},
+}
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    out = tmp_path_factory.mktemp("db") / "municipal.duckdb"
+    build.build(out)
+    connection = duckdb.connect(str(out), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize("table", sorted(CONTRACT))
+def test_contract_columns(con, table):
+    columns = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+    assert CONTRACT[table] <= columns
+
+
+def test_body_counts(con):
+    assert con.execute("SELECT count(*) FROM municipalities").fetchone()[0] == 63
+    assert con.execute("SELECT count(*) FROM municipalities WHERE kind = 'prefecture'").fetchone()[0] == 6
+    missing = con.execute(
+        "SELECT name FROM municipalities WHERE kind <> 'prefecture' AND (lat IS NULL OR lon IS NULL OR length(code) <> 5)"
+    ).fetchall()
+    assert missing == []
+
+
+def test_programme_counts_match_hand_count(con):
+    rows = dict(con.execute("SELECT programme, count(*) FROM programmes GROUP BY programme").fetchall())
+    assert rows == EXPECTED_COUNTS
+
+
+@pytest.mark.parametrize("expected", HAND_CHECKED[::4], ids=lambda e: e["name"])
+def test_stored_rows_match_hand_reading(con, expected):
+    row = con.execute(
+        "SELECT code, name, kind, population, welfare_rate_pct, source_line FROM municipalities WHERE code = ?",
+        [expected["code"]],
+    ).fetchone()
+    assert row is not None
+    assert row[1:3] == (expected["name"], expected["kind"])
+    assert row[3] == expected["population"]
+    assert row[4] == (None if expected["welfare_rate_pct"] is None else pytest.approx(expected["welfare_rate_pct"]))
+    assert row[5] == expected["source_line"]
+
+
+def test_official_name_and_alias_on_record(con):
+    assert con.execute("SELECT name, name_printed FROM municipalities WHERE code = '02321'").fetchone() == (
+        "鰺ヶ沢町", "鱒ヶ沢町")
+    rule = con.execute("SELECT rule, raw_value, source_line FROM data_quality WHERE field = 'name'").fetchall()
+    assert rule == [("name_alias", "鱒ヶ沢町", 728)]
+
+
+def test_corrected_value_keeps_raw_text_and_rule(con):
+    row = con.execute(
+        "SELECT raw_value, value, rule, source_line FROM data_quality "
+        "WHERE municipality_code = '13107' AND field = 'welfare_rate_pct'"
+    ).fetchone()
+    assert row == ("28.66 (%)", "2.866", "per_mille_labelled_percent", 4212)
+
+
+def test_every_stored_number_is_in_the_text_or_on_record(con):
+    """Each basic-info value stored either appears as printed or has a data_quality row for its field."""
+    lines = (build.RAW_DIR / build.PLANS_FILE).read_text(encoding="utf-8").replace(" ", "").replace(",", "")
+    flagged = set(con.execute("SELECT municipality_code, field FROM data_quality").fetchall())
+    for code, field, value in con.execute(
+        "SELECT code, 'welfare_rate_pct', welfare_rate_pct FROM municipalities WHERE welfare_rate_pct IS NOT NULL"
+    ).fetchall():
+        assert f"{value:g}" in lines or (code, field) in flagged, (code, value)
+
+
+def test_documents_registered(con):
+    rows = con.execute("SELECT id, municipality_code, file_name FROM documents ORDER BY id").fetchall()
+    assert [r[0] for r in rows] == ["000", "001", "002", "003", "004"]
+    assert rows[2][1] == "13208"  # 調布市
+    assert "宮崎県" in con.execute("SELECT note FROM documents WHERE id = '004'").fetchone()[0]
+
+
+def test_programme_texts_trace_to_lines(con):
+    row = con.execute(
+        "SELECT source_line FROM programme_texts WHERE municipality_code = '01206' AND field = 'programme_name' "
+        "AND programme = 'community_capacity'"
+    ).fetchone()
+    assert row == (32,)  # 「②事業名\t住民とともに…」
+
+
+def test_build_is_idempotent(tmp_path):
+    first, second = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    build.build(first)
+    build.build(second)
+    query = "SELECT * FROM municipalities ORDER BY code"
+    with duckdb.connect(str(first), read_only=True) as a, duckdb.connect(str(second), read_only=True) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
+
+
+def test_unknown_name_fails_naming_the_line(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    shutil.copytree(build.RAW_DIR, raw)
+    plans = raw / build.PLANS_FILE
+    plans.write_text(plans.read_text(encoding="utf-8").replace("市区町村名\t京極町", "市区町村名\t架空町"), encoding="utf-8")
+    out = tmp_path / "m.duckdb"
+    assert build.main(["--out", str(out), "--raw-dir", str(raw)]) == 2
+    message = capsys.readouterr().err
+    assert "003_432db8467158d625.txt:94" in message and "架空町" in message
+    assert not out.exists()  # nothing half-written
+
+
+def test_missing_source_document_fails_clearly(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    shutil.copytree(build.RAW_DIR, raw)
+    (raw / "002_51d8b74d7785360a.txt").unlink()
+    assert build.main(["--out", str(tmp_path / "m.duckdb"), "--raw-dir", str(raw)]) == 2
+    assert "002_51d8b74d7785360a.txt" in capsys.readouterr().err
