@@ -143,7 +143,7 @@ def parse_target_quantity(text: str) -> Quantity:
     chosen = candidates[0]
     for cand in candidates:
         # 160団体に対し…480回: the first count names the addressees, the target is the later one
-        if re.match(r"\s*(に対し|のうち|中|において|では|で、)", s[cand[5]:cand[5] + 6]) and cand is chosen and len(candidates) > 1:
+        if re.match(r"(に対し|のうち|中|において|では|で、)", s[cand[5]:].lstrip()) and cand is chosen and len(candidates) > 1:
             chosen = candidates[candidates.index(cand) + 1]
     m, v1, v2, unit, start, end = chosen
     unit = _UNIT_CANON.get(unit, unit)
@@ -189,7 +189,7 @@ def _period(s: str, start: int, end: int, printed: str = "") -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 _TAG_BREAK = re.compile(r"</?(p|li|ul|ol|br|div|tr|td|table)[^>]*>", re.I)
-_BULLET = re.compile(r"^\s*(?:[-・○●◎■□◆◇※]+|[①-⑳]|\d+[\.\)．)]|[（(]\d+[)）]|[A-ZＡ-Ｚ][\.．]|【目標】)\s*")
+_BULLET = re.compile(r"^\s*(?:(?:[-・○●◎■□◆◇※]+|[①-⑳]|\d+[\.\)．)]|[（(]\d+[)）]|[A-ZＡ-Ｚ][\.．]|【目標】)\s*)+")
 # a completed count (unit plus its per-time or 'のべ' tail) followed by the name of the next target
 _COUNT_END = rf"(?:{_NUM})\s*(?:{_UNIT_RE})(?:\s*/\s*[年月日])?(?:\s*[\(（][^\)）]{{0,30}}[\)）])?(?:以上|程度|増)?"
 
@@ -231,7 +231,7 @@ def split_targets_with_notes(text: str) -> list[tuple[int, str, str | None]]:
     for offset, line in _lines_of(text):
         line = line.replace("\t", " ")
         # bullets in the middle of a line: " ・" / " ○" / " ①" / "【目標】" / "⇒", and progress arrows
-        chunks = re.split(r"\s+(?=[・○●◎■][^\s])|(?<=\S)\s*(?=【目標】)|\s+(?=[①-⑳])|\s+(?=\d+\.\s)|\s*⇒\s*"
+        chunks = re.split(r"\s+(?=[・○●◎■][^\s])|(?<=\S)\s*(?=【目標】)|\s+(?=[①-⑳])|\s+(?=\d+[\.\)]\s)|\s+(?=[A-E]\.\s)|\s*⇒\s*"
                           r"|\s*(?=→(?!\s*\d+\s*(?:人|名|件|回|か所|箇所)))", line)
         for chunk in chunks:
             if not chunk:
@@ -240,8 +240,8 @@ def split_targets_with_notes(text: str) -> list[tuple[int, str, str | None]]:
                 for piece in _split_after_counts(sentence):
                     piece = _BULLET.sub("", piece).strip(" 　、,")
                     piece = re.sub(r"^【目標】\s*", "", piece)
-                    if not piece:
-                        continue
+                    if not piece or re.fullmatch(r"【[^】]+】", piece):
+                        continue  # empty, or a bracketed heading such as 【課題把握】
                     letters = re.search(r"[ぁ-んァ-ン一-龥A-Za-z]", piece)
                     if pieces and (_ASIDE.match(piece) or not letters):
                         if not letters:
