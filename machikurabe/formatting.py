@@ -5,6 +5,7 @@ Missing values are shown as a dash or as データなし, never as 0 or NaN.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -93,3 +94,21 @@ def format_percentile(pct: float | None, lang: str = "ja") -> str:
     if pct is None or (isinstance(pct, float) and math.isnan(pct)):
         return MISSING_DASH
     return f"{pct:.0f}パーセンタイル" if lang != "en" else f"{pct:.0f}th percentile"
+
+
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$")
+
+
+def markdown_escape(text) -> str:
+    """Source text made safe for st.markdown: markup characters shown literally, HTML never interpreted."""
+    if is_missing(text):
+        return ""
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text))
+
+
+def plain_text(text) -> str:
+    """Source text without the <p>/<br> wrappers the print carried, paragraphs as blank-line breaks."""
+    if is_missing(text):
+        return ""
+    out = re.sub(r"</p>\s*<p>|<br\s*/?>", "\n", str(text))
+    return re.sub(r"</?p>", "", out).strip()

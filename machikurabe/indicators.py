@@ -65,7 +65,7 @@ INDICATORS: tuple[Indicator, ...] = (
               "demography", "neither", 0, log_scale_hint=True),
     Indicator("ageing_rate_pct", "高齢化率", "Ageing rate", "%", "%",
               "65歳以上人口の割合（記載値）。", "Share of the population aged 65 and over, as printed.",
-              "demography", "neither", 1, fixed_decimals=False),
+              "demography", "neither", 2, fixed_decimals=False),
     Indicator("welfare_rate_pct", "生活保護受給率", "Public assistance rate", "%", "%",
               "生活保護を受給している人の割合。‰（パーミル）で記載された値は%に換算（データ品質表を参照）。"
               "高い値は困窮の度合いと制度の利用を表し、自治体の良し悪しではない。",
@@ -76,7 +76,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("association_rate_pct", "地縁組織加入率", "Neighbourhood association membership", "%", "%",
               "自治会・町内会等の地縁組織への加入率（記載値）。",
               "Membership rate of neighbourhood associations (jichikai, chonaikai), as printed.",
-              "community_participation", "higher_better", 1, fixed_decimals=False),
+              "community_participation", "higher_better", 2, fixed_decimals=False),
     Indicator("area_km2", "面積", "Area", "km²", "km²",
               "記載された面積。", "Area as printed in the plan.",
               "demography", "neither", 2, log_scale_hint=True),

@@ -103,7 +103,7 @@ PROGRAMMES = [
          target_area_population=274296, hubs="地域福祉プラットフォーム ①キラキラ茶家 京島 3-49-18 ②ガランドール 石原 4-11-12"),
     dict(municipality_code=SUMIDA, programme=MA, marked=True, has_content=True, section_line=4254,
          implementer="墨田区社会福祉協議会", programme_name="地域福祉プラットフォーム事業",
-         promoter_count=None, promoter_count_raw="2拠点に1名配置"),
+         promoter_count=1, promoter_count_raw="2拠点に1名配置"),
     dict(municipality_code=AOMORI, programme=PF, marked=True, has_content=True, section_line=710),
     dict(municipality_code=TOKYO, programme=PF, marked=True, has_content=True, section_line=4186),
 ]
@@ -128,14 +128,14 @@ PROGRAMME_TEXTS = [
 ]
 
 DATA_QUALITY = [
-    (KYOGOKU, "welfare_rate_pct", "13.8 (‰)", "1.38", "per_mille_to_percent", 102, "printed in per mille; divided by 10"),
-    (SUMIDA, "welfare_rate_pct", "28.66 (%)", "2.866", "per_mille_printed_as_percent", 4212,
-     "header says 生活保護率 (per mille); 28.66 ‰ = 2.866 %"),
-    (OTOINEPPU, "association_rate_pct", "(%)", None, "empty_cell", 298, "no value printed"),
-    (SUMIDA, "promoter_count", "2拠点に1名配置", None, "promoter_count_ambiguous", 4259,
-     "1 shared across 2 sites, or 1 per site"),
-    (AOMORI, "association_rate_pct", "(%)", None, "empty_cell", 696, "no value printed"),
-    (TOKYO, "association_rate_pct", "—(%)", None, "empty_cell", 4166, "dash printed"),
+    (KYOGOKU, "welfare_rate_pct", "13.8 (‰)", "1.38", "per_mille_converted", 102, "printed 13.8 ‰, stored 1.38 %"),
+    (SUMIDA, "welfare_rate_pct", "28.66 (%)", "2.866", "per_mille_labelled_percent", 4212,
+     "printed 28.66 % but the header says 生活保護率 (per mille): stored 2.866 %"),
+    (OTOINEPPU, "association_rate_pct", "(%)", None, "missing_empty", 298, "no value printed"),
+    (SUMIDA, "promoter_count", "2拠点に1名配置", "1", "doubtful", 4259,
+     "read literally as the number printed; it may mean that many per site"),
+    (AOMORI, "association_rate_pct", "(%)", None, "missing_empty", 696, "no value printed"),
+    (TOKYO, "association_rate_pct", "—(%)", None, "missing_dash", 4166, "dash printed"),
 ]
 
 DOCUMENTS = [

@@ -1,0 +1,175 @@
+"""Logic of the municipality profile: searchable option labels, each indicator's value with rank and
+percentile in the body's comparison groups, data-quality notes, and programme designs as cards.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+
+from . import indicators
+from .formatting import format_percentile, format_rank, format_value, percentile_of, rank_of
+from .i18n import field_label, kind_label, programme_label, t
+from .romaji import english_name
+
+# fields shown on a programme card, in reading order (the plan's own order)
+CARD_FIELDS = (
+    "programme_name", "implementer", "contractor", "necessity", "target_area", "target_area_scope",
+    "target_area_population", "support_target", "support_content", "hubs", "hub_operator", "training_target",
+    "training_content", "consultation_place", "funding", "linked_programmes", "promoter_count",
+    "promoter_backgrounds", "promoter_agency", "overview", "meeting_case_review", "meeting_network",
+    "new_resources", "prefectural_a", "prefectural_b", "outcome_targets",
+)
+
+
+def to_hiragana(kana: str | None) -> str:
+    if not kana:
+        return ""
+    # katakana U+30A1..U+30F6 sit exactly 0x60 above their hiragana
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in kana)
+
+
+def english_display_name(row) -> str:
+    return english_name(row["name"], row.get("name_kana"), row.get("kind"))
+
+
+def display_name(row, lang: str = "ja") -> str:
+    return english_display_name(row) if lang == "en" else row["name"]
+
+
+def option_label(row, lang: str = "ja") -> str:
+    """Selectbox label searchable by kanji, kana and romaji: 釧路市（くしろし / Kushiro City）· 北海道."""
+    kana = to_hiragana(row.get("name_kana"))
+    english = english_display_name(row)
+    if row["kind"] == "prefecture":
+        where = kind_label("prefecture", lang)
+    else:
+        where = row["prefecture"] if lang != "en" else english_name(row["prefecture"], None, "prefecture")
+    if lang == "en":
+        return f"{english} ({row['name']}, {kana}) · {where}"
+    return f"{row['name']}（{kana} / {english}）· {where}"
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").casefold().replace(" ", "").replace("-", "")
+
+
+def search_bodies(bodies: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Bodies whose kanji name, kana (katakana or hiragana) or romaji contains ``text``."""
+    needle = _normalise(text)
+    if not needle:
+        return bodies
+    needle_hira = to_hiragana(needle)
+
+    def hit(row) -> bool:
+        haystacks = (row["name"], to_hiragana(row.get("name_kana")), english_display_name(row), row["prefecture"])
+        return any(needle in _normalise(h) or needle_hira in to_hiragana(_normalise(h)) for h in haystacks)
+
+    return bodies[bodies.apply(hit, axis=1)]
+
+
+def comparison_groups(body, bodies: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(broad group, same-kind group). Prefectures are compared only with prefectures; municipalities
+    with all municipalities, then with their own kind (city, town, ward ...)."""
+    if body["kind"] == "prefecture":
+        broad = bodies[bodies["kind"] == "prefecture"]
+    else:
+        broad = bodies[bodies["kind"] != "prefecture"]
+    return broad, bodies[bodies["kind"] == body["kind"]]
+
+
+def quality_fields(quality: pd.DataFrame) -> set[str]:
+    return set(quality["field"]) if not quality.empty else set()
+
+
+def indicator_rows(body, bodies: pd.DataFrame, quality: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """One row per indicator: value with unit, rank and percentile in both comparison groups, ⚠ flag."""
+    broad, same_kind = comparison_groups(body, bodies)
+    flagged = quality_fields(quality)
+    rows = []
+    for ind in indicators.INDICATORS:
+        value = body.get(ind.key)
+        rank_b, n_b = rank_of(broad[ind.key], value)
+        rank_k, n_k = rank_of(same_kind[ind.key], value)
+        rows.append({
+            "key": ind.key,
+            t("col_indicator", lang): ind.name(lang),
+            t("col_value", lang): format_value(value, ind.key, lang, missing=t("not_stated", lang)),
+            t("col_rank_all", lang): format_rank(rank_b, n_b, lang),
+            t("col_pct_all", lang): format_percentile(percentile_of(broad[ind.key], value), lang),
+            t("col_rank_kind", lang): format_rank(rank_k, n_k, lang),
+            t("col_pct_kind", lang): format_percentile(percentile_of(same_kind[ind.key], value), lang),
+            t("col_flag", lang): "⚠" if ind.key in flagged else "",
+        })
+    return pd.DataFrame(rows)
+
+
+def quality_notes(quality: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """The body's data-quality records for display: field, as printed, stored, rule, line, note."""
+    if quality.empty:
+        return pd.DataFrame()
+    def field_name(field):
+        try:
+            return indicators.get(field).name(lang)
+        except KeyError:
+            return field_label(field, lang)
+    return pd.DataFrame({
+        t("col_field", lang): quality["field"].map(field_name),
+        t("col_raw", lang): quality["raw_value"],
+        t("col_stored", lang): quality["value"].fillna("—"),
+        t("col_rule", lang): quality["rule"],
+        t("col_line", lang): quality["source_line"],
+        t("col_note", lang): quality["note"],
+    })
+
+
+def _first_lines(texts: pd.DataFrame) -> dict[tuple[str, str], int]:
+    if texts.empty:
+        return {}
+    first = texts.groupby(["programme", "field"])["source_line"].min()
+    return {key: int(line) for key, line in first.items()}
+
+
+def programme_cards(programmes: pd.DataFrame, texts: pd.DataFrame, lang: str = "ja") -> list[dict]:
+    """Each programme of one body as a card: title, mark/design status, and the filled fields with their source line."""
+    lines = _first_lines(texts)
+    cards = []
+    for _, prog in programmes.iterrows():
+        fields = []
+        for field in CARD_FIELDS:
+            value = prog.get(field)
+            if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+                continue
+            if field == "promoter_count":
+                raw = prog.get("promoter_count_raw")
+                text = format_value(value, "promoter_count", lang)
+                if isinstance(raw, str) and raw:
+                    text += f"（{t('col_raw', lang)}：{raw}）" if lang != "en" else f" (as printed: {raw})"
+                line = lines.get((prog["programme"], "promoter_count_raw"))
+            elif field == "target_area_population":
+                text = format_value(value, "population", lang)
+                line = lines.get((prog["programme"], "target_area_population_raw"))
+            else:
+                text = str(value)
+                line = lines.get((prog["programme"], field))
+            fields.append({"field": field, "label": field_label(field, lang), "text": text, "line": line})
+        status = None
+        if prog["marked"] and not prog["has_content"]:
+            status = t("marked_no_design", lang)
+        elif prog["has_content"] and not prog["marked"]:
+            status = t("design_not_marked", lang)
+        section = prog.get("section_line")
+        cards.append({
+            "programme": prog["programme"],
+            "title": programme_label(prog["programme"], lang),
+            "marked": bool(prog["marked"]),
+            "has_content": bool(prog["has_content"]),
+            "status": status,
+            "section_line": None if pd.isna(section) else int(section),
+            "fields": fields,
+        })
+    return cards
+
+
+def kind_note(body, lang: str = "ja") -> str:
+    return t("rank_note", lang, kind=kind_label(body["kind"], lang))
