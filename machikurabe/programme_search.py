@@ -1,0 +1,110 @@
+"""Programme designs: the all-programmes table, literal substring search over every design text with
+highlighted hits (HTML-escaped first), and field-by-field comparison of two or three bodies' designs.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from .formatting import plain_text
+from .i18n import field_label, kind_label, programme_label, t
+from .profile import CARD_FIELDS, display_name
+
+TABLE_FIELDS = ("programme_name", "implementer", "contractor", "target_area", "hubs", "funding", "promoter_count",
+                "outcome_targets")
+
+
+def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) of ``needle`` in ``text``, ignoring letter case; literal, no pattern syntax."""
+    if not text or not needle:
+        return []
+    haystack, target = text.lower(), needle.lower()
+    # lower() can change length for a few non-Japanese letters; then only exact-case hits are safe to map
+    if len(haystack) != len(text) or len(target) != len(needle):
+        haystack, target = text, needle
+    spans, start = [], 0
+    while True:
+        found = haystack.find(target, start)
+        if found < 0:
+            return spans
+        spans.append((found, found + len(target)))
+        start = found + len(target)
+
+
+def highlight(text: str, needle: str) -> str:
+    """HTML with every hit wrapped in <mark>; all source and user text is escaped, so nothing can inject markup."""
+    text = "" if text is None else str(text)
+    out, last = [], 0
+    for start, end in find_spans(text, needle):
+        out.append(html.escape(text[last:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def search_texts(texts: pd.DataFrame, needle: str) -> pd.DataFrame:
+    """Rows of programme_texts whose text contains ``needle`` (case-insensitive, literal), in source order."""
+    needle = (needle or "").strip()
+    if not needle or texts.empty:
+        return texts.iloc[0:0]
+    mask = texts["text"].fillna("").str.contains(needle, case=False, regex=False)
+    return texts[mask].sort_values(["municipality_code", "source_line"])
+
+
+def snippet(text: str, needle: str, width: int = 60) -> str:
+    """The part of a long text around its first hit, with … where it was cut."""
+    text = plain_text(text)
+    spans = find_spans(text, needle)
+    if not spans or len(text) <= 2 * width + len(needle):
+        return text
+    start, end = spans[0]
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+
+def programme_table(programmes: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """All programmes with the body's names, for a sortable st.dataframe."""
+    rows = pd.DataFrame({
+        t("col_code", lang): programmes["municipality_code"],
+        t("col_prefecture", lang): programmes["prefecture"],
+        t("col_body", lang): [display_name(r, lang) for _, r in programmes.iterrows()],
+        t("col_kind", lang): programmes["kind"].map(lambda k: kind_label(k, lang)),
+        t("col_programme", lang): programmes["programme"].map(lambda p: programme_label(p, lang, short=True)),
+        t("field_marked", lang): programmes["marked"].astype(bool),
+        t("field_has_content", lang): programmes["has_content"].astype(bool),
+    })
+    for field in TABLE_FIELDS:
+        column = programmes[field]
+        rows[field_label(field, lang)] = column if field == "promoter_count" else column.map(
+            lambda v: plain_text(v) if isinstance(v, str) else None)
+    return rows.reset_index(drop=True)
+
+
+def compare_designs(programmes: pd.DataFrame, codes: list[str], programme: str, lang: str = "ja") -> pd.DataFrame:
+    """Fields (rows) × bodies (columns) for one programme; fields empty for every body are left out."""
+    chosen = programmes[(programmes["programme"] == programme) & programmes["municipality_code"].isin(codes)]
+    columns = {}
+    for code in codes:
+        match = chosen[chosen["municipality_code"] == code]
+        body_rows = programmes[programmes["municipality_code"] == code]
+        if body_rows.empty:
+            continue
+        header = display_name(body_rows.iloc[0], lang)
+        if match.empty:
+            columns[header] = {field: None for field in CARD_FIELDS}
+            continue
+        prog = match.iloc[0]
+        values = {}
+        for field in CARD_FIELDS:
+            value = prog.get(field)
+            if field == "promoter_count" and not pd.isna(value):
+                raw = prog.get("promoter_count_raw")
+                value = f"{int(value)}" + (f"（{raw}）" if isinstance(raw, str) and raw else "")
+            values[field] = plain_text(value) if isinstance(value, str) else (None if pd.isna(value) else str(value))
+        columns[header] = values
+    frame = pd.DataFrame(columns, index=list(CARD_FIELDS))
+    frame = frame.dropna(how="all")
+    frame.index = [field_label(f, lang) for f in frame.index]
+    return frame.fillna(t("not_stated", lang))

@@ -1,0 +1,93 @@
+"""事業設計 (Programme designs): sortable table of all programmes, text search with highlights, side-by-side designs."""
+import streamlit as st
+
+from machikurabe import downloads, indicators, programme_search, st_data
+from machikurabe.filters import PROGRAMMES, apply_filters, current_filters
+from machikurabe.formatting import markdown_escape
+from machikurabe.i18n import current_lang, field_label, programme_label, t
+from machikurabe.profile import display_name, option_label
+
+MAX_HITS = 200
+
+lang = current_lang()
+st_data.stop_if_unavailable()
+bodies = st_data.query("municipalities")
+programmes = st_data.query("programmes")
+shown_bodies = apply_filters(bodies, current_filters(), programmes)
+codes = set(shown_bodies["code"])
+source = indicators.source_line((), lang)
+
+st.title(t("programmes_title", lang))
+
+# --- all programmes --------------------------------------------------------------------------
+st.subheader(t("programmes_table", lang))
+only_design = st.checkbox(t("programmes_only_design", lang), value=True)
+table_rows = programmes[programmes["municipality_code"].isin(codes)]
+if current_filters().programme:
+    table_rows = table_rows[table_rows["programme"] == current_filters().programme]
+if only_design:
+    table_rows = table_rows[table_rows["has_content"]]
+if table_rows.empty:
+    st.warning(t("no_match", lang))
+else:
+    table = programme_search.programme_table(table_rows, lang)
+    st.dataframe(table, hide_index=True, width="stretch", height=420,
+                 column_config={field_label("promoter_count", lang): st.column_config.NumberColumn(
+                     help=indicators.help_text("promoter_count", lang), format="%d")})
+    st.caption(f"{t('programmes_table_note', lang)} {source}")
+    st.download_button("CSV", downloads.csv_bytes(table), file_name="programmes.csv", mime=downloads.CSV_MIME)
+
+# --- search ----------------------------------------------------------------------------------
+st.subheader(t("search_title", lang))
+if "search_q" not in st.session_state:
+    # ?q= from a shared link pre-fills the box; it is only ever matched literally and shown escaped
+    st.session_state["search_q"] = str(st.query_params.get("q", ""))[:100]
+needle = st.text_input(t("search_box", lang), key="search_q", placeholder=t("search_placeholder", lang),
+                       max_chars=100, help=t("search_hostile_note", lang))
+if needle.strip():
+    st.query_params["q"] = needle
+elif "q" in st.query_params:
+    del st.query_params["q"]
+if needle.strip():
+    texts = st_data.query("programme_texts")
+    texts = texts[texts["municipality_code"].isin(codes)]
+    hits = programme_search.search_texts(texts, needle)
+    if hits.empty:
+        st.info(t("search_no_hits", lang, q=markdown_escape(needle)))
+    else:
+        st.markdown(t("search_hits", lang, n=len(hits), bodies=hits["municipality_code"].nunique()))
+        if len(hits) > MAX_HITS:
+            st.caption(t("search_truncated", lang, n=MAX_HITS))
+        labels = {r["code"]: display_name(r, lang) for _, r in bodies.iterrows()}
+        for code, group in hits.head(MAX_HITS).groupby("municipality_code", sort=False):
+            with st.container(border=True):
+                first = group.iloc[0]
+                st.markdown(f"**{markdown_escape(labels.get(code, code))}**（{markdown_escape(first['prefecture'])}）")
+                for _, hit in group.iterrows():
+                    where = (f"{programme_label(hit['programme'], lang, short=True)} · "
+                             f"{field_label(hit['field'], lang)} · {hit['source_file']} "
+                             + (f"{hit['source_line']}行" if lang != "en" else f"line {hit['source_line']}"))
+                    # highlight() escapes every character of source and query before adding <mark>
+                    st.markdown(f"<small>{programme_search.highlight(where, '')}</small><br>"
+                                f"{programme_search.highlight(programme_search.snippet(hit['text'], needle), needle)}",
+                                unsafe_allow_html=True)
+        st.caption(source)
+
+# --- side by side ----------------------------------------------------------------------------
+st.subheader(t("compare_title", lang))
+option_codes = list(shown_bodies["code"])
+labels_full = {r["code"]: option_label(r, lang) for _, r in bodies.iterrows()}
+left, right = st.columns([3, 2])
+chosen = left.multiselect(t("compare_pick", lang), option_codes, key="compare_codes", max_selections=3,
+                          format_func=lambda c: labels_full.get(c, c))
+programme = right.selectbox(t("compare_programme", lang), PROGRAMMES, key="compare_programme",
+                            format_func=lambda p: programme_label(p, lang))
+if len(chosen) < 2:
+    st.info(t("compare_need_two", lang))
+else:
+    comparison = programme_search.compare_designs(programmes, chosen, programme, lang)
+    if comparison.empty:
+        st.warning(t("no_programmes", lang))
+    else:
+        st.table(comparison)
+        st.caption(source)
