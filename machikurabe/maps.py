@@ -1,0 +1,518 @@
+"""Building blocks of the Map (地図) page: colour scale, point and boundary layers, legend, prefecture bar chart, credits.
+
+Plain functions on DataFrames so tests can check what the map shows without a browser.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from . import indicators
+from .formatting import format_value, is_missing
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PREFECTURES_GEOJSON = REPO_ROOT / "geo" / "prefectures.geojson"
+
+MAP_INDICATORS: tuple[str, ...] = (
+    "population",
+    "households",
+    "ageing_rate_pct",
+    "welfare_rate_pct",
+    "association_rate_pct",
+    "area_km2",
+    "density_per_km2",
+    "promoter_count",
+    "programme_count",
+)
+DEFAULT_INDICATOR = "ageing_rate_pct"
+QUERY_PARAM = "indicator"
+
+# Streamlit strips this pydeck sentinel and then draws no basemap at all; map_style=None would
+# instead make Streamlit fetch a Carto basemap matching the theme, i.e. go online.
+NO_BASEMAP_STYLE = "__MAP_STYLE__"
+ONLINE_BASEMAP_STYLE = "light"  # Carto Positron via pydeck, only when the user ticks the checkbox
+
+MISSING_RGBA = [150, 150, 150, 200]
+OUTLINE_RGBA = [90, 90, 90, 255]
+OUTLINE_FILL_RGBA = [236, 236, 230, 255]  # land drawn in a pale tone so the sea (page background) reads as sea
+OUTLINE_FILL_ACTIVE_RGBA = [222, 226, 214, 255]  # prefectures with a participating body
+BAR_COLOUR = "#0072B2"  # Okabe-Ito blue
+PALETTE = "Viridis"
+MAP_HEIGHT_PX = 560
+
+# Page strings that the shared i18n table does not carry (kept here so the page owns its wording).
+STRINGS: dict[str, dict[str, str]] = {
+    "title": {"ja": "地図", "en": "Map"},
+    "intro": {
+        "ja": "モデル事業に参加した市区町村を、選んだ指標の値で色分けして地図に示します。"
+              "都道府県の計画（6団体）は右の棒グラフでくらべます。",
+        "en": "Municipalities in the model projects, coloured by the chosen indicator. "
+              "The six prefectural plans are compared in the bar chart on the right.",
+    },
+    "indicator": {"ja": "指標", "en": "Indicator"},
+    "online_tiles": {"ja": "背景地図（オンライン）", "en": "Background map (online)"},
+    "online_tiles_help": {
+        "ja": "オンの場合、CARTO/OpenStreetMapの地図タイルをインターネットから読み込みます。オフでも都道府県の輪郭で位置がわかります。",
+        "en": "When on, map tiles are loaded from CARTO/OpenStreetMap over the internet. "
+              "Without them, prefecture outlines still show where bodies are.",
+    },
+    "use_boundaries": {"ja": "市区町村の境界で塗り分け", "en": "Fill municipal boundaries"},
+    "map_title": {"ja": "{indicator}（市区町村, {n}団体）", "en": "{indicator} (municipalities, {n} bodies)"},
+    "legend_title": {"ja": "{label}", "en": "{label}"},
+    "legend_log": {"ja": "対数目盛", "en": "log scale"},
+    "legend_missing": {"ja": "データなし", "en": "No data"},
+    "legend_equal": {"ja": "全団体が同じ値", "en": "All bodies share one value"},
+    "missing_list": {"ja": "データなし（灰色）：{names}", "en": "No data (grey): {names}"},
+    "missing_list_blocks": {"ja": "データなし：{names}", "en": "No data: {names}"},
+    "missing_none": {"ja": "この指標はすべての団体に値があります。", "en": "Every body has a value for this indicator."},
+    "corrected_note": {
+        "ja": "⚠ は記載どおりでない値（換算・補正・注記あり）です。記載どおりの値は地図のツールチップと「データと方法」のデータ品質表にあります。",
+        "en": "⚠ marks values stored differently from the print (converted, corrected or annotated); the printed text is in "
+              "the tooltip and in the data-quality table on Data and method.",
+    },
+    "corrected_tooltip": {"ja": "⚠ 記載どおり：{raw}", "en": "⚠ as printed: {raw}"},
+    "no_municipalities": {
+        "ja": "絞り込みの条件に合う市区町村がないため、地図は表示しません。",
+        "en": "No municipality matches the filters, so there is no map.",
+    },
+    "no_prefectures": {
+        "ja": "絞り込みの条件に合う都道府県の計画がないため、棒グラフは表示しません。",
+        "en": "No prefectural plan matches the filters, so there is no bar chart.",
+    },
+    "no_points": {
+        "ja": "該当する団体の位置（緯度・経度）がないため、地図に描けません。",
+        "en": "The matching bodies have no coordinates, so nothing can be drawn.",
+    },
+    "bar_title": {"ja": "{indicator}（都道府県の計画, {n}団体）", "en": "{indicator} (prefectural plans, {n} bodies)"},
+    "bar_x": {"ja": "都道府県", "en": "Prefecture"},
+    "bar_missing": {"ja": "データなし", "en": "No data"},
+    "boundaries_on": {
+        "ja": "市区町村の境界：{path}（{n}団体を塗り分け）",
+        "en": "Municipal boundaries: {path} ({n} bodies filled)",
+    },
+    "boundaries_partial": {
+        "ja": "境界ファイルにない団体は点で表示：{names}",
+        "en": "Bodies not in the boundary file are shown as points: {names}",
+    },
+    "boundaries_howto": {
+        "ja": "市区町村の境界を表示するには、国土数値情報ダウンロードサイト（{url}）→「行政区域データ（N03）」から"
+              "全国または都道府県のファイル（GeoJSON・シェープファイル・そのZIP）をダウンロードし、"
+              "`geo/N03.geojson`（または `.zip`/`.shp`）に置くか、環境変数 `MACHIKURABE_N03` でパスを指定してください。"
+              "大きな全国ファイルは `python -m machikurabe.boundaries <ダウンロードしたファイル>` で軽くできます。"
+              "今は市区町村役場の位置を点で表示しています。",
+        "en": "To draw municipal boundaries, download a national or prefecture file (GeoJSON, shapefile, or its ZIP) from "
+              "the 国土数値情報 download site ({url}) → 行政区域データ (N03), and save it as `geo/N03.geojson` "
+              "(or `.zip`/`.shp`), or point the environment variable `MACHIKURABE_N03` at it. Shrink a large national "
+              "file with `python -m machikurabe.boundaries <downloaded file>`. For now, municipal offices are drawn as points.",
+    },
+    "boundary_error": {
+        "ja": "境界ファイル {path} を使えません：{reason}。市区町村役場の位置を点で表示しています。",
+        "en": "The boundary file {path} cannot be used: {reason}. Municipal offices are drawn as points instead.",
+    },
+    "reason_missing": {"ja": "ファイルがありません", "en": "the file does not exist"},
+    "reason_unsupported": {
+        "ja": "対応していない形式です（.geojson・.shp・.zip に対応）",
+        "en": "unsupported format (use .geojson, .shp or .zip)",
+    },
+    "reason_unreadable": {"ja": "読み込めません（壊れているか、地理データではありません）",
+                          "en": "it cannot be read (damaged, or not geographic data)"},
+    "reason_not_n03": {
+        "ja": "行政区域データ（N03）ではありません（N03_007 列がありません）",
+        "en": "it is not 行政区域データ (N03): there is no N03_007 column",
+    },
+    "reason_empty": {"ja": "地物が1件もありません", "en": "it has no features"},
+    "credits_title": {"ja": "地図の出典・クレジット", "en": "Map sources and credits"},
+    "credit_outlines": {
+        "ja": "都道府県の輪郭：japanmap 0.6.0（Apache-2.0）を簡略化（geo/README.md）",
+        "en": "Prefecture outlines: simplified from japanmap 0.6.0 (Apache-2.0) (geo/README.md)",
+    },
+    "credit_points": {
+        "ja": "市区町村の位置：市区町村役場の座標 JpGeocode 0.3.1（MIT）、団体コード：総務省 全国地方公共団体コード（geo/README.md）",
+        "en": "Municipal positions: office coordinates from JpGeocode 0.3.1 (MIT); codes: MIC local-government code list (geo/README.md)",
+    },
+    "credit_deck": {"ja": "地図描画：deck.gl / pydeck（MIT）", "en": "Map rendering: deck.gl / pydeck (MIT)"},
+    "credit_tiles": {"ja": "背景地図：© CARTO, © OpenStreetMap contributors", "en": "Base map: © CARTO, © OpenStreetMap contributors"},
+    "tooltip_value": {"ja": "{label}：{value}", "en": "{label}: {value}"},
+    "missing_value": {"ja": "データなし", "en": "No data"},
+}
+
+
+def s(key: str, lang: str = "ja", **fmt: Any) -> str:
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["ja"]
+    return text.format(**fmt) if fmt else text
+
+
+def parse_indicator(value: Any) -> str:
+    """The indicator from ?indicator=…; anything unknown falls back to the default rather than erroring."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    return value if isinstance(value, str) and value in MAP_INDICATORS else DEFAULT_INDICATOR
+
+
+def display_name(row: Any, lang: str) -> str:
+    """Japanese name; in English the romaji with the kanji kept so users can match the source documents."""
+    name = _get(row, "name")
+    romaji = _get(row, "name_romaji")
+    if lang == "en" and isinstance(romaji, str) and romaji:
+        return f"{romaji} ({name})"
+    return str(name)
+
+
+def _get(row: Any, key: str) -> Any:
+    if isinstance(row, dict):
+        return row.get(key)
+    return getattr(row, key, None) if not isinstance(row, pd.Series) else row.get(key)
+
+
+@dataclass(frozen=True)
+class ColourScale:
+    """Sequential viridis scale over the observed range; log10 for size-like indicators spanning decades."""
+
+    vmin: float
+    vmax: float
+    log: bool
+    palette: str = PALETTE
+
+    def position(self, value: Any) -> float | None:
+        if is_missing(value):
+            return None
+        x = float(value)
+        lo, hi = self.vmin, self.vmax
+        if self.log:
+            if x <= 0:
+                return 0.0
+            x, lo, hi = math.log10(x), math.log10(lo), math.log10(hi)
+        if hi == lo:
+            return 0.5
+        return min(1.0, max(0.0, (x - lo) / (hi - lo)))
+
+    def rgba(self, value: Any, alpha: int = 230) -> list[int]:
+        pos = self.position(value)
+        if pos is None:
+            return list(MISSING_RGBA)
+        r, g, b = _sample(self.palette, round(pos, 3))
+        return [r, g, b, alpha]
+
+    def ticks(self, count: int = 5) -> list[float]:
+        """Values at evenly spaced positions of the legend bar (so labels line up with the gradient)."""
+        if self.vmin == self.vmax:
+            return [self.vmin]
+        out = []
+        for i in range(count):
+            f = i / (count - 1)
+            if self.log:
+                lo, hi = math.log10(self.vmin), math.log10(self.vmax)
+                out.append(10 ** (lo + f * (hi - lo)))
+            else:
+                out.append(self.vmin + f * (self.vmax - self.vmin))
+        return out
+
+    def css_gradient(self, stops: int = 11) -> str:
+        colours = []
+        for i in range(stops):
+            r, g, b = _sample(self.palette, i / (stops - 1))
+            colours.append(f"rgb({r},{g},{b}) {100 * i / (stops - 1):.0f}%")
+        return "linear-gradient(to right, " + ", ".join(colours) + ")"
+
+
+@lru_cache(maxsize=4096)
+def _sample(palette: str, position: float) -> tuple[int, int, int]:
+    from plotly.colors import sample_colorscale
+
+    text = sample_colorscale(palette, [position])[0]  # 'rgb(68, 1, 84)'
+    r, g, b = (int(round(float(v))) for v in text[text.index("(") + 1 : -1].split(","))
+    return r, g, b
+
+
+def make_scale(values: Iterable[Any], key: str) -> ColourScale | None:
+    """Scale over the non-missing values; None when there is nothing to colour."""
+    clean = [float(v) for v in values if not is_missing(v)]
+    if not clean:
+        return None
+    lo, hi = min(clean), max(clean)
+    use_log = indicators.get(key).log_scale_hint and lo > 0 and hi / lo >= 20
+    return ColourScale(vmin=lo, vmax=hi, log=use_log)
+
+
+def split_bodies(bodies: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Municipal bodies (the map) and prefectural plans (the bar chart): their values are on different scales."""
+    is_prefecture = bodies["kind"] == "prefecture"
+    return bodies[~is_prefecture].copy(), bodies[is_prefecture].copy()
+
+
+def corrected_values(corrections: pd.DataFrame | None, key: str) -> dict[str, str]:
+    """Body code -> value as printed, for bodies whose stored value of ``key`` was corrected."""
+    if corrections is None or corrections.empty:
+        return {}
+    rows = corrections[(corrections["field"] == key) & corrections["value"].notna()]
+    return {str(r.municipality_code): ("" if is_missing(r.raw_value) else str(r.raw_value)) for r in rows.itertuples()}
+
+
+def tooltip_html(name: str, key: str, value: Any, lang: str, raw_printed: str | None = None) -> str:
+    ind = indicators.get(key)
+    value_text = format_value(value, key, lang, missing=s("missing_value", lang))
+    lines = [f"<b>{html.escape(name)}</b>", html.escape(s("tooltip_value", lang, label=ind.name(lang), value=value_text))]
+    if raw_printed is not None:
+        lines.append(html.escape(s("corrected_tooltip", lang, raw=raw_printed)))
+    return "<br/>".join(lines)
+
+
+def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale | None,
+               corrections: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per body with coordinates: colour, radius and tooltip for the ScatterplotLayer."""
+    corrected = corrected_values(corrections, key)
+    located = municipal[municipal["lat"].notna() & municipal["lon"].notna()]
+    rows = []
+    for row in located.to_dict("records"):
+        value = row.get(key)
+        missing = is_missing(value)
+        name = display_name(row, lang)
+        position = None if (missing or scale is None) else scale.position(value)
+        rows.append({
+            "code": row["code"],
+            "name": name,
+            "prefecture": row.get("prefecture"),
+            "lat": float(row["lat"]),
+            "lon": float(row["lon"]),
+            "value": None if missing else float(value),
+            "value_text": format_value(value, key, lang, missing=s("missing_value", lang)),
+            "missing": missing,
+            "corrected": row["code"] in corrected,
+            "fill_rgba": list(MISSING_RGBA) if (missing or scale is None) else scale.rgba(value),
+            # Size repeats the colour so a reader with reduced colour vision still sees the ranking.
+            "radius_m": 6000 if position is None else 6000 + 16000 * math.sqrt(position),
+            "tooltip": tooltip_html(name, key, value, lang, corrected.get(row["code"])),
+        })
+    columns = ["code", "name", "prefecture", "lat", "lon", "value", "value_text", "missing", "corrected",
+               "fill_rgba", "radius_m", "tooltip"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def missing_names(municipal: pd.DataFrame, key: str, lang: str) -> list[str]:
+    return [display_name(r, lang) for r in municipal.to_dict("records") if is_missing(r.get(key))]
+
+
+def legend_html(scale: ColourScale | None, key: str, lang: str, has_missing: bool) -> str:
+    """deck.gl draws no legend, so the page shows this gradient bar with tick labels under the map."""
+    ind = indicators.get(key)
+    title = html.escape(ind.label(lang) + (f"・{s('legend_log', lang)}" if scale and scale.log and lang != "en"
+                                           else (f", {s('legend_log', lang)}" if scale and scale.log else "")))
+    parts = [f'<div class="mk-legend" style="font-size:0.85rem;max-width:520px">',
+             f'<div style="font-weight:600;margin-bottom:2px">{title}</div>']
+    if scale is not None:
+        ticks = scale.ticks(5)
+        labels = "".join(
+            f'<span style="position:absolute;left:{100 * i / max(1, len(ticks) - 1):.0f}%;'
+            f'transform:translateX(-{100 * i / max(1, len(ticks) - 1):.0f}%);white-space:nowrap">'
+            f"{html.escape(format_value(v, key, lang))}</span>"
+            for i, v in enumerate(ticks)
+        )
+        parts.append(f'<div style="height:14px;border:1px solid #555;background:{scale.css_gradient()}"></div>')
+        parts.append(f'<div style="position:relative;height:1.3em;margin-top:2px">{labels}</div>')
+        if scale.vmin == scale.vmax:
+            parts.append(f"<div>{html.escape(s('legend_equal', lang))}</div>")
+    if has_missing or scale is None:
+        r, g, b, _ = MISSING_RGBA
+        parts.append(
+            f'<div style="margin-top:4px"><span style="display:inline-block;width:14px;height:14px;'
+            f'background:rgb({r},{g},{b});border:1px solid #555;vertical-align:middle"></span> '
+            f"{html.escape(s('legend_missing', lang))}</div>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=2)
+def _prefecture_features(path: str) -> tuple[dict, ...]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return tuple(data["features"])
+
+
+def prefecture_outlines(active_prefectures: Iterable[str] = (), path: Path | str = PREFECTURES_GEOJSON) -> dict:
+    """The 47 outlines as a FeatureCollection, prefectures with a participating body filled a shade darker."""
+    active = set(active_prefectures)
+    features = []
+    for feature in _prefecture_features(str(path)):
+        name = feature["properties"]["name"]
+        props = dict(feature["properties"])
+        props["fill_rgba"] = list(OUTLINE_FILL_ACTIVE_RGBA if name in active else OUTLINE_FILL_RGBA)
+        features.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def view_state(points: pd.DataFrame, width_px: int = 640, height_px: int = 560) -> dict:
+    """Centre and zoom that fit the drawn bodies into a viewport of about width_px x height_px (Web Mercator)."""
+    if points.empty:
+        return {"latitude": 37.5, "longitude": 138.0, "zoom": 4.2}
+    lat_lo, lat_hi = float(points["lat"].min()), float(points["lat"].max())
+    lon_lo, lon_hi = float(points["lon"].min()), float(points["lon"].max())
+
+    def mercator_y(lat: float) -> float:  # in "degrees of longitude" so both spans share a unit
+        return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+    lon_span = max(lon_hi - lon_lo, 0.3)
+    y_span = max(mercator_y(lat_hi) - mercator_y(lat_lo), 0.3)
+    margin = 0.8  # leave room for the circles at the edges
+    zoom_x = math.log2(width_px * margin * 360 / (512 * lon_span))
+    zoom_y = math.log2(height_px * margin * 360 / (512 * y_span))
+    zoom = max(3.5, min(10.0, zoom_x, zoom_y))
+    return {"latitude": (lat_lo + lat_hi) / 2, "longitude": (lon_lo + lon_hi) / 2, "zoom": round(zoom, 2)}
+
+
+def build_deck(points: pd.DataFrame, outlines: dict, boundary_collection: dict | None = None,
+               online_tiles: bool = False, height: int = MAP_HEIGHT_PX):
+    """pydeck Deck: prefecture outlines, optional municipal polygons, then the points on top."""
+    import pydeck as pdk
+
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="prefecture-outlines",
+            data=outlines,
+            stroked=True,
+            filled=True,
+            get_fill_color="properties.fill_rgba",
+            get_line_color=OUTLINE_RGBA,
+            line_width_min_pixels=1,
+            pickable=False,
+        )
+    ]
+    if boundary_collection is not None and boundary_collection.get("features"):
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                id="municipal-boundaries",
+                data=boundary_collection,
+                stroked=True,
+                filled=True,
+                get_fill_color="properties.fill_rgba",
+                get_line_color=[40, 40, 40, 255],
+                line_width_min_pixels=0.5,
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
+    if not points.empty:
+        layer_data = points[["code", "name", "lat", "lon", "value_text", "fill_rgba", "radius_m", "tooltip"]]
+        on_polygons = boundary_collection is not None and bool(boundary_collection.get("features"))
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id="municipal-points",
+                data=layer_data,
+                get_position=["lon", "lat"],
+                get_fill_color="fill_rgba",
+                get_radius="radius_m" if not on_polygons else 2500,
+                radius_min_pixels=3 if on_polygons else 5,
+                radius_max_pixels=26,
+                stroked=True,
+                get_line_color=[30, 30, 30, 255],
+                line_width_min_pixels=1,
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(**view_state(points)),
+        map_provider="carto" if online_tiles else None,
+        map_style=ONLINE_BASEMAP_STYLE if online_tiles else NO_BASEMAP_STYLE,
+        tooltip={"html": "{tooltip}", "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "13px"}},
+        height=height,
+    )
+
+
+def boundary_features(boundary_geodata, points: pd.DataFrame) -> dict:
+    """Municipal polygons carrying the same colour and tooltip as the body's point."""
+    from .boundaries import to_feature_collection
+
+    props = points[["code", "name", "value_text", "fill_rgba", "tooltip"]]
+    joined = boundary_geodata.merge(props, on="code", how="inner")
+    return to_feature_collection(joined, ["code", "name", "value_text", "fill_rgba", "tooltip"])
+
+
+def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str):
+    """Bar chart of the prefectural plans; missing values are labelled, not drawn as zero."""
+    import plotly.graph_objects as go
+
+    ind = indicators.get(key)
+    frame = prefectural.sort_values("code")
+    names = [display_name(r, lang) if lang == "en" else r["name"] for r in frame.to_dict("records")]
+    values = [None if is_missing(v) else float(v) for v in frame[key]]
+    labels = [format_value(v, key, lang, missing=s("bar_missing", lang)) for v in frame[key]]
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=values,
+            marker_color=BAR_COLOUR,
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}<br>" + ind.name(lang) + ": %{text}<extra></extra>",
+        )
+    )
+    for name, value in zip(names, values):
+        if value is None:
+            fig.add_annotation(x=name, y=0, yref="y", text=s("bar_missing", lang), showarrow=False,
+                               yshift=10, font={"color": "#555"})
+    fig.update_layout(
+        title={"text": s("bar_title", lang, indicator=ind.name(lang), n=len(frame))},
+        xaxis_title=s("bar_x", lang),
+        yaxis_title=ind.label(lang),
+        yaxis={"rangemode": "tozero", "tickformat": ","},
+        margin={"t": 60, "b": 150, "l": 70, "r": 20},
+        height=520,
+        font={"family": "Noto Sans CJK JP, Hiragino Sans, Meiryo, sans-serif"},
+        showlegend=False,
+    )
+    fig.add_annotation(
+        text=wrap_text(indicators.source_line([key], lang), 34 if lang != "en" else 70),
+        xref="paper", yref="paper", x=0, y=-0.25, xanchor="left", yanchor="top",
+        showarrow=False, align="left", font={"size": 10, "color": "#444"},
+    )
+    return fig
+
+
+def wrap_text(text: str, width: int) -> str:
+    """Break a long 出典 line for plotly annotations, which do not wrap by themselves."""
+    lines, current = [], ""
+    for chunk in (text.split(" ") if " " in text and width > 40 else list(text)):
+        sep = " " if width > 40 and current else ""
+        if len(current) + len(sep) + len(chunk) > width and current:
+            lines.append(current)
+            current, sep = "", ""
+        current += sep + chunk
+    if current:
+        lines.append(current)
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def credit_lines(lang: str, boundaries_drawn: bool, online_tiles: bool) -> list[str]:
+    """Credits for what is on screen: the N03 wording is required by the 国土数値情報 terms whenever polygons are drawn."""
+    from .boundaries import N03_CREDIT_EN, N03_CREDIT_JA
+
+    lines = []
+    if boundaries_drawn:
+        lines.append(N03_CREDIT_JA if lang != "en" else f"{N03_CREDIT_EN}: {N03_CREDIT_JA}")
+    lines += [s("credit_points", lang), s("credit_outlines", lang), s("credit_deck", lang)]
+    if online_tiles:
+        lines.append(s("credit_tiles", lang))
+    return lines
+
+
+def boundary_error_message(error: Any, lang: str) -> str:
+    reason_key = f"reason_{getattr(error, 'reason', 'unreadable')}"
+    reason = s(reason_key, lang) if reason_key in STRINGS else str(error)
+    detail = getattr(error, "detail", "")
+    if detail:
+        reason = f"{reason} ({detail[:200]})"
+    return s("boundary_error", lang, path=getattr(error, "path", ""), reason=reason)

@@ -1,0 +1,114 @@
+"""地図 (Map) page: participating municipalities coloured by one indicator, prefectural plans as a bar chart.
+
+Layout only; everything it draws is built by machikurabe.maps and machikurabe.boundaries.
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from machikurabe import boundaries, indicators, maps, st_data
+from machikurabe.filters import apply_filters, current_filters
+from machikurabe.i18n import current_lang
+
+lang = current_lang()
+st.title(maps.s("title", lang))
+st.caption(maps.s("intro", lang))
+st_data.stop_if_unavailable()
+
+
+@st.cache_data(show_spinner=False)
+def load_boundary_polygons(path: str, modified: float, tolerance: float):
+    """Dissolved polygons of the file at ``path`` (``modified`` keys the cache to the file version), or the error."""
+    try:
+        return boundaries.load_boundaries(path, tolerance=tolerance).geodata, None
+    except boundaries.BoundaryError as exc:
+        return None, exc
+
+
+bodies = st_data.query("map_bodies")
+flags = st_data.query("map_programme_flags")
+filtered = apply_filters(bodies, current_filters(), flags)
+
+if "map_indicator" not in st.session_state:
+    st.session_state["map_indicator"] = maps.parse_indicator(st.query_params.get(maps.QUERY_PARAM))
+key = st.selectbox(
+    maps.s("indicator", lang),
+    maps.MAP_INDICATORS,
+    key="map_indicator",
+    format_func=lambda k: indicators.get(k).label(lang),
+    help=indicators.help_text(st.session_state["map_indicator"], lang),
+)
+st.query_params[maps.QUERY_PARAM] = key
+indicator = indicators.get(key)
+
+option_cols = st.columns(2)
+online_tiles = option_cols[0].checkbox(maps.s("online_tiles", lang), value=False, key="map_online_tiles",
+                                       help=maps.s("online_tiles_help", lang))
+n03_path = boundaries.resolve_n03_path()
+use_boundaries = False
+if n03_path.exists():
+    use_boundaries = option_cols[1].checkbox(maps.s("use_boundaries", lang), value=True, key="map_use_boundaries")
+
+municipal, prefectural = maps.split_bodies(filtered)
+corrections = st_data.query("map_corrections", field=key)
+boundaries_drawn = False
+
+map_col, bar_col = st.columns([3, 2], gap="large")
+
+with map_col:
+    if municipal.empty:
+        st.info(maps.s("no_municipalities", lang))
+    else:
+        scale = maps.make_scale(municipal[key], key)
+        points = maps.point_rows(municipal, key, lang, scale, corrections)
+        if points.empty:
+            st.info(maps.s("no_points", lang))
+        else:
+            boundary_collection = None
+            if use_boundaries:
+                geodata, error = load_boundary_polygons(str(n03_path), os.path.getmtime(n03_path),
+                                                        boundaries.DEFAULT_TOLERANCE_DEG)
+                if error is not None:
+                    st.warning(maps.boundary_error_message(error, lang))
+                else:
+                    boundary_collection = maps.boundary_features(geodata, points)
+                    drawn = {f["properties"]["code"] for f in boundary_collection["features"]}
+                    boundaries_drawn = bool(drawn)
+                    st.caption(maps.s("boundaries_on", lang, path=n03_path.name, n=len(drawn)))
+                    without = points.loc[~points["code"].isin(drawn), "name"].tolist()
+                    if without:
+                        st.caption(maps.s("boundaries_partial", lang, names="、".join(without)))
+            outlines = maps.prefecture_outlines(municipal["prefecture"].unique())
+            st.markdown(f"**{maps.s('map_title', lang, indicator=indicator.name(lang), n=len(points))}**")
+            deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
+            st.pydeck_chart(deck, width="stretch", height=maps.MAP_HEIGHT_PX, key=f"map_deck_{key}_{lang}")
+            missing = maps.missing_names(municipal, key, lang)
+            st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing)), unsafe_allow_html=True)
+            st.caption(indicators.source_line([key], lang))
+            if missing:
+                st.caption(maps.s("missing_list", lang, names="、".join(missing)))
+            else:
+                st.caption(maps.s("missing_none", lang))
+            if points["corrected"].any():
+                st.caption(maps.s("corrected_note", lang))
+            if not n03_path.exists():
+                st.info(maps.s("boundaries_howto", lang, url=boundaries.N03_DOWNLOAD_URL))
+
+with bar_col:
+    if prefectural.empty:
+        st.info(maps.s("no_prefectures", lang))
+    else:
+        st.plotly_chart(maps.block_bar_figure(prefectural, key, lang), width="stretch", key=f"map_bar_{key}_{lang}")
+        missing_blocks = maps.missing_names(prefectural, key, lang)
+        if missing_blocks:
+            st.caption(maps.s("missing_list_blocks", lang, names="、".join(missing_blocks)))
+
+with st.expander(maps.s("credits_title", lang), expanded=False):
+    for line in maps.credit_lines(lang, boundaries_drawn, online_tiles):
+        st.caption(line)
+if boundaries_drawn:
+    # The 国土数値情報 terms ask for the credit next to the processed data, not only in a folded section.
+    st.caption(boundaries.N03_CREDIT_JA)
