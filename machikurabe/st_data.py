@@ -46,3 +46,16 @@ def stop_if_unavailable() -> None:
         lang = current_lang()
         st.error(f"**{t('db_unavailable_title', lang)}**\n\n{exc.message(lang)}")
         st.stop()
+
+
+@st.cache_data(show_spinner=False)
+def _cached_download(path: str, name: str, fmt: str) -> bytes:
+    from . import downloads
+
+    frame = _cached_query(path, name, ())
+    return downloads.csv_bytes(frame) if fmt == "csv" else downloads.parquet_bytes(frame)
+
+
+def download_bytes(name: str, fmt: str) -> bytes:
+    """A whole query result as CSV (UTF-8 BOM) or Parquet bytes, built once per database file."""
+    return _cached_download(str(db.db_path()), name, fmt)

