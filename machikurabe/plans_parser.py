@@ -32,9 +32,16 @@ NUMERIC_FIELDS = (
 INTEGER_FIELDS = {"population", "households", "elementary_schools", "junior_high_schools"}
 TEXT_FIELDS = ("community_care_centres", "self_reliance_support")
 PERCENT_FIELDS = {"ageing_rate_pct", "association_rate_pct"}
+# The unit each cell prints; another unit means the cell was misread or misprinted.
+EXPECTED_UNITS = {
+    "population": {"人"}, "households": {"世帯"}, "ageing_rate_pct": {"%"}, "welfare_rate_pct": {"%", "‰"},
+    "area_km2": {"km2"}, "association_rate_pct": {"%"}, "elementary_schools": {"校"}, "junior_high_schools": {"校"},
+}
 
 _TAG = re.compile(r"<[^>]+>")
-_HEADER = re.compile(r"^都道府県名\t([^\t]*)\t市区町村名\t?([^\t]*)")
+_HEADER = re.compile(
+    r"^\s*都\s*道\s*府\s*県\s*名\s*\t\s*([^\t]*?)\s*\t\s*市\s*区\s*町\s*村\s*名\s*\t?([^\t]*)"
+)
 # Text the form asked bodies to overwrite; printed unchanged it is not data.
 _TEMPLATE_TEXT = re.compile(r"下記例を参考に|記入してください|削除のうえ")
 
@@ -126,7 +133,8 @@ def split_blocks(lines: list[str], path: str) -> tuple[list[Body], list[tuple[in
     for index, line in enumerate(lines):
         match = _HEADER.match(line)
         if match:
-            headers.append((index, match.group(1).strip(), match.group(2).strip()))
+            prefecture, name = (re.sub(r"\s", "", part) for part in match.groups())
+            headers.append((index, prefecture, name))
     if not headers:
         raise SourceError(path, None, "no 都道府県名 header found: is this the plans file?")
     bodies: list[Body] = []
@@ -135,7 +143,7 @@ def split_blocks(lines: list[str], path: str) -> tuple[list[Body], list[tuple[in
     for index, prefecture, name in headers:
         window = "".join(lines[index + 1 : index + 4])
         has_marks = "実施事業" in window
-        if not has_marks and (prefecture, name) in seen:
+        if (prefecture, name) in seen:  # an image caption (遠野市, line 1084) or a duplicated row
             captions.append(
                 (
                     len(bodies) - 1,
@@ -145,7 +153,9 @@ def split_blocks(lines: list[str], path: str) -> tuple[list[Body], list[tuple[in
                         None,
                         "repeated_header",
                         index + 1,
-                        f"{prefecture}{name} header repeated as an image caption, not a new body",
+                        f"{prefecture}{name} header printed again"
+                        + ("" if has_marks else " as an image caption")
+                        + ": not a new body",
                     ),
                 )
             )
@@ -196,9 +206,11 @@ def _section_index(block: list[tuple[int, str]], pattern: str, start: int = 0) -
 def parse_basic_info(body: Body, block: list[tuple[int, str]]) -> None:
     start = _section_index(block, r"1\s*-\s*1\s*\.")
     if start is None:
-        body.quality.append(QualityRow("basic_info", None, None, "missing_section", body.source_line, "no 1-1. table"))
         for name in NUMERIC_FIELDS:
             body.values[name] = None
+            body.quality.append(QualityRow(name, None, None, "missing_section", body.source_line, "no 1-1. table found"))
+        for name in TEXT_FIELDS:
+            body.texts[name] = None
         return
     end = _section_index(block, r"1\s*-\s*2\s*\.|2\s*\.\s*事業", start + 1) or len(block)
     notes: list[str] = []
@@ -247,6 +259,8 @@ def parse_basic_info(body: Body, block: list[tuple[int, str]]) -> None:
         raw = " ".join(text for _, text in pieces)
         line_no = pieces[0][0] if pieces else body.source_line
         parsed = q.parse_quantity(raw)
+        if parsed.unit is not None and parsed.unit not in EXPECTED_UNITS[name]:
+            parsed.findings.append(q.Finding("unit_mismatch", f"printed unit {parsed.unit!r} is not this field's"))
         if name == "welfare_rate_pct":
             parsed = q.welfare_rate_percent(parsed)
         value = parsed.value
