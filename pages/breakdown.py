@@ -1,0 +1,151 @@
+"""指標の内訳 (Indicator breakdown): what kinds of targets bodies set, the targets behind each bar, and similar designs."""
+import pandas as pd
+import streamlit as st
+
+from machikurabe import breakdown as bd
+from machikurabe import downloads, similarity, st_data, target_rules
+from machikurabe.filters import apply_filters, current_filters
+from machikurabe.i18n import current_lang, programme_label, t
+
+lang = current_lang()
+st_data.stop_if_unavailable()
+st.title(t("bd_title", lang))
+st.caption(t("bd_intro", lang))
+
+if int(st_data.query("targets_table_exists")["n"].iloc[0]) == 0:
+    st.warning(t("bd_no_table", lang))
+    st.stop()
+
+bodies = st_data.query("municipalities")
+programmes = st_data.query("programmes")
+targets = bd.attach_bodies(st_data.query("targets_all"), bodies)
+
+# shared sidebar filters apply to bodies; targets without a body (004) only show when no filter is set
+filters = current_filters()
+if not filters.is_empty():
+    codes = set(apply_filters(bodies, filters, programmes)["code"])
+    targets = targets[targets["municipality_code"].isin(codes)]
+    if filters.programme:
+        targets = targets[targets["programme"] == filters.programme]
+
+# --- controls ----------------------------------------------------------------------------------
+c1, c2, c3 = st.columns(3)
+dimension = c1.radio(t("bd_dimension", lang), list(bd.DIMENSIONS), format_func=lambda d: t(f"bd_dim_{d}", lang),
+                     key="bd_dimension")
+group = c2.selectbox(t("bd_group", lang), list(bd.GROUPINGS), format_func=lambda g: t(f"bd_group_{g}", lang),
+                     key="bd_group")
+measure = c3.radio(t("bd_measure", lang), ["share", "count"], horizontal=True, key="bd_measure",
+                   format_func=lambda m: t("bd_share" if m == "share" else "bd_count", lang))
+only_plans = c3.checkbox(t("bd_only_plans", lang), value=False, key="bd_only_plans")
+if only_plans:
+    targets = targets[targets["document_id"] == "003"]
+
+if targets.empty:
+    st.info(t("bd_no_targets", lang))
+    st.stop()
+
+table = bd.share_table(targets, group, dimension)
+source = bd.source_text(targets["document_id"], lang)
+fig = bd.share_chart(table, group, dimension, lang, measure, source)
+chart_name = f"targets_{dimension}_by_{group}"
+event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="bd_chart",
+                        config=bd.chart_config(chart_name, "png"), width="stretch")
+st.caption(t("bd_select_help", lang) + " " + ("PNG: グラフ右上のカメラ。SVG は下のボタン。" if lang != "en"
+                                               else "PNG: camera icon on the chart. SVG below."))
+with st.expander("SVG"):
+    st.plotly_chart(fig, key="bd_chart_svg", config=bd.chart_config(chart_name, "svg"), width="stretch")
+
+# --- the targets behind a segment ----------------------------------------------------------------
+clicked = bd.selection_from_event(event)
+groups = list(dict.fromkeys(table[group]))
+values = list(bd.DIMENSIONS[dimension])
+if clicked and clicked[0] in groups:
+    st.session_state["bd_pick_group"] = clicked[0]
+    st.session_state["bd_pick_value"] = clicked[1]
+for key, options in (("bd_pick_group", groups), ("bd_pick_value", values)):
+    if st.session_state.get(key) not in [None, *options]:
+        st.session_state[key] = None
+s1, s2 = st.columns(2)
+pick_group = s1.selectbox(t("bd_pick_group", lang), [None, *groups], key="bd_pick_group",
+                          format_func=lambda g: t("bd_all", lang) if g is None else bd.group_label(group, g, lang))
+pick_value = s2.selectbox(t("bd_pick_value", lang), [None, *values], key="bd_pick_value",
+                          format_func=lambda v: t("bd_all", lang) if v is None else bd.dimension_label(dimension, v, lang))
+rows = bd.segment(targets, group, pick_group, dimension, pick_value)
+group_text = t("bd_all", lang) if pick_group is None else bd.group_label(group, pick_group, lang)
+value_text = t("bd_all", lang) if pick_value is None else bd.dimension_label(dimension, pick_value, lang)
+st.subheader(t("bd_segment_title", lang, group=group_text, value=value_text, n=f"{len(rows):,}"))
+if rows.empty:
+    st.info(t("bd_segment_empty", lang))
+else:
+    listing = bd.segment_table(rows, lang)
+    st.dataframe(listing, hide_index=True, width="stretch", height=360)
+    st.caption(source)
+    d1, d2 = st.columns(2)
+    d1.download_button("CSV", downloads.csv_bytes(listing), file_name=f"{chart_name}_targets.csv",
+                       mime=downloads.CSV_MIME, key="bd_dl_rows_csv")
+    d2.download_button("Excel (XLSX)", bd.xlsx_bytes({"targets": listing}), file_name=f"{chart_name}_targets.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_rows_xlsx")
+
+with st.expander(t("bd_share_table", lang)):
+    summary = bd.share_table_display(table, group, dimension, lang)
+    st.dataframe(summary, hide_index=True, width="stretch")
+    st.caption(source)
+    e1, e2 = st.columns(2)
+    e1.download_button("CSV", downloads.csv_bytes(summary), file_name=f"{chart_name}.csv", mime=downloads.CSV_MIME,
+                       key="bd_dl_sum_csv")
+    e2.download_button("Excel (XLSX)", bd.xlsx_bytes({"summary": summary}), file_name=f"{chart_name}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_sum_xlsx")
+
+with st.expander(t("bd_rules", lang)):
+    st.dataframe(target_rules.rules_table(lang), hide_index=True, width="stretch")
+
+st.subheader(t("bd_types_title", lang))
+st.dataframe(bd.indicator_type_coverage(lang), hide_index=True, width="stretch")
+st.caption(t("bd_types_note", lang))
+
+# --- similar programmes --------------------------------------------------------------------------
+st.subheader(t("bd_similar_title", lang))
+st.caption(t("bd_similar_intro", lang))
+
+
+@st.cache_resource(show_spinner=False)
+def _design_index(frame_hash: int, frame: pd.DataFrame):
+    return similarity.build_index(frame)
+
+
+designs = st_data.query("similar_designs")
+if designs.empty:
+    st.info(t("bd_similar_none", lang))
+else:
+    designs["design_text"] = designs.apply(similarity.design_text, axis=1)
+    index = _design_index(int(pd.util.hash_pandas_object(designs[["municipality_code", "programme"]]).sum()), designs)
+    names = designs.drop_duplicates("municipality_code").set_index("municipality_code")
+    codes = list(names.index)
+    f1, f2, f3 = st.columns([2, 2, 1])
+    body = f1.selectbox(t("bd_similar_body", lang), codes, key="bd_sim_body",
+                        format_func=lambda c: f"{names.loc[c, 'prefecture']} {names.loc[c, 'name']}")
+    progs = list(designs.loc[designs["municipality_code"] == body, "programme"])
+    prog = f2.selectbox(t("bd_similar_programme", lang), progs, key="bd_sim_prog",
+                        format_func=lambda p: programme_label(p, lang))
+    same = f3.checkbox(t("bd_similar_same", lang), value=False, key="bd_sim_same")
+    result = similarity.most_similar(index, body, prog, top_n=8, same_programme_only=same)
+    if result.empty:
+        st.info(t("bd_similar_none", lang))
+    else:
+        shown = pd.DataFrame({
+            t("col_body", lang): result["prefecture"] + " " + result["name"],
+            t("col_programme", lang): [programme_label(p, lang) for p in result["programme"]],
+            t("field_programme_name", lang): result["programme_name"].fillna(""),
+            t("col_similarity", lang): result["similarity"].round(3),
+            t("col_shared_terms", lang): result["shared_terms"],
+            t("col_line", lang): result["section_line"].astype("Int64"),
+        })
+        st.dataframe(shown, hide_index=True, width="stretch")
+        st.caption(("出典：令和元年度 モデル事業実施計画（003）の各事業の設計文。行＝事業の見出しの行。"
+                    if lang != "en" else "Source: design texts of the FY2019 plans (003); line = the programme heading."))
+        g1, g2 = st.columns(2)
+        g1.download_button("CSV", downloads.csv_bytes(shown), file_name=f"similar_{body}_{prog}.csv",
+                           mime=downloads.CSV_MIME, key="bd_dl_sim_csv")
+        g2.download_button("Excel (XLSX)", bd.xlsx_bytes({"similar": shown}), file_name=f"similar_{body}_{prog}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key="bd_dl_sim_xlsx")
