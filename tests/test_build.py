@@ -136,3 +136,12 @@ def test_missing_source_document_fails_clearly(tmp_path, capsys):
     (raw / "002_51d8b74d7785360a.txt").unlink()
     assert build.main(["--out", str(tmp_path / "m.duckdb"), "--raw-dir", str(raw)]) == 2
     assert "002_51d8b74d7785360a.txt" in capsys.readouterr().err
+
+
+def test_every_rule_recorded_is_documented(con):
+    from machikurabe.quality_rules import RULES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for (rule,) in con.execute("SELECT DISTINCT rule FROM data_quality").fetchall():
+        assert rule in RULES, rule
+        assert f"`{rule}`" in readme, f"{rule} missing from the README's rule table"
