@@ -1,0 +1,232 @@
+"""Plotly figures for the 比較 page: Fingertips-style spine chart, ranked bar, scatter of two indicators,
+programme comparison. The town is always bold and in vermillion; every figure carries title, axis titles
+with units and the 出典 line inside the figure so PNG/SVG exports keep them.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import peer_strings  # noqa: F401  (registers the page's strings with i18n)
+from .i18n import programme_label, t
+from .spine import format_indicator, indicator_label, indicator_name, spine_positions
+
+FONT_FAMILY = '"Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif'
+# Okabe & Ito colours, told apart with the common colour-vision deficiencies
+TOWN_COLOUR = "#D55E00"      # vermillion
+PEER_COLOUR = "#0072B2"      # blue
+LEVEL_COLOUR = "#009E73"     # bluish green
+PREF_COLOUR = "#CC79A7"      # reddish purple
+OTHER_COLOUR = "#BBBBBB"
+RANGE_COLOUR = "#DDDDDD"
+IQR_COLOUR = "#999999"
+NUMBER_COLUMNS = (12, 122)   # px right of the spine plot: the town's value, then the peer median
+
+
+def _bold(text: str) -> str:
+    return f"<b>{text}</b>"
+
+
+def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, height: int | None = None,
+           bottom: int = 110, top: int = 120) -> go.Figure:
+    # title pinned to the top of the figure and the legend just above the plot, with room between them
+    # for a legend that wraps onto two or three lines in a narrow (A4) figure
+    fig.update_layout(
+        title=dict(text=title, x=0.01, xanchor="left", y=0.99, yref="container", yanchor="top"),
+        xaxis_title=x_title, yaxis_title=y_title,
+        font=dict(family=FONT_FAMILY, size=13),
+        template="plotly_white",
+        margin=dict(l=70, r=30, t=top, b=bottom),
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0, font=dict(size=11)),
+    )
+    if height:
+        fig.update_layout(height=height)
+    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       yshift=-(bottom - 35), showarrow=False, align="left", font=dict(size=10, color="#444"))
+    return fig
+
+
+def _wrap(text: str, width: int = 52) -> str:
+    """Break a long 出典 line so it stays inside the figure (Japanese has no spaces to wrap on)."""
+    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def spine_chart(table: pd.DataFrame, town_name: str, lang: str, source: str, user_meta: dict | None = None
+                ) -> go.Figure:
+    """One row per indicator: peer min–max (light bar), IQR (dark bar), peer median (centre line), the town
+    (bold circle), the level and prefecture medians; town value and peer median printed on the right."""
+    fig = go.Figure()
+    rows = [r for _, r in table.iterrows() if spine_positions(r)]
+    labels = [indicator_label(r["indicator"], lang, user_meta) for r in rows]
+    pos = [spine_positions(r) for r in rows]
+
+    def add_bar(start, end, colour, name, width):
+        base = [p[start] for p in pos]
+        length = [p[end] - p[start] for p in pos]
+        fig.add_trace(go.Bar(y=labels, x=length, base=base, orientation="h", marker_color=colour, width=width,
+                             name=name, hoverinfo="skip"))
+
+    add_bar("min", "max", RANGE_COLOUR, t("peer_range", lang), 0.6)
+    add_bar("q1", "q3", IQR_COLOUR, t("peer_iqr", lang), 0.6)
+    fig.add_trace(go.Scatter(
+        y=labels, x=[0.5] * len(rows), mode="markers", name=t("peer_median", lang),
+        marker=dict(symbol="line-ns", size=26, line=dict(width=3, color="#000000")),
+        customdata=[format_indicator(r["peer_median"], r["indicator"], lang, user_meta) for r in rows],
+        hovertemplate="%{y}<br>" + t("peer_median", lang) + ": %{customdata}<extra></extra>"))
+    for ref, colour, symbol, name in (("level", LEVEL_COLOUR, "diamond", t("level_median", lang)),
+                                      ("prefecture", PREF_COLOUR, "triangle-up", t("prefecture_median", lang))):
+        ys = [lab for lab, p in zip(labels, pos) if p.get(ref) is not None]
+        xs = [p[ref] for p in pos if p.get(ref) is not None]
+        col = "level_median" if ref == "level" else "prefecture_median"
+        custom = [format_indicator(r[col], r["indicator"], lang, user_meta) for r, p in zip(rows, pos)
+                  if p.get(ref) is not None]
+        fig.add_trace(go.Scatter(y=ys, x=xs, mode="markers", name=name, customdata=custom,
+                                 marker=dict(symbol=symbol, size=11, color=colour, line=dict(width=1, color="#333")),
+                                 hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>"))
+    ys = [lab for lab, p in zip(labels, pos) if p.get("town") is not None]
+    xs = [p["town"] for p in pos if p.get("town") is not None]
+    custom = [format_indicator(r["town_value"], r["indicator"], lang, user_meta) for r, p in zip(rows, pos)
+              if p.get("town") is not None]
+    fig.add_trace(go.Scatter(y=ys, x=xs, mode="markers", name=_bold(town_name), customdata=custom,
+                             marker=dict(symbol="circle", size=15, color=TOWN_COLOUR, line=dict(width=2.5, color="#000")),
+                             hovertemplate="%{y}<br>" + _bold(town_name) + ": %{customdata}<extra></extra>"))
+    # the printed numbers, as in Fingertips' table to the left of the spine
+    for lab, r in zip(labels, rows):
+        fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[0], y=lab, xref="paper", yref="y", xanchor="left",
+                           showarrow=False, text=_bold(format_indicator(r["town_value"], r["indicator"], lang, user_meta)))
+        fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[1], y=lab, xref="paper", yref="y", xanchor="left",
+                           showarrow=False, text=format_indicator(r["peer_median"], r["indicator"], lang, user_meta))
+    for shift, text in zip(NUMBER_COLUMNS, (_bold(town_name), t("peer_median", lang))):
+        if labels:
+            fig.add_annotation(x=1, xshift=shift, y=labels[0], yshift=22, xref="paper", yref="y", xanchor="left",
+                               yanchor="bottom", showarrow=False, text=text, font=dict(size=11, color="#444"))
+    fig.update_layout(barmode="overlay", bargap=0.35)
+    fig.update_xaxes(range=[-0.02, 1.02], tickvals=[0, 0.5, 1],
+                     ticktext=[t("spine_low", lang), t("peer_median", lang), t("spine_high", lang)],
+                     showgrid=False, zeroline=False)
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
+    _style(fig, t("spine_title", lang, town=town_name), t("spine_x", lang), "", _wrap(source),
+           height=230 + 48 * max(len(labels), 1), bottom=130, top=150)
+    fig.update_layout(margin=dict(r=NUMBER_COLUMNS[1] + 120))
+    return fig
+
+
+def _reference_lines(fig: go.Figure, refs: dict, lang: str, axis: str = "y") -> None:
+    styles = (("peers", t("peer_median", lang), "#000000", "dash"),
+              ("level", t("level_median", lang), LEVEL_COLOUR, "dot"),
+              ("prefecture", t("prefecture_median", lang), PREF_COLOUR, "dashdot"))
+    for key, name, colour, dash in styles:
+        value = refs.get(key)
+        if value is None:
+            continue
+        # drawn as traces (not shapes) so each reference line has a legend entry
+        if axis == "y":
+            fig.add_hline(y=value, line=dict(color=colour, dash=dash, width=2))
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
+                                     line=dict(color=colour, dash=dash, width=2)))
+        else:
+            fig.add_vline(x=value, line=dict(color=colour, dash=dash, width=1.5))
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=f"{name}（x）" if lang != "en"
+                                     else f"{name} (x)", line=dict(color=colour, dash=dash, width=1.5)))
+
+
+def ranked_bar(bodies: pd.DataFrame, town_code: str, peer_codes, key: str, refs: dict, lang: str, source: str,
+               user_meta: dict | None = None) -> go.Figure:
+    """The town and its peers sorted by one indicator; the town in vermillion and bold, medians as lines."""
+    group = bodies[bodies["code"].isin([town_code, *peer_codes])].copy()
+    group = group.sort_values([key, "code"], ascending=[False, True], na_position="last")
+    is_town = group["code"] == town_code
+    names = [_bold(n) if town else n for n, town in zip(_display_names(group, lang), is_town)]
+    fig = go.Figure(go.Bar(
+        x=names, y=group[key], marker_color=[TOWN_COLOUR if tw else PEER_COLOUR for tw in is_town],
+        marker_line=dict(color=["#000" if tw else PEER_COLOUR for tw in is_town],
+                         width=[2.5 if tw else 0 for tw in is_town]),
+        text=[format_indicator(v, key, lang, user_meta) for v in group[key]], textposition="outside",
+        name=t("peers_legend", lang), showlegend=False,
+        hovertemplate="%{x}: %{text}<extra></extra>"))
+    _reference_lines(fig, refs, lang, "y")
+    label = indicator_label(key, lang, user_meta)
+    _style(fig, t("bar_title", lang, indicator=indicator_name(key, lang, user_meta)), t("axis_body", lang), label,
+           _wrap(source), height=520, bottom=150)
+    fig.update_xaxes(tickangle=-45)
+    return fig
+
+
+def _display_names(frame: pd.DataFrame, lang: str) -> list[str]:
+    if lang == "en" and "name_romaji" in frame:
+        return [r if isinstance(r, str) and r else n for r, n in zip(frame["name_romaji"], frame["name"])]
+    return list(frame["name"])
+
+
+def scatter(bodies: pd.DataFrame, town_code: str, peer_codes, x_key: str, y_key: str, refs_x: dict, refs_y: dict,
+            lang: str, source: str, user_meta: dict | None = None) -> go.Figure:
+    """Two indicators for all same-level bodies (grey), peers (blue, labelled) and the town (bold)."""
+    fig = go.Figure()
+    peers = set(peer_codes)
+    others = bodies[~bodies["code"].isin(peers | {town_code})]
+    group = bodies[bodies["code"].isin(peers)]
+    town = bodies[bodies["code"] == town_code]
+    for frame, colour, size, name, labelled in ((others, OTHER_COLOUR, 8, t("other_bodies", lang), False),
+                                                (group, PEER_COLOUR, 11, t("peers_legend", lang), True)):
+        fig.add_trace(go.Scatter(
+            x=frame[x_key], y=frame[y_key], mode="markers+text" if labelled else "markers", name=name,
+            text=_display_names(frame, lang), textposition="top center",
+            marker=dict(color=colour, size=size, line=dict(width=0.5, color="#555")),
+            hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
+    town_name = _display_names(town, lang)
+    fig.add_trace(go.Scatter(
+        x=town[x_key], y=town[y_key], mode="markers+text", name=_bold(town_name[0]) if town_name else "",
+        text=[_bold(n) for n in town_name], textposition="bottom center",
+        marker=dict(color=TOWN_COLOUR, size=16, line=dict(width=2.5, color="#000")),
+        hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
+    _reference_lines(fig, refs_y, lang, "y")
+    _reference_lines(fig, refs_x, lang, "x")
+    x_label, y_label = indicator_label(x_key, lang, user_meta), indicator_label(y_key, lang, user_meta)
+    _style(fig, t("scatter_title", lang, x=indicator_name(x_key, lang, user_meta),
+                  y=indicator_name(y_key, lang, user_meta)), x_label, y_label, _wrap(source), height=560, bottom=130)
+    return fig
+
+
+def programme_frame(programmes: pd.DataFrame, bodies: pd.DataFrame, town_code: str, peer_codes, lang: str
+                    ) -> pd.DataFrame:
+    """Which programmes each body runs (marked or designed) and its planned promoters; the town first."""
+    order = [town_code, *[c for c in peer_codes if c != town_code]]
+    rows = []
+    for code in order:
+        body = bodies[bodies["code"] == code]
+        if body.empty:
+            continue
+        name = _display_names(body, lang)[0]
+        progs = programmes[programmes["municipality_code"] == code]
+        row = {"code": code, "body": f"★ {name}" if code == town_code else name}
+        for programme in ("community_capacity", "multi_agency", "prefectural"):
+            match = progs[progs["programme"] == programme]
+            runs = bool(not match.empty and (match["marked"].any() or match["has_content"].any()))
+            row[programme_label(programme, lang, short=True)] = "✓" if runs else ""
+        counts = pd.to_numeric(progs["promoter_count"], errors="coerce").dropna()
+        row[t("col_promoters", lang)] = int(counts.sum()) if not counts.empty else None
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def programme_chart(frame: pd.DataFrame, lang: str, source: str, town_code: str) -> go.Figure:
+    """Heat-grid of programmes run (✓) with the planned promoters as a last column of numbers."""
+    programme_cols = [c for c in frame.columns if c not in ("code", "body", t("col_promoters", lang))]
+    bodies = [_bold(b) if c == town_code else b for b, c in zip(frame["body"], frame["code"])]
+    z = [[1 if frame.iloc[i][c] == "✓" else 0 for c in programme_cols] for i in range(len(frame))]
+    text = [["✓" if v else "" for v in row] for row in z]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=programme_cols, y=bodies, text=text, texttemplate="%{text}", showscale=False,
+        colorscale=[[0, "#F2F2F2"], [1, "#56B4E9"]], zmin=0, zmax=1, xgap=3, ygap=3,
+        hovertemplate="%{y} / %{x}: %{text}<extra></extra>"))
+    promoters = frame[t("col_promoters", lang)]
+    for b, v in zip(bodies, promoters):
+        fig.add_annotation(x=1.02, y=b, xref="paper", yref="y", xanchor="left", showarrow=False,
+                           text="—" if v is None or pd.isna(v) else (f"{int(v)}人" if lang != "en" else f"{int(v)}"))
+    fig.add_annotation(x=1.02, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
+                       showarrow=False, text=t("col_promoters", lang), font=dict(size=11))
+    fig.update_yaxes(autorange="reversed")
+    _style(fig, t("programme_chart_title", lang), t("axis_programme", lang), t("axis_body", lang), _wrap(source),
+           height=180 + 36 * max(len(frame), 1), bottom=120)
+    fig.update_layout(margin=dict(r=170))
+    return fig

@@ -1,0 +1,171 @@
+"""UI strings of the 比較 page and its exports, added to the shared i18n table on import so ``t(key, lang)``
+finds them; kept here so the page's many labels do not crowd the shared file. Existing keys are never overridden.
+"""
+from __future__ import annotations
+
+from .i18n import STRINGS
+
+PEER_STRINGS: dict[str, dict[str, str]] = {
+    # page
+    "peers_title": {"ja": "比較：類似団体とくらべる", "en": "Peer comparison"},
+    "peers_intro": {
+        "ja": "選んだ自治体（**太字**・朱色）を、似た自治体の集まり（比較グループ）や全体・同じ都道府県の中央値とくらべます。"
+              "**比較グループは「似ている場所」の集まりであり、成績や良し悪しの判定ではありません。**",
+        "en": "Compare the chosen body (**bold**, vermillion) with a group of similar places (its peer group) and with "
+              "the medians of all bodies and of its prefecture. **A peer group is a set of similar places, "
+              "not a judgement of performance.**"},
+    "peers_pick_town": {"ja": "自治体を選ぶ", "en": "Choose a body"},
+    "peers_group_kind": {"ja": "比較グループの作り方", "en": "How to form the peer group"},
+    "group_size": {"ja": "同じ種類・同じ人口規模", "en": "Same kind and size band"},
+    "group_prefecture": {"ja": "同じ都道府県", "en": "Same prefecture"},
+    "group_nearest": {"ja": "類似団体（最近傍）", "en": "Nearest neighbours"},
+    "group_hand": {"ja": "手で選ぶ", "en": "Hand-picked"},
+    "peers_k": {"ja": "類似団体の数 k", "en": "Number of neighbours k"},
+    "peers_weights": {"ja": "指標の重み（0で除外）", "en": "Indicator weights (0 drops one)"},
+    "peers_weights_reset": {"ja": "既定の重みに戻す", "en": "Reset to default weights"},
+    "peers_hand_pick": {"ja": "くらべる自治体", "en": "Bodies to compare with"},
+    "peers_level_note": {"ja": "都道府県は都道府県どうし、市区町村は市区町村どうしでのみ比較します。",
+                         "en": "Prefectures are compared only with prefectures, municipalities only with municipalities."},
+    "peers_link_note": {"ja": "選んだ自治体・グループ・重みはURLに保存されます。リンクを共有すると同じ比較を再現できます。",
+                        "en": "The chosen body, group and weights are kept in the URL: a copied link reproduces this comparison."},
+    "peers_definition": {"ja": "比較グループの定義", "en": "Peer group definition"},
+    "def_size": {"ja": "{kind}で人口が{band}の団体（{n}団体）",
+                 "en": "{kind} bodies with a population of {band} ({n} bodies)"},
+    "def_prefecture": {"ja": "{pref}内の他の市区町村（{n}団体）", "en": "Other municipalities in {pref} ({n} bodies)"},
+    "def_prefecture_block": {"ja": "都道府県には同じ都道府県内の比較相手がありません。別の作り方を選んでください。",
+                             "en": "A prefecture has no peers within itself. Choose another way to form the group."},
+    "def_nearest": {"ja": "指標の標準化距離が最も近い{k}団体（重み：{weights}）",
+                    "en": "The {k} bodies nearest in standardised distance (weights: {weights})"},
+    "def_hand": {"ja": "手で選んだ{n}団体", "en": "{n} hand-picked bodies"},
+    "peers_empty": {"ja": "比較グループに団体がありません。別の作り方を選んでください。",
+                    "en": "The peer group is empty. Choose another way to form it."},
+    "peers_small_group": {"ja": "比較グループが{n}団体と少ないため、四分位などは参考値です。",
+                          "en": "The peer group has only {n} bodies; quartiles are indicative only."},
+    "peers_dropped": {"ja": "比較できない団体を除きました：{codes}", "en": "Left out (not comparable): {codes}"},
+    "peers_list": {"ja": "比較グループの団体", "en": "Bodies in the peer group"},
+    "method_nn": {
+        "ja": "**方法**：CIPFAの類似団体モデルやNHSイングランドの成人社会ケア比較モデルと同じ考え方です。"
+              "各指標を同じ階層（市区町村または都道府県）の全団体でzスコアに標準化し（人口と人口密度は対数をとってから）、"
+              "重みをかけたユークリッド距離が近い順にk団体を選びます。距離²＝Σ 重み×(zの差)²。"
+              "「寄与」は距離²のうち各指標が占める割合です。",
+        "en": "**Method**: as in CIPFA's nearest-neighbour model and NHS England's adult social care peer model. "
+              "Each indicator is standardised to a z-score over all bodies of the same level (municipalities or "
+              "prefectures; population and density are logged first), and the k bodies with the smallest weighted "
+              "Euclidean distance are chosen. distance² = Σ weight × (z difference)². "
+              "“Contribution” is each indicator's share of distance²."},
+    "method_missing": {
+        "ja": "**欠損値**：記載のない値は、英国統計局（ONS）の類似団体の方法と同様に、同じ階層の団体の**中央値で補完**して"
+              "距離を計算しています。補完した値は下の表に示します。補完が多い団体との距離は実際より近く見えることがあります。",
+        "en": "**Missing values**: as in the ONS method, values a body did not print are **replaced by the median** of "
+              "its level before computing distances. The table below shows which values were filled in. A body with "
+              "many filled values may look closer than it is."},
+    "imputed_title": {"ja": "中央値で補完した値", "en": "Values filled by the median"},
+    "imputed_none": {"ja": "この比較では補完した値はありません。", "en": "No value was filled in for this comparison."},
+    "stability_title": {"ja": "グループの安定性（重みを±50%変えたとき残る団体数）",
+                        "en": "Stability (peers kept when one weight changes by ±50 %)"},
+    "stability_note": {"ja": "重みを1つずつ半分・1.5倍にしても、k団体のうち何団体が残るかを示します。多く残るほど重みの選び方に左右されにくいグループです。",
+                       "en": "Each weight in turn is halved and raised by half; the columns count how many of the k peers stay. "
+                             "The more stay, the less the group hinges on the exact weights."},
+    "col_weight": {"ja": "重み", "en": "Weight"},
+    "col_kept_lower": {"ja": "−50%で残る数", "en": "Kept at −50 %"},
+    "col_kept_higher": {"ja": "+50%で残る数", "en": "Kept at +50 %"},
+    "col_distance": {"ja": "距離", "en": "Distance"},
+    "col_contribution": {"ja": "寄与：{name}", "en": "Contribution: {name}"},
+    "col_imputed": {"ja": "補完した指標", "en": "Filled indicators"},
+    "col_population": {"ja": "人口", "en": "Population"},
+    "col_promoters": {"ja": "推進員（予定）", "en": "Planned promoters"},
+    # benchmark views
+    "tab_spine": {"ja": "スパインチャート", "en": "Spine chart"},
+    "tab_bar": {"ja": "順位グラフ", "en": "Ranked bars"},
+    "tab_scatter": {"ja": "散布図", "en": "Scatter"},
+    "tab_table": {"ja": "比較表", "en": "Table"},
+    "tab_programmes": {"ja": "実施事業", "en": "Programmes"},
+    "tab_report": {"ja": "レポート", "en": "Report"},
+    "tab_upload": {"ja": "独自の指標", "en": "Your own indicators"},
+    "peer_range": {"ja": "グループの最小〜最大", "en": "Peer min–max"},
+    "peer_iqr": {"ja": "グループの四分位範囲", "en": "Peer interquartile range"},
+    "peer_median": {"ja": "グループ中央値", "en": "Peer median"},
+    "level_median": {"ja": "全団体の中央値", "en": "Median, all bodies of the level"},
+    "prefecture_median": {"ja": "都道府県内の中央値", "en": "Median within the prefecture"},
+    "peers_legend": {"ja": "比較グループ", "en": "Peer group"},
+    "other_bodies": {"ja": "その他の団体", "en": "Other bodies"},
+    "spine_title": {"ja": "{town}と比較グループ：指標ごとの位置", "en": "{town} against its peers, indicator by indicator"},
+    "spine_x": {"ja": "グループ中央値からの差（指標ごとの尺度）", "en": "Distance from the peer median (scaled per indicator)"},
+    "spine_low": {"ja": "小さい", "en": "Lower"},
+    "spine_high": {"ja": "大きい", "en": "Higher"},
+    "spine_colour_note": {
+        "ja": "色は有意差を表しません。指標の多くは大小に良し悪しがなく（例：生活保護受給率は困窮と制度利用の程度）、"
+              "良し悪しの向きがある地縁組織加入率も、出典に標本の大きさや信頼区間がないため有意差を判断できません。"
+              "そのため選んだ自治体は一色（朱色）で示しています。各行の尺度は、グループ中央値を中央に、最も離れた値が端に来るようにそろえています。",
+        "en": "Colours do not show significance. Most indicators have no good or bad direction (e.g. the public "
+              "assistance rate reflects need and take-up), and for the one that has (association membership) the "
+              "source gives no sample size or confidence interval, so significance cannot be judged: the body is "
+              "drawn in one neutral colour. Each row is scaled so the peer median sits in the centre and the "
+              "furthest value at the edge."},
+    "bar_title": {"ja": "{indicator}：比較グループ内の順位", "en": "{indicator}: ranked within the peer group"},
+    "bar_indicator": {"ja": "グラフにする指標", "en": "Indicator to chart"},
+    "scatter_title": {"ja": "{x}と{y}", "en": "{x} and {y}"},
+    "scatter_x": {"ja": "横軸の指標", "en": "Indicator on the x axis"},
+    "scatter_y": {"ja": "縦軸の指標", "en": "Indicator on the y axis"},
+    "axis_body": {"ja": "自治体", "en": "Body"},
+    "programme_chart_title": {"ja": "実施事業と推進員（予定）：選んだ自治体と比較グループ",
+                              "en": "Programmes run and planned promoters: the body and its peers"},
+    "programme_note": {"ja": "✓は実施事業欄に印があるか、事業の設計が記載されていることを示します。推進員は④配置予定人数の合計です。",
+                       "en": "✓: the programme is marked on the plan or its design is written. Promoters: item ④, summed."},
+    # table
+    "col_town_value": {"ja": "{town}の値", "en": "{town}"},
+    "col_peer_median": {"ja": "グループ中央値", "en": "Peer median"},
+    "col_difference": {"ja": "差（値−中央値）", "en": "Difference (value − median)"},
+    "col_percentile": {"ja": "グループ内パーセンタイル", "en": "Percentile within peers"},
+    "col_peer_n": {"ja": "値のある団体数", "en": "Peers with a value"},
+    "col_level_median": {"ja": "全団体の中央値", "en": "Median, same level"},
+    "col_pref_median": {"ja": "都道府県内の中央値", "en": "Median, prefecture"},
+    "col_peer_q1": {"ja": "第1四分位", "en": "Lower quartile"},
+    "col_peer_q3": {"ja": "第3四分位", "en": "Upper quartile"},
+    "col_flags": {"ja": "注", "en": "Notes"},
+    "flag_small": {"ja": "小規模（5,000人未満）", "en": "Small body (under 5,000 people)"},
+    "flag_quality": {"ja": "補正・注記あり：{rules}（記載：{raw}）", "en": "Corrected / noted: {rules} (printed: {raw})"},
+    "flag_peer_quality": {"ja": "グループ内{n}団体に補正・注記", "en": "{n} peers with corrected/noted values"},
+    "table_note": {"ja": "パーセンタイルは比較グループ内で値が選んだ自治体以下の割合（同値は半分と数える）。四分位は線形補間（ExcelのQUARTILE.INCと同じ）。",
+                   "en": "Percentile: share of peers at or below the body (ties count half). Quartiles by linear interpolation (as Excel QUARTILE.INC)."},
+    "small_flag_note": {"ja": "⚠ 人口5,000人未満の団体の値は少人数にもとづくため、割合が大きく振れやすい点に注意してください。",
+                        "en": "⚠ Values of bodies under 5,000 people rest on few people and swing easily."},
+    "quality_flag_note": {"ja": "⚠ 補正・概数の値（データ品質表）：", "en": "⚠ Corrected or approximate values (data-quality table):"},
+    # exports
+    "export_format": {"ja": "図の保存形式（グラフ右上のカメラで保存）", "en": "Image format (camera icon at the chart's top right)"},
+    "download_csv": {"ja": "CSV（UTF-8 BOM付き）", "en": "CSV (UTF-8 with BOM)"},
+    "download_xlsx": {"ja": "Excel（xlsx）", "en": "Excel (xlsx)"},
+    "download_report": {"ja": "比較レポート（HTML・1ファイル）をダウンロード", "en": "Download the comparison report (one HTML file)"},
+    "report_note": {"ja": "図はすべて操作でき、オフラインでも開けます。ブラウザの印刷でA4に出力できます。",
+                    "en": "All charts stay interactive and work offline. Print from the browser for A4."},
+    "report_title": {"ja": "比較レポート：{town}", "en": "Comparison report: {town}"},
+    "report_created": {"ja": "作成日", "en": "Created"},
+    "report_vintage": {"ja": "データの時点", "en": "Data vintage"},
+    "report_sources": {"ja": "出典", "en": "Sources"},
+    "report_peer_list": {"ja": "比較グループの団体", "en": "Bodies in the peer group"},
+    "report_disclaimer": {"ja": "比較グループは似ている場所の集まりであり、成績の判定ではありません。",
+                          "en": "A peer group is a set of similar places, not a judgement of performance."},
+    "sheet_source": {"ja": "出典", "en": "Source"},
+    "sheet_created": {"ja": "作成日", "en": "Created"},
+    "sheet_unit": {"ja": "単位", "en": "Unit"},
+    # uploads
+    "upload_title": {"ja": "独自の指標を追加（このセッションのみ）", "en": "Add your own indicators (this session only)"},
+    "upload_help": {
+        "ja": "CSVまたはExcel（xlsx、20MBまで）。1列目などに団体コード（5桁または6桁）か、「都道府県」と「市区町村名」の列、"
+              "残りの列に数値を入れてください。文字コードはUTF-8・UTF-8（BOM付き）・Shift_JISに対応。"
+              "追加した指標は比較グループ・スパインチャート・地図でこのセッションの間だけ使え、データベースには保存されません。",
+        "en": "CSV or Excel (xlsx, up to 20 MB). One column with the body code (5 or 6 digits), or columns for "
+              "prefecture and name; the other columns numeric. UTF-8, UTF-8 with BOM and Shift_JIS are read. "
+              "Added indicators join the peer groups, spine chart and map for this session only; nothing is saved "
+              "to the database."},
+    "upload_file": {"ja": "ファイルを選ぶ", "en": "Choose a file"},
+    "upload_preview": {"ja": "プレビュー（先頭10行）", "en": "Preview (first 10 rows)"},
+    "upload_report": {"ja": "検証結果", "en": "Validation report"},
+    "upload_accept": {"ja": "この指標を追加する", "en": "Add these indicators"},
+    "upload_accepted": {"ja": "{n}個の指標を追加しました：{names}", "en": "Added {n} indicators: {names}"},
+    "upload_clear": {"ja": "追加した指標を消す", "en": "Remove added indicators"},
+    "upload_current": {"ja": "このセッションで追加済みの指標：{names}", "en": "Indicators added in this session: {names}"},
+}
+
+for _key, _entry in PEER_STRINGS.items():
+    STRINGS.setdefault(_key, _entry)

@@ -1,0 +1,255 @@
+"""Peer groups for the 比較 page: same kind and size band, same prefecture, nearest neighbours (CIPFA-style
+z-score distance with median imputation and a ±50 % weight-stability check) or a hand-picked list.
+
+Prefecture blocks are only ever compared with prefectures, municipalities only with municipalities.
+"""
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+WEIGHTS_FILE = Path(__file__).resolve().parent / "peer_weights.toml"
+
+GROUP_KINDS = ("size", "prefecture", "nearest", "hand")
+DEFAULT_GROUP = "nearest"
+DEFAULT_K = 5
+MAX_K = 20
+
+# (key, lower bound inclusive, upper bound exclusive): 10,000 people is the first member of 10k–50k
+SIZE_BANDS = (
+    ("lt10k", 0, 10_000),
+    ("10k_50k", 10_000, 50_000),
+    ("50k_200k", 50_000, 200_000),
+    ("200k_500k", 200_000, 500_000),
+    ("ge500k", 500_000, math.inf),
+)
+SIZE_BAND_LABELS = {
+    "lt10k": {"ja": "1万人未満", "en": "under 10,000"},
+    "10k_50k": {"ja": "1万〜5万人未満", "en": "10,000–49,999"},
+    "50k_200k": {"ja": "5万〜20万人未満", "en": "50,000–199,999"},
+    "200k_500k": {"ja": "20万〜50万人未満", "en": "200,000–499,999"},
+    "ge500k": {"ja": "50万人以上", "en": "500,000 and over"},
+}
+
+
+def level_of(kind: str) -> str:
+    """'prefecture' for prefecture blocks, 'municipality' for every other kind."""
+    return "prefecture" if kind == "prefecture" else "municipality"
+
+
+def size_band(population) -> str | None:
+    if population is None or pd.isna(population):
+        return None
+    for key, low, high in SIZE_BANDS:
+        if low <= float(population) < high:
+            return key
+    return None
+
+
+def _town_row(bodies: pd.DataFrame, code: str) -> pd.Series:
+    rows = bodies[bodies["code"] == code]
+    if rows.empty:
+        raise KeyError(f"unknown body code {code!r}")
+    return rows.iloc[0]
+
+
+def same_level(bodies: pd.DataFrame, code: str) -> pd.DataFrame:
+    """All bodies at the town's level (the town included)."""
+    town = _town_row(bodies, code)
+    level = level_of(town["kind"])
+    return bodies[bodies["kind"].map(level_of) == level]
+
+
+def kind_size_group(bodies: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Other bodies of the same kind and population band."""
+    town = _town_row(bodies, code)
+    band = size_band(town["population"])
+    mask = (bodies["kind"] == town["kind"]) & (bodies["population"].map(size_band) == band) & (bodies["code"] != code)
+    return bodies[mask]
+
+
+def prefecture_group(bodies: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Other bodies of the same level in the town's prefecture (for a prefecture block: none)."""
+    town = _town_row(bodies, code)
+    level_bodies = same_level(bodies, code)
+    return level_bodies[(level_bodies["prefecture"] == town["prefecture"]) & (level_bodies["code"] != code)]
+
+
+def hand_picked_group(bodies: pd.DataFrame, code: str, codes) -> tuple[pd.DataFrame, list[str]]:
+    """The chosen bodies at the town's level, and the codes dropped (unknown, other level, or the town itself)."""
+    level_bodies = same_level(bodies, code)
+    wanted = [c for c in dict.fromkeys(codes or []) if c != code]
+    kept = [c for c in wanted if c in set(level_bodies["code"])]
+    dropped = [c for c in wanted if c not in set(kept)]
+    return level_bodies.set_index("code").loc[kept].reset_index(), dropped
+
+
+# --- nearest neighbours -------------------------------------------------------------------------------------
+
+def load_default_weights(path: Path = WEIGHTS_FILE) -> tuple[dict[str, float], tuple[str, ...]]:
+    """Default weights and the indicators logged before standardising, from peer_weights.toml."""
+    with open(path, "rb") as handle:
+        config = tomllib.load(handle)
+    weights = {str(k): float(v) for k, v in config.get("weights", {}).items()}
+    log_keys = tuple(config.get("log", {}).get("keys", ()))
+    return weights, log_keys
+
+
+@dataclass
+class NearestNeighbours:
+    """Result of the distance model: the k peers and everything needed to explain them."""
+    town_code: str
+    k: int
+    weights: dict[str, float]
+    peers: pd.DataFrame          # code, distance, rank, term_<key>, share_<key> (share of squared distance, %)
+    distances: pd.DataFrame      # every other same-level body, sorted by distance
+    imputed: pd.DataFrame        # code, indicator, median used: values filled by median imputation
+    medians: dict[str, float] = field(default_factory=dict)  # on the transformed (logged) scale
+    used_keys: tuple[str, ...] = ()
+
+    @property
+    def peer_codes(self) -> list[str]:
+        return list(self.peers["code"])
+
+
+def _standardised(universe: pd.DataFrame, keys, log_keys) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
+    """z-scores over ``universe`` after logging and median imputation; also the imputed cells."""
+    z = pd.DataFrame(index=universe.index)
+    imputed_rows = []
+    medians = {}
+    for key in keys:
+        values = pd.to_numeric(universe[key], errors="coerce").astype(float)
+        if key in log_keys:
+            # a zero or negative size cannot be logged; treat it as missing rather than -inf
+            values = np.log(values.where(values > 0))
+        median = float(values.median()) if values.notna().any() else 0.0
+        medians[key] = median
+        for idx in values.index[values.isna()]:
+            imputed_rows.append({"code": universe.at[idx, "code"], "indicator": key})
+        values = values.fillna(median)
+        sd = float(values.std(ddof=0))
+        # an indicator with no spread cannot tell bodies apart: it contributes nothing
+        z[key] = (values - float(values.mean())) / sd if sd > 0 else 0.0
+    imputed = pd.DataFrame(imputed_rows, columns=["code", "indicator"])
+    return z, imputed, medians
+
+
+def nearest_neighbours(bodies: pd.DataFrame, code: str, weights: dict[str, float], k: int = DEFAULT_K,
+                       log_keys=("population", "density_per_km2")) -> NearestNeighbours:
+    """The k same-level bodies closest to ``code`` in weighted z-score space (Euclidean).
+
+    distance² = Σ wᵢ·(zᵢ(peer) − zᵢ(town))², z over all bodies of the level after logging ``log_keys``
+    and replacing missing values by the level median. Ties are broken by code so the result is stable.
+    """
+    universe = same_level(bodies, code).reset_index(drop=True)
+    keys = tuple(key for key, w in weights.items() if w and w > 0 and key in universe.columns)
+    z, imputed, medians = _standardised(universe, keys, set(log_keys))
+    town_idx = universe.index[universe["code"] == code][0]
+    out = pd.DataFrame({"code": universe["code"]})
+    total = pd.Series(0.0, index=universe.index)
+    for key in keys:
+        term = float(weights[key]) * (z[key] - z.at[town_idx, key]) ** 2
+        out[f"term_{key}"] = term
+        total += term
+    out["distance"] = np.sqrt(total)
+    for key in keys:
+        out[f"share_{key}"] = np.where(total > 0, 100.0 * out[f"term_{key}"] / total.where(total > 0, 1.0), 0.0)
+    others = out[out["code"] != code].sort_values(["distance", "code"]).reset_index(drop=True)
+    others["rank"] = np.arange(1, len(others) + 1)
+    k = max(1, min(int(k), len(others)))
+    return NearestNeighbours(town_code=code, k=k, weights={key: float(weights[key]) for key in keys},
+                             peers=others.head(k).copy(), distances=others, imputed=imputed, medians=medians,
+                             used_keys=keys)
+
+
+def peer_stability(bodies: pd.DataFrame, code: str, weights: dict[str, float], k: int = DEFAULT_K,
+                   log_keys=("population", "density_per_km2"), change: float = 0.5) -> pd.DataFrame:
+    """How many of the k peers stay when each weight alone moves by −/+ ``change`` (50 %).
+
+    Columns: indicator, weight, kept_lower, kept_higher, k. A group that keeps most peers under both changes
+    does not hinge on the exact weights.
+    """
+    base = nearest_neighbours(bodies, code, weights, k, log_keys)
+    base_set = set(base.peer_codes)
+    rows = []
+    for key in base.used_keys:
+        kept = {}
+        for label, factor in (("lower", 1 - change), ("higher", 1 + change)):
+            varied = dict(weights)
+            varied[key] = weights[key] * factor
+            result = nearest_neighbours(bodies, code, varied, k, log_keys)
+            kept[label] = len(base_set & set(result.peer_codes))
+        rows.append({"indicator": key, "weight": weights[key], "kept_lower": kept["lower"],
+                     "kept_higher": kept["higher"], "k": base.k})
+    return pd.DataFrame(rows, columns=["indicator", "weight", "kept_lower", "kept_higher", "k"])
+
+
+# --- the comparison as URL parameters -----------------------------------------------------------------------
+
+QP_CODE, QP_GROUP, QP_K, QP_WEIGHTS, QP_HAND = "code", "group", "k", "w", "hand"
+
+
+@dataclass
+class PeerParams:
+    code: str
+    group: str = DEFAULT_GROUP
+    k: int = DEFAULT_K
+    weights: dict[str, float] = field(default_factory=dict)
+    hand: list[str] = field(default_factory=list)
+
+    def to_query_params(self, default_weights: dict[str, float] | None = None) -> dict[str, str]:
+        out = {QP_CODE: self.code, QP_GROUP: self.group}
+        if self.group == "nearest":
+            out[QP_K] = str(self.k)
+            if default_weights is None or self.weights != default_weights:
+                out[QP_WEIGHTS] = ",".join(f"{key}:{_short_number(w)}" for key, w in self.weights.items())
+        if self.group == "hand" and self.hand:
+            out[QP_HAND] = ",".join(self.hand)
+        return out
+
+
+def _short_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def parse_query_params(params, known_codes, default_code: str, default_weights: dict[str, float],
+                       weight_keys=None) -> PeerParams:
+    """PeerParams from the URL; anything unknown or out of range falls back to the default, never raises."""
+    def get(name):
+        value = params.get(name) if hasattr(params, "get") else None
+        if isinstance(value, list):
+            value = value[0] if value else None
+        return value
+
+    known = set(known_codes)
+    code = get(QP_CODE)
+    code = code if code in known else default_code
+    group = get(QP_GROUP)
+    group = group if group in GROUP_KINDS else DEFAULT_GROUP
+    try:
+        k = int(get(QP_K))
+    except (TypeError, ValueError):
+        k = DEFAULT_K
+    k = min(max(k, 1), MAX_K)
+    allowed = set(weight_keys) if weight_keys is not None else set(default_weights)
+    weights = dict(default_weights)
+    raw = get(QP_WEIGHTS)
+    if raw:
+        parsed = {}
+        for part in str(raw).split(","):
+            key, _, number = part.partition(":")
+            try:
+                value = float(number)
+            except ValueError:
+                continue
+            if key in allowed and math.isfinite(value) and 0 <= value <= 10:
+                parsed[key] = value
+        if parsed:
+            weights = {key: parsed.get(key, 0.0) for key in dict.fromkeys([*default_weights, *parsed])}
+    hand = [c for c in dict.fromkeys(str(get(QP_HAND) or "").split(",")) if c in known and c != code]
+    return PeerParams(code=code, group=group, k=k, weights=weights, hand=hand)
