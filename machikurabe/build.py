@@ -52,12 +52,10 @@ def _stage(message: str) -> float:
     return time.perf_counter()
 
 
-def _romaji(kana: str | None) -> str | None:
-    try:
-        from machikurabe.romaji import romanise_kana
-    except ImportError:  # the module is optional at build time
-        return None
-    return romanise_kana(kana) if kana else None
+def _romaji(name: str, kana: str | None, kind: str) -> str | None:
+    from machikurabe.romaji import english_name
+
+    return english_name(name, kana, kind) if kana else None
 
 
 def bodies_to_frames(bodies: list[pp.Body], gazetteer: Gazetteer, source_file: str) -> dict[str, pd.DataFrame]:
@@ -90,7 +88,7 @@ def bodies_to_frames(bodies: list[pp.Body], gazetteer: Gazetteer, source_file: s
                 "name": match.name,
                 "name_printed": body.name_printed,
                 "name_kana": match.name_kana,
-                "name_romaji": _romaji(match.name_kana),
+                "name_romaji": _romaji(match.name, match.name_kana, match.kind),
                 "kind": match.kind,
                 **{k: values.get(k) for k in pp.NUMERIC_FIELDS},
                 "density_per_km2": density,
