@@ -95,6 +95,7 @@ def bodies_to_frames(bodies: list[pp.Body], gazetteer: Gazetteer, source_file: s
                 **{k: body.texts.get(k) for k in (*pp.TEXT_FIELDS, "basic_info_notes", "local_features", "vision_aim", "vision_change")},
                 "lat": match.lat,
                 "lon": match.lon,
+                "coord_source": match.coord_source,
                 "programme_count": len(runs),
                 "source_file": source_file,
                 "source_line": body.source_line,

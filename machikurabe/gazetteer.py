@@ -30,6 +30,7 @@ class Match:
     lat: float | None
     lon: float | None
     alias_note: str | None
+    coord_source: str | None = None
 
 
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> pd.DataFrame:
@@ -51,7 +52,7 @@ class Gazetteer:
     @staticmethod
     def _match(row, alias_note: str | None) -> Match:
         kana = row.name_kana if isinstance(row.name_kana, str) and row.name_kana else None
-        return Match(row.code, row.name, kana, row.kind, row.lat, row.lon, alias_note)
+        return Match(row.code, row.name, kana, row.kind, row.lat, row.lon, alias_note, getattr(row, "source", None))
 
     def match(self, prefecture: str, printed_name: str) -> Match:
         """The official body for a printed (prefecture, name); '' as name means the prefecture itself."""

@@ -26,6 +26,7 @@ CREATE TABLE municipalities (
     vision_change             VARCHAR,             -- 本事業を通じて人と地域に起こしたい変化
     lat                       DOUBLE,              -- municipal office (gazetteer); prefectural office for prefectures
     lon                       DOUBLE,
+    coord_source              VARCHAR,             -- where lat/lon come from (gazetteer `source`; prefectures: host city's office)
     programme_count           INTEGER,             -- rows in programmes for this body
     source_file               VARCHAR NOT NULL,
     source_line               INTEGER NOT NULL     -- line of the block's 都道府県名 row
