@@ -257,13 +257,21 @@ def corrected_values(corrections: pd.DataFrame | None, key: str) -> dict[str, st
     return {str(r.municipality_code): ("" if is_missing(r.raw_value) else str(r.raw_value)) for r in rows.itertuples()}
 
 
-def tooltip_html(name: str, key: str, value: Any, lang: str, raw_printed: str | None = None) -> str:
+def tooltip_detail(key: str, value: Any, lang: str, raw_printed: str | None = None) -> str:
+    """Plain-text lines under the bold name; deck.gl escapes substituted fields, so no markup here."""
     ind = indicators.get(key)
     value_text = format_value(value, key, lang, missing=s("missing_value", lang))
-    lines = [f"<b>{html.escape(name)}</b>", html.escape(s("tooltip_value", lang, label=ind.name(lang), value=value_text))]
+    lines = [s("tooltip_value", lang, label=ind.name(lang), value=value_text)]
     if raw_printed is not None:
-        lines.append(html.escape(s("corrected_tooltip", lang, raw=raw_printed)))
-    return "<br/>".join(lines)
+        lines.append(s("corrected_tooltip", lang, raw=raw_printed))
+    return "\n".join(lines)
+
+
+# Fields are substituted (and HTML-escaped) by deck.gl; pre-line keeps the newlines of tooltip_detail.
+TOOLTIP = {
+    "html": "<b>{name}</b><br/>{tooltip}",
+    "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "13px", "whiteSpace": "pre-line"},
+}
 
 
 def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale | None,
@@ -290,7 +298,7 @@ def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale 
             "fill_rgba": list(MISSING_RGBA) if (missing or scale is None) else scale.rgba(value),
             # Size repeats the colour so a reader with reduced colour vision still sees the ranking.
             "radius_m": 6000 if position is None else 6000 + 16000 * math.sqrt(position),
-            "tooltip": tooltip_html(name, key, value, lang, corrected.get(row["code"])),
+            "tooltip": tooltip_detail(key, value, lang, corrected.get(row["code"])),
         })
     columns = ["code", "name", "prefecture", "lat", "lon", "value", "value_text", "missing", "corrected",
                "fill_rgba", "radius_m", "tooltip"]
@@ -426,7 +434,7 @@ def build_deck(points: pd.DataFrame, outlines: dict, boundary_collection: dict |
         initial_view_state=pdk.ViewState(**view_state(points)),
         map_provider="carto" if online_tiles else None,
         map_style=ONLINE_BASEMAP_STYLE if online_tiles else NO_BASEMAP_STYLE,
-        tooltip={"html": "{tooltip}", "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "13px"}},
+        tooltip=TOOLTIP,
         height=height,
     )
 
