@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from . import peer_strings  # noqa: F401  (registers the page's strings with i18n)
 from .i18n import programme_label, t
-from .spine import format_indicator, indicator_label, indicator_name, spine_positions
+from .spine import format_indicator, indicator_label, indicator_name, is_small, quality_notes, spine_positions
 
 FONT_FAMILY = '"Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif'
 # Okabe & Ito colours, told apart with the common colour-vision deficiencies
@@ -131,8 +131,9 @@ def _reference_lines(fig: go.Figure, refs: dict, lang: str, axis: str = "y") -> 
 
 
 def ranked_bar(bodies: pd.DataFrame, town_code: str, peer_codes, key: str, refs: dict, lang: str, source: str,
-               user_meta: dict | None = None) -> go.Figure:
-    """The town and its peers sorted by one indicator; the town in vermillion and bold, medians as lines."""
+               user_meta: dict | None = None, quality: pd.DataFrame | None = None) -> go.Figure:
+    """The town and its peers sorted by one indicator; the town in vermillion and bold, medians as lines.
+    Bodies under 5,000 people carry ＊ after the name; corrected or approximate values carry ⚠ and the rule."""
     group = bodies[bodies["code"].isin([town_code, *peer_codes])].copy()
     group = group.sort_values([key, "code"], ascending=[False, True], na_position="last")
     is_town = group["code"] == town_code
@@ -141,9 +142,11 @@ def ranked_bar(bodies: pd.DataFrame, town_code: str, peer_codes, key: str, refs:
         x=names, y=group[key], marker_color=[TOWN_COLOUR if tw else PEER_COLOUR for tw in is_town],
         marker_line=dict(color=["#000" if tw else PEER_COLOUR for tw in is_town],
                          width=[2.5 if tw else 0 for tw in is_town]),
-        text=[format_indicator(v, key, lang, user_meta) for v in group[key]], textposition="outside",
+        text=[format_indicator(v, key, lang, user_meta) + (" ⚠" if quality_notes(quality, c, key) else "")
+              for v, c in zip(group[key], group["code"])], textposition="outside",
+        customdata=[", ".join(n["rule"] for n in quality_notes(quality, c, key)) for c in group["code"]],
         name=t("peers_legend", lang), showlegend=False,
-        hovertemplate="%{x}: %{text}<extra></extra>"))
+        hovertemplate="%{x}: %{text}<br>%{customdata}<extra></extra>"))
     _reference_lines(fig, refs, lang, "y")
     label = indicator_label(key, lang, user_meta)
     _style(fig, t("bar_title", lang, indicator=indicator_name(key, lang, user_meta)), t("axis_body", lang), label,
@@ -153,9 +156,12 @@ def ranked_bar(bodies: pd.DataFrame, town_code: str, peer_codes, key: str, refs:
 
 
 def _display_names(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Names in the UI language; ＊ marks bodies under 5,000 people (small numbers)."""
     if lang == "en" and "name_romaji" in frame:
-        return [r if isinstance(r, str) and r else n for r, n in zip(frame["name_romaji"], frame["name"])]
-    return list(frame["name"])
+        names = [r if isinstance(r, str) and r else n for r, n in zip(frame["name_romaji"], frame["name"])]
+    else:
+        names = list(frame["name"])
+    return [f"{n}＊" if is_small(p) else n for n, p in zip(names, frame["population"])]
 
 
 def scatter(bodies: pd.DataFrame, town_code: str, peer_codes, x_key: str, y_key: str, refs_x: dict, refs_y: dict,

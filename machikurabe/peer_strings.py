@@ -131,6 +131,10 @@ PEER_STRINGS: dict[str, dict[str, str]] = {
     "small_flag_note": {"ja": "⚠ 人口5,000人未満の団体の値は少人数にもとづくため、割合が大きく振れやすい点に注意してください。",
                         "en": "⚠ Values of bodies under 5,000 people rest on few people and swing easily."},
     "quality_flag_note": {"ja": "⚠ 補正・概数の値（データ品質表）：", "en": "⚠ Corrected or approximate values (data-quality table):"},
+    "chart_marks_note": {"ja": "＊人口5,000人未満（少人数のため値が振れやすい）　⚠補正・概数の値（データ品質表）",
+                         "en": "＊ under 5,000 people (small numbers swing easily)  ⚠ corrected or approximate value (data-quality table)"},
+    "bar_quality_caption": {"ja": "⚠の付いた値は出典の記載を補正したか概数です。規則はグラフにマウスを重ねると表示されます。",
+                            "en": "Values marked ⚠ were corrected from the print or are approximate; hover to see the rule."},
     # exports
     "export_format": {"ja": "図の保存形式（グラフ右上のカメラで保存）", "en": "Image format (camera icon at the chart's top right)"},
     "download_csv": {"ja": "CSV（UTF-8 BOM付き）", "en": "CSV (UTF-8 with BOM)"},

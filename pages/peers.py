@@ -1,0 +1,198 @@
+"""比較 page: the chosen body against a peer group (spine chart, ranked bars, scatter, table, programmes),
+with CSV/XLSX/PNG/SVG downloads, a one-file HTML report and session-only uploaded indicators.
+Layout only; the numbers come from machikurabe.peers / spine / peer_view.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from machikurabe import exports, peer_view, peers, st_data, uploads
+from machikurabe.i18n import current_lang, kind_label, t
+from machikurabe.spine import indicator_label
+
+QP_VIEW = {"bar": "ind", "x": "x", "y": "y"}  # URL names of the chart choices
+
+lang = current_lang()
+st_data.stop_if_unavailable()
+
+st.title(t("peers_title", lang))
+st.markdown(t("peers_intro", lang))
+
+session_upload = st.session_state.get(uploads.SESSION_KEY)
+bodies, user_meta = uploads.merge_user_indicators(st_data.query("municipalities"), session_upload)
+quality = st_data.query("data_quality")
+programmes = st_data.query("programmes")
+upload_name = (session_upload or {}).get("file_name")
+codes = list(bodies["code"])
+default_weights, log_keys = peer_view.all_default_weights(user_meta)
+weight_keys = [k for k in default_weights if k in bodies.columns]
+
+# the URL seeds each widget the first time it is drawn; afterwards the widgets write the URL
+params = peers.parse_query_params(st.query_params, codes, peer_view.DEFAULT_TOWN, default_weights, weight_keys)
+view_keys = [k for k in peer_view.VIEW_KEYS if k in bodies.columns] + list(user_meta)
+seed = {"peers_code": params.code, "peers_group": params.group, "peers_k": params.k, "peers_hand": params.hand}
+for name, default in (("bar", "ageing_rate_pct"), ("x", "ageing_rate_pct"), ("y", "welfare_rate_pct")):
+    wanted_key = st.query_params.get(QP_VIEW[name])
+    seed[f"peers_{name}"] = wanted_key if wanted_key in view_keys else default
+seed.update({f"peers_w_{k}": float(params.weights.get(k, 0.0)) for k in weight_keys})
+for key, value in seed.items():
+    st.session_state.setdefault(key, value)
+for name in QP_VIEW:
+    # an uploaded indicator removed in this session leaves a choice that is no longer an option
+    if st.session_state[f"peers_{name}"] not in view_keys:
+        st.session_state[f"peers_{name}"] = seed[f"peers_{name}"] if seed[f"peers_{name}"] in view_keys else view_keys[0]
+
+
+def _reset_weights():
+    for k in weight_keys:
+        st.session_state[f"peers_w_{k}"] = float(default_weights.get(k, 0.0))
+
+
+top = st.columns([2, 3])
+with top[0]:
+    code = st.selectbox(t("peers_pick_town", lang), codes, key="peers_code",
+                        format_func=lambda c: peer_view.body_option_label(bodies, c, lang))
+with top[1]:
+    group = st.radio(t("peers_group_kind", lang), peers.GROUP_KINDS, key="peers_group", horizontal=True,
+                     format_func=lambda g: t(f"group_{g}", lang))
+st.caption(t("peers_level_note", lang) + " " + t("peers_link_note", lang))
+
+level = peers.same_level(bodies, code)
+weights, hand = dict(default_weights), []
+k = st.session_state["peers_k"]
+if group == "nearest":
+    k = st.slider(t("peers_k", lang), 1, max(1, min(peers.MAX_K, len(level) - 1)), key="peers_k")
+    with st.expander(t("peers_weights", lang)):
+        cols = st.columns(4)
+        for i, key in enumerate(weight_keys):
+            with cols[i % 4]:
+                weights[key] = st.number_input(indicator_label(key, lang, user_meta), 0.0, 10.0, step=0.5,
+                                               key=f"peers_w_{key}")
+        st.button(t("peers_weights_reset", lang), on_click=_reset_weights)
+elif group == "hand":
+    options = [c for c in level["code"] if c != code]
+    st.session_state["peers_hand"] = [c for c in st.session_state.get("peers_hand", []) if c in options]
+    hand = st.multiselect(t("peers_hand_pick", lang), options, key="peers_hand",
+                          format_func=lambda c: peer_view.body_option_label(bodies, c, lang))
+
+current = peers.PeerParams(code=code, group=group, k=int(k), weights=weights, hand=list(hand))
+wanted = current.to_query_params(default_weights)
+for name in (peers.QP_CODE, peers.QP_GROUP, peers.QP_K, peers.QP_WEIGHTS, peers.QP_HAND):
+    if name in wanted and st.query_params.get(name) != wanted[name]:
+        st.query_params[name] = wanted[name]
+    elif name not in wanted and name in st.query_params:
+        del st.query_params[name]
+
+comparison = peer_view.build_comparison(bodies, current, lang, user_meta, log_keys)
+
+st.subheader(t("peers_definition", lang))
+st.markdown(f"**{comparison.town_name}**（{kind_label(bodies.set_index('code').at[code, 'kind'], lang)}）："
+            f"{comparison.definition}")
+if comparison.dropped:
+    st.caption(t("peers_dropped", lang, codes=", ".join(comparison.dropped)))
+if not comparison.peer_codes:
+    st.warning(t("peers_empty", lang))
+    st.stop()
+if len(comparison.peer_codes) < 4:
+    st.info(t("peers_small_group", lang, n=len(comparison.peer_codes)))
+
+with st.expander(t("peers_list", lang), expanded=group == "nearest"):
+    st.dataframe(peer_view.peer_list(bodies, comparison, lang), hide_index=True)
+    if comparison.nearest is not None:
+        st.markdown(t("method_nn", lang))
+        st.markdown(t("method_missing", lang))
+        imputed = peer_view.imputed_table(bodies, comparison, lang, log_keys)
+        st.markdown(f"**{t('imputed_title', lang)}**")
+        if imputed.empty:
+            st.caption(t("imputed_none", lang))
+        else:
+            st.dataframe(imputed, hide_index=True)
+        st.markdown(f"**{t('stability_title', lang)}**")
+        st.caption(t("stability_note", lang))
+        st.dataframe(peer_view.stability_display(comparison, lang), hide_index=True)
+
+table = peer_view.comparison_table(bodies, comparison, quality)
+image_format = st.radio(t("export_format", lang), exports.IMAGE_FORMATS, horizontal=True, key="peers_image_format",
+                        format_func=str.upper)
+label_of = lambda key: indicator_label(key, lang, user_meta)  # noqa: E731
+
+tabs = st.tabs([t(f"tab_{name}", lang) for name in ("spine", "bar", "scatter", "table", "programmes", "report",
+                                                      "upload")])
+with tabs[1]:
+    bar_key = st.selectbox(t("bar_indicator", lang), view_keys, key="peers_bar", format_func=label_of)
+with tabs[2]:
+    cx, cy = st.columns(2)
+    x_key = cx.selectbox(t("scatter_x", lang), view_keys, key="peers_x", format_func=label_of)
+    y_key = cy.selectbox(t("scatter_y", lang), view_keys, key="peers_y", format_func=label_of)
+for name, value in (("bar", bar_key), ("x", x_key), ("y", y_key)):
+    if st.query_params.get(QP_VIEW[name]) != value:
+        st.query_params[QP_VIEW[name]] = value
+figs = peer_view.figures(bodies, programmes, quality, comparison, table, lang, bar_key, x_key, y_key, upload_name)
+
+
+def _config(indicator: str) -> dict:
+    return exports.plotly_config(comparison.town_name, indicator, image_format)
+
+
+with tabs[0]:
+    st.plotly_chart(figs["spine"], theme=None, config=_config(t("tab_spine", lang)))
+    st.caption(t("spine_colour_note", lang))
+    st.caption(t("small_flag_note", lang))
+with tabs[1]:
+    st.plotly_chart(figs["bar"], theme=None, config=_config(label_of(bar_key)))
+    st.caption(t("bar_quality_caption", lang))
+with tabs[2]:
+    st.plotly_chart(figs["scatter"], theme=None,
+                    config=_config(f"{label_of(x_key)}_{label_of(y_key)}"))
+with tabs[3]:
+    st.dataframe(peer_view.display_table(table, comparison, lang), hide_index=True)
+    st.caption(t("table_note", lang))
+    export_frame, units = peer_view.export_table(table, comparison, lang)
+    stem = exports.safe_filename(comparison.town_name, t("tab_table", lang), exports.today())
+    source = peer_view.source_line(view_keys, lang, user_meta, upload_name)
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download_csv", lang), exports.csv_bytes(export_frame), f"{stem}.csv", exports.CSV_MIME)
+    c2.download_button(t("download_xlsx", lang), exports.xlsx_bytes(
+        export_frame, title=f"{t('report_title', lang, town=comparison.town_name)}", source=source,
+        units=units, notes=[f"{t('peers_definition', lang)}：{comparison.definition}", t("table_note", lang)],
+        unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
+        created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME)
+with tabs[4]:
+    st.plotly_chart(figs["programmes"], theme=None, config=_config(t("tab_programmes", lang)))
+    st.caption(t("programme_note", lang))
+    programme_frame = figs["programme_frame"].drop(columns=["code"])
+    st.dataframe(programme_frame, hide_index=True)
+    stem = exports.safe_filename(comparison.town_name, t("tab_programmes", lang), exports.today())
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download_csv", lang), exports.csv_bytes(programme_frame), f"{stem}.csv", exports.CSV_MIME,
+                       key="programmes_csv")
+    c2.download_button(t("download_xlsx", lang), exports.xlsx_bytes(
+        programme_frame, title=t("programme_chart_title", lang), source=peer_view.source_line([], lang),
+        notes=[t("programme_note", lang)], unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
+        created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME, key="programmes_xlsx")
+with tabs[5]:
+    st.caption(t("report_note", lang))
+    st.download_button(t("download_report", lang),
+                       lambda: peer_view.report_html(bodies, comparison, figs, table, lang, log_keys=log_keys),
+                       exports.safe_filename(comparison.town_name, "report", exports.today()) + ".html",
+                       "text/html", type="primary")
+with tabs[6]:
+    st.markdown(f"**{t('upload_title', lang)}**")
+    st.caption(t("upload_help", lang))
+    if session_upload:
+        st.info(t("upload_current", lang, names="、".join(m["name"] for m in user_meta.values())))
+        if st.button(t("upload_clear", lang)):
+            del st.session_state[uploads.SESSION_KEY]
+            st.rerun()
+    upload = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx"], key="peers_upload")
+    if upload is not None:
+        result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("municipalities"), lang)
+        if result.raw is not None:
+            st.markdown(f"**{t('upload_preview', lang)}**")
+            st.dataframe(result.raw.head(10), hide_index=True)
+        st.markdown(f"**{t('upload_report', lang)}**")
+        for issue in result.issues:
+            {"error": st.error, "warning": st.warning}.get(issue.level, st.info)(issue.text)
+        if result.ok and st.button(t("upload_accept", lang), type="primary"):
+            st.session_state[uploads.SESSION_KEY] = result.as_session_value(upload.name)
+            st.rerun()
