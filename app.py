@@ -13,8 +13,9 @@ from machikurabe.filters import KINDS, PROGRAMMES, Filters, parse_query_params, 
 from machikurabe.i18n import LANGS, current_lang, kind_label, programme_label, t
 
 ROOT = Path(__file__).resolve().parent
+ALL = "all"  # selectbox value for "no programme filter" (None would show an empty box)
 
-st.set_page_config(page_title="まちくらべ", page_icon="🏘️", layout="wide")
+st.set_page_config(page_title="まちくらべ", page_icon=":material/holiday_village:", layout="wide")
 
 # Streamlit's bind="query-params" stores the *formatted* label in the URL (it would change with the
 # language), so the URL is read once per session and written back by hand with stable codes.
@@ -34,31 +35,31 @@ def _map_placeholder():
 
 def _pages() -> list:
     pages = [
-        st.Page(str(ROOT / "pages" / "overview.py"), title=t("page_overview", lang), icon="🏠",
+        st.Page(str(ROOT / "pages" / "overview.py"), title=t("page_overview", lang), icon=":material/home:",
                 url_path="overview", default=True),
     ]
     map_file = ROOT / "pages" / "map.py"
     # the map page belongs to another module owner; until it exists a stand-in keeps the menu complete
-    pages.append(st.Page(str(map_file), title=t("page_map", lang), icon="🗾", url_path="map") if map_file.exists()
-                 else st.Page(_map_placeholder, title=t("page_map", lang), icon="🗾", url_path="map"))
+    pages.append(st.Page(str(map_file), title=t("page_map", lang), icon=":material/map:", url_path="map") if map_file.exists()
+                 else st.Page(_map_placeholder, title=t("page_map", lang), icon=":material/map:", url_path="map"))
     pages += [
-        st.Page(str(ROOT / "pages" / "profile.py"), title=t("page_profile", lang), icon="📋", url_path="profile"),
-        st.Page(str(ROOT / "pages" / "programmes.py"), title=t("page_programmes", lang), icon="🧩",
+        st.Page(str(ROOT / "pages" / "profile.py"), title=t("page_profile", lang), icon=":material/location_city:", url_path="profile"),
+        st.Page(str(ROOT / "pages" / "programmes.py"), title=t("page_programmes", lang), icon=":material/description:",
                 url_path="programmes"),
     ]
-    for name, icon in (("peers", "⚖️"), ("breakdown", "📊")):
+    for name, icon in (("peers", ":material/compare_arrows:"), ("breakdown", ":material/bar_chart:")):
         path = ROOT / "pages" / f"{name}.py"
         if path.exists():
             pages.append(st.Page(str(path), title=t(f"page_{name}", lang), icon=icon, url_path=name))
-    pages.append(st.Page(str(ROOT / "pages" / "data_method.py"), title=t("page_data_method", lang), icon="📚",
-                         url_path="data"))
+    pages.append(st.Page(str(ROOT / "pages" / "data_method.py"), title=t("page_data_method", lang), icon=":material/menu_book:",
+                         url_path="data_method"))
     return pages
 
 
 def _clear_filters():
     st.session_state["pref"] = []
     st.session_state["kind"] = []
-    st.session_state["prog"] = None
+    st.session_state["prog"] = ALL
 
 
 def _sidebar_filters() -> Filters:
@@ -70,7 +71,7 @@ def _sidebar_filters() -> Filters:
         from_url = parse_query_params(st.query_params, prefectures, kinds, PROGRAMMES)
         st.session_state["pref"] = from_url.prefectures
         st.session_state["kind"] = from_url.kinds
-        st.session_state["prog"] = from_url.programme
+        st.session_state["prog"] = from_url.programme or ALL
         st.session_state["filters_from_url"] = True
     with st.sidebar:
         st.subheader(t("filters", lang), help=t("filter_help", lang))
@@ -79,10 +80,10 @@ def _sidebar_filters() -> Filters:
                                placeholder=t("filter_all", lang))
         chosen_kinds = st.multiselect(t("filter_kind", lang), kinds, key="kind",
                                       format_func=lambda k: kind_label(k, lang), placeholder=t("filter_all", lang))
-        programme = st.selectbox(t("filter_programme", lang), [None, *PROGRAMMES], key="prog",
-                                 format_func=lambda p: t("filter_all", lang) if p is None else programme_label(p, lang))
+        programme = st.selectbox(t("filter_programme", lang), [ALL, *PROGRAMMES], key="prog",
+                                 format_func=lambda p: t("filter_all", lang) if p == ALL else programme_label(p, lang))
         st.button(t("filter_reset", lang), on_click=_clear_filters)
-    return Filters(prefectures=list(prefs), kinds=list(chosen_kinds), programme=programme)
+    return Filters(prefectures=list(prefs), kinds=list(chosen_kinds), programme=None if programme == ALL else programme)
 
 
 def _mirror_in_url(filters: Filters) -> None:

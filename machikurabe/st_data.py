@@ -11,6 +11,21 @@ from . import db
 from .i18n import current_lang, t
 
 
+def ensure_app_shell() -> None:
+    """Make sure the page runs inside app.py's navigation, not as a bare script.
+
+    Because a pages/ folder sits next to app.py, Streamlit starts each server in its old
+    "pages directory" mode until app.py has called st.navigation once; a first visit straight
+    to /profile would then run pages/profile.py alone (no sidebar, no language, no filters).
+    Switching the mode off and rerunning hands the same URL to app.py's navigation instead.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 @st.cache_resource(show_spinner=False)
 def _connection(path: str):
     return db.connect(path, read_only=True)
@@ -33,6 +48,7 @@ def _cached_query(path: str, name: str, params: tuple) -> pd.DataFrame:
 
 
 def query(name: str, **params) -> pd.DataFrame:
+    ensure_app_shell()
     frame = _cached_query(str(db.db_path()), name, tuple(sorted(params.items())))
     # cached frames are shared between reruns; hand out a copy so a page cannot mutate the cache
     return frame.copy()
@@ -40,6 +56,7 @@ def query(name: str, **params) -> pd.DataFrame:
 
 def stop_if_unavailable() -> None:
     """Show a friendly error (no traceback) and stop the page if the database cannot be opened."""
+    ensure_app_shell()
     try:
         get_connection()
     except db.DatabaseUnavailable as exc:

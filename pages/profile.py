@@ -31,6 +31,8 @@ if selected_now in known and selected_now not in options:
 if selected_now not in options:
     st.session_state.pop("profile_code", None)
 labels = {row["code"]: profile.option_label(row, lang) for _, row in bodies.iterrows()}
+if "profile_code" not in st.session_state and url_code is None and options:
+    st.session_state["profile_code"] = options[0]  # open on the first body rather than an empty page
 code = st.selectbox(t("profile_pick", lang), options, key="profile_code", index=None,
                     format_func=lambda c: labels.get(c, c), filter_mode="contains",
                     placeholder=t("profile_pick", lang))
@@ -58,10 +60,10 @@ st.caption(f"{sub} · {t('col_code', lang)} {code}")
 
 st.subheader(t("profile_indicators", lang))
 flagged = profile.quality_fields(quality)
-cols = st.columns(4)
+cols = st.columns(3)
 for i, ind in enumerate(indicators.INDICATORS):
     label = ind.name(lang) + (" ⚠" if ind.key in flagged else "")
-    cols[i % 4].metric(label, format_value(body.get(ind.key), ind.key, lang, missing=t("not_stated", lang)),
+    cols[i % 3].metric(label, format_value(body.get(ind.key), ind.key, lang, missing=t("not_stated", lang)),
                        help=indicators.help_text(ind.key, lang))
 rows = profile.indicator_rows(body, bodies, quality, lang)
 st.dataframe(rows.drop(columns=["key"]), hide_index=True, width="stretch")
