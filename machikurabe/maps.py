@@ -224,6 +224,13 @@ class ColourScale:
         return "linear-gradient(to right, " + ", ".join(colours) + ")"
 
 
+def round_significant(value: float, digits: int = 3) -> float:
+    """Legend ticks sit at arbitrary points of the range; three significant digits is all a colour bar can show."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, digits - 1 - int(math.floor(math.log10(abs(value)))))
+
+
 @lru_cache(maxsize=4096)
 def _sample(palette: str, position: float) -> tuple[int, int, int]:
     from plotly.colors import sample_colorscale
@@ -321,7 +328,7 @@ def legend_html(scale: ColourScale | None, key: str, lang: str, has_missing: boo
         labels = "".join(
             f'<span style="position:absolute;left:{100 * i / max(1, len(ticks) - 1):.0f}%;'
             f'transform:translateX(-{100 * i / max(1, len(ticks) - 1):.0f}%);white-space:nowrap">'
-            f"{html.escape(format_value(v, key, lang))}</span>"
+            f"{html.escape(format_value(round_significant(v), key, lang))}</span>"
             for i, v in enumerate(ticks)
         )
         parts.append(f'<div style="height:14px;border:1px solid #555;background:{scale.css_gradient()}"></div>')
@@ -483,8 +490,8 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str):
         showlegend=False,
     )
     fig.add_annotation(
-        text=wrap_text(indicators.source_line([key], lang), 34 if lang != "en" else 70),
-        xref="paper", yref="paper", x=0, y=-0.25, xanchor="left", yanchor="top",
+        text=wrap_text(indicators.source_line([key], lang), 26 if lang != "en" else 52),
+        xref="paper", yref="paper", x=0, xshift=-60, y=-0.22, xanchor="left", yanchor="top",
         showarrow=False, align="left", font={"size": 10, "color": "#444"},
     )
     return fig

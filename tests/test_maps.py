@@ -303,6 +303,13 @@ def test_boundary_error_messages(reason, fragment_ja, fragment_en):
     assert fragment_en in maps.boundary_error_message(error, "en")
 
 
+def test_round_significant():
+    assert maps.round_significant(28.275) == 28.3
+    assert maps.round_significant(168730) == 169000
+    assert maps.round_significant(0.0631) == 0.0631
+    assert maps.round_significant(0) == 0
+
+
 def test_wrap_text_keeps_every_character():
     text = "出典：厚生労働省「令和元年度 地域共生社会の実現に向けた包括的支援体制構築事業」実施計画"
     wrapped = maps.wrap_text(text, 20)

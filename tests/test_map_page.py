@@ -1,0 +1,239 @@
+"""Tests for pages/map.py: Streamlit AppTest of the page logic on the fixture DB, and a headless-Chromium run of the app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from machikurabe.filters import Filters
+from tests.fixture_db import build_fixture_db
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "pages" / "map.py")
+
+
+@pytest.fixture(scope="module")
+def fixture_db(tmp_path_factory) -> Path:
+    return build_fixture_db(tmp_path_factory.mktemp("map_page") / "fixture.duckdb")
+
+
+@pytest.fixture
+def app(fixture_db, monkeypatch, tmp_path) -> AppTest:
+    monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
+    # No N03 file: the page must fall back to points (the developer's geo/N03.geojson must not leak in).
+    monkeypatch.setenv("MACHIKURABE_N03", str(tmp_path / "absent" / "N03.geojson"))
+    return AppTest.from_file(PAGE, default_timeout=60)
+
+
+def deck_spec(at: AppTest) -> dict:
+    charts = at.get("deck_gl_json_chart")
+    assert len(charts) == 1, "expected exactly one pydeck map"
+    return json.loads(charts[0].proto.json)
+
+
+def point_layer(spec: dict) -> list[dict]:
+    layer = next(layer for layer in spec["layers"] if layer["id"] == "municipal-points")
+    return layer["data"]
+
+
+def bar_spec(at: AppTest) -> dict:
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1, "expected exactly one plotly chart"
+    return json.loads(charts[0].proto.spec)
+
+
+def captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def test_default_page_draws_points_over_outlines(app):
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "地図"
+    spec = deck_spec(at)
+    assert spec["mapStyle"] == "__MAP_STYLE__"  # no tiles unless the online checkbox is ticked
+    assert [layer["id"] for layer in spec["layers"]] == ["prefecture-outlines", "municipal-points"]
+    rows = {row["code"]: row for row in point_layer(spec)}
+    assert sorted(rows) == ["01206", "01399", "01470", "13107"]
+    assert rows["01206"]["tooltip"] == "高齢化率：33.2%"  # L13: 高齢化率\t33.2 (%)
+    assert at.checkbox[0].label == "背景地図（オンライン）" and at.checkbox[0].value is False
+    assert at.query_params["indicator"] == "ageing_rate_pct"
+    # Without an N03 file the page says where boundaries come from.
+    assert any("行政区域データ（N03）" in info.value for info in at.info)
+    assert "国土数値情報（行政区域データ）" not in captions(at)
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_changing_indicator_changes_data_and_url(app):
+    at = app.run()
+    at.selectbox[0].set_value("population").run()
+    assert not at.exception
+    rows = {row["code"]: row for row in point_layer(deck_spec(at))}
+    assert rows["01206"]["tooltip"] == "人口：168,730人"  # L12
+    assert rows["01470"]["tooltip"] == "人口：734人"
+    assert at.query_params["indicator"] == "population"
+    bar = bar_spec(at)
+    assert bar["data"][0]["y"] == [1292709, 13953744]  # 青森県 L692, 東京都
+
+
+def test_indicator_from_url(app):
+    app.query_params["indicator"] = "association_rate_pct"
+    at = app.run()
+    assert at.selectbox[0].value == "association_rate_pct"
+    rows = {row["code"]: row for row in point_layer(deck_spec(at))}
+    assert rows["01470"]["fill_rgba"] == [150, 150, 150, 200]
+    assert "データなし（灰色）：音威子府村" in captions(at)
+
+
+def test_unknown_indicator_in_url_falls_back(app):
+    app.query_params["indicator"] = "<script>"
+    at = app.run()
+    assert not at.exception
+    assert at.selectbox[0].value == "ageing_rate_pct"
+
+
+def test_corrected_values_are_marked(app):
+    app.query_params["indicator"] = "welfare_rate_pct"
+    at = app.run()
+    rows = {row["code"]: row for row in point_layer(deck_spec(at))}
+    assert rows["01399"]["tooltip"] == "生活保護受給率：1.38%\n⚠ 記載どおり：13.8 (‰)"  # L102
+    assert "⚠" in captions(at)
+
+
+def test_language_toggle_changes_labels(app):
+    app.session_state["lang"] = "en"
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "Map"
+    assert at.selectbox[0].label == "Indicator"
+    assert at.checkbox[0].label == "Background map (online)"
+    rows = {row["code"]: row for row in point_layer(deck_spec(at))}
+    assert rows["01206"]["name"] == "Kushiro City (釧路市)"
+    assert rows["01206"]["tooltip"] == "Ageing rate: 33.2%"
+    bar = bar_spec(at)
+    assert bar["layout"]["xaxis"]["title"]["text"] == "Prefecture"
+
+
+def test_prefecture_filter_limits_map_and_chart(app):
+    app.session_state["filters"] = Filters(prefectures=["東京都"])
+    at = app.run()
+    rows = point_layer(deck_spec(at))
+    assert [row["code"] for row in rows] == ["13107"]
+    assert bar_spec(at)["data"][0]["x"] == ["東京都"]
+
+
+def test_filter_with_no_municipality_shows_message_not_empty_map(app):
+    app.session_state["filters"] = Filters(kinds=["prefecture"])
+    at = app.run()
+    assert not at.exception
+    assert len(at.get("deck_gl_json_chart")) == 0
+    assert any("市区町村がない" in info.value for info in at.info)
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_filter_with_no_prefectural_plan_hides_bar_chart(app):
+    app.session_state["filters"] = Filters(kinds=["village"])
+    at = app.run()
+    assert [row["code"] for row in point_layer(deck_spec(at))] == ["01470"]
+    assert len(at.get("plotly_chart")) == 0
+    assert any("都道府県の計画がない" in info.value for info in at.info)
+
+
+def test_programme_filter(app):
+    # Only the prefectural blocks run the 都道府県事業 in the fixture.
+    app.session_state["filters"] = Filters(programme="prefectural")
+    at = app.run()
+    assert len(at.get("deck_gl_json_chart")) == 0
+    assert bar_spec(at)["data"][0]["x"] == ["青森県", "東京都"]
+
+
+def test_boundaries_drawn_with_credit(fixture_db, monkeypatch, tmp_path):
+    squares = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"N03_007": "01206"},
+         "geometry": {"type": "Polygon", "coordinates": [[[144.0, 42.8], [144.6, 42.8], [144.6, 43.2], [144.0, 43.2], [144.0, 42.8]]]}},
+    ]}
+    n03 = tmp_path / "N03.geojson"
+    n03.write_text(json.dumps(squares), encoding="utf-8")
+    monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
+    monkeypatch.setenv("MACHIKURABE_N03", str(n03))
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception
+    spec = deck_spec(at)
+    boundary = next(layer for layer in spec["layers"] if layer["id"] == "municipal-boundaries")
+    assert [f["properties"]["name"] for f in boundary["data"]["features"]] == ["釧路市"]
+    text = captions(at)
+    assert "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in text
+    # The other three bodies are not in the file and stay points.
+    assert "京極町" in text and "音威子府村" in text and "墨田区" in text
+
+
+def test_broken_boundary_file_gives_clear_message(fixture_db, monkeypatch, tmp_path):
+    n03 = tmp_path / "N03.geojson"
+    n03.write_text("this is not GeoJSON", encoding="utf-8")
+    monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
+    monkeypatch.setenv("MACHIKURABE_N03", str(n03))
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception
+    assert any("使えません" in w.value and "N03.geojson" in w.value for w in at.warning)
+    assert [layer["id"] for layer in deck_spec(at)["layers"]] == ["prefecture-outlines", "municipal-points"]
+
+
+# --- browser -------------------------------------------------------------------------------------------------
+
+from tests.browser_helpers import (  # noqa: E402
+    SCREENSHOT_DIR,
+    browser_page,
+    exception_texts,
+    running_app,
+    skip_without_chromium,
+    wait_for_app,
+)
+
+
+def _real_or_fixture_db(tmp_path: Path) -> Path:
+    from machikurabe import db
+
+    real = db.db_path()
+    return real if real.exists() else build_fixture_db(tmp_path / "fixture.duckdb")
+
+
+@pytest.mark.browser
+@skip_without_chromium
+def test_map_in_chromium(tmp_path):
+    db_file = _real_or_fixture_db(tmp_path)
+    requests: list[str] = []
+    with running_app(db_path=db_file, extra_env={"MACHIKURABE_N03": str(tmp_path / "no" / "N03.geojson")}) as url, \
+            browser_page(width=1500, height=1300) as page:
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(f"{url}/")
+        wait_for_app(page)
+        page.locator('[data-testid="stSidebarNav"] a[href$="/map"]').first.click()
+        page.wait_for_selector("#deckgl-overlay", timeout=60_000)
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        wait_for_app(page)
+        assert exception_texts(page) == []
+        canvas = page.locator("#deckgl-overlay").first
+        box = canvas.bounding_box()
+        assert box["width"] > 300 and box["height"] > 400
+        assert page.get_by_text("背景地図（オンライン）").count() == 1
+        # Hover over the map until deck.gl shows a body's tooltip (a grid walk, not a timed wait).
+        tooltip_text = ""
+        for y in range(20, int(box["height"]) - 10, 12):
+            for x in range(10, int(box["width"]) - 10, 12):
+                page.mouse.move(box["x"] + x, box["y"] + y)
+                tip = page.locator(".deck-tooltip")
+                if tip.count() and tip.first.is_visible() and tip.first.inner_text().strip():
+                    tooltip_text = tip.first.inner_text()
+                    break
+            if tooltip_text:
+                break
+        assert "高齢化率：" in tooltip_text and "%" in tooltip_text
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT_DIR / "map.png"), full_page=True)
+        # Only the map's own traffic is checked here (the app shell's favicon is another module's concern).
+        tile_hosts = ("carto", "mapbox", "openstreetmap", "maplibre", "tile", "googleapis.com/maps")
+        external = [u for u in requests if not u.startswith(url) and any(h in u for h in tile_hosts)]
+        assert external == [], f"the map went online without the checkbox: {external[:5]}"
