@@ -1,0 +1,46 @@
+"""machikurabe.i18n: every UI string exists in Japanese and English; lookups degrade visibly, not fatally."""
+import string
+
+from machikurabe import i18n
+from machikurabe.filters import KINDS, PROGRAMMES
+from machikurabe.profile import CARD_FIELDS
+
+
+def test_every_key_has_both_languages():
+    for key, entry in i18n.STRINGS.items():
+        assert entry.get("ja", "").strip(), key
+        assert entry.get("en", "").strip(), key
+
+
+def test_placeholders_match_between_languages():
+    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
+    for key, entry in i18n.STRINGS.items():
+        assert fields(entry["ja"]) == fields(entry["en"]), key
+
+
+def test_t_formats_and_switches_language():
+    assert i18n.t("page_profile", "ja") == "自治体プロフィール"
+    assert i18n.t("page_profile", "en") == "Municipality profile"
+    assert i18n.t("filter_count", "ja", n=3, total=63) == "3自治体が該当（全63）"
+    assert i18n.t("filter_count", "en", n=3, total=63) == "3 of 63 bodies match"
+
+
+def test_unknown_key_and_language_fall_back():
+    assert i18n.t("no_such_key", "ja") == "no_such_key"
+    assert i18n.t("page_map", "fr") == "地図"
+
+
+def test_current_lang_outside_streamlit_is_japanese():
+    assert i18n.current_lang() == "ja"
+
+
+def test_domain_labels_exist_for_every_kind_programme_and_card_field():
+    for kind in KINDS:
+        assert i18n.kind_label(kind, "en") != kind
+    for programme in PROGRAMMES:
+        assert i18n.programme_label(programme, "ja") != programme
+        assert i18n.programme_label(programme, "en", short=True) != programme
+    for field in CARD_FIELDS:
+        assert i18n.field_label(field, "ja") != field, field
+    assert i18n.kind_label("town", "ja") == "町"
+    assert i18n.programme_label("multi_agency", "ja") == "多機関の協働による包括的支援体制構築事業"
