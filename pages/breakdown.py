@@ -135,9 +135,9 @@ else:
         shown = pd.DataFrame({
             t("col_body", lang): result["prefecture"] + " " + result["name"],
             t("col_programme", lang): [programme_label(p, lang) for p in result["programme"]],
-            t("field_programme_name", lang): result["programme_name"].fillna(""),
             t("col_similarity", lang): result["similarity"].round(3),
             t("col_shared_terms", lang): result["shared_terms"],
+            t("field_programme_name", lang): result["programme_name"].fillna(""),
             t("col_line", lang): result["section_line"].astype("Int64"),
         })
         st.dataframe(shown, hide_index=True, width="stretch")

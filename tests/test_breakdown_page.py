@@ -1,0 +1,190 @@
+"""Page 指標の内訳: aggregation functions on hand-made rows, the page under AppTest against a database built
+from data/raw/, and a headless-Chromium screenshot of it."""
+from pathlib import Path
+
+import openpyxl
+import io
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from machikurabe import breakdown as bd
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "pages" / "breakdown.py")
+
+
+# --- pure functions ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("population, band", [
+    (734, "lt10k"),            # 音威子府村 (003 line 291)
+    (9_999, "lt10k"), (10_000, "10k_50k"),
+    (168_730, "50k_200k"),     # 釧路市 (003 line 12)
+    (274_296, "200k_500k"),    # 墨田区
+    (500_000, "ge500k"), (None, "unknown"), (float("nan"), "unknown"),
+])
+def test_size_band(population, band):
+    assert bd.size_band(population) == band
+
+
+def _rows():
+    return pd.DataFrame([
+        # hand-made: two community-capacity targets (1 quantitative), one multi-agency qualitative
+        dict(target_id="003-0001", document_id="003", municipality_code="01206", programme="community_capacity",
+             kind="quantitative", category="participation", logic_level="outcome", text="50 トンの収穫"),
+        dict(target_id="003-0002", document_id="003", municipality_code="01206", programme="community_capacity",
+             kind="qualitative", category="consultation", logic_level="process", text="ケース検討"),
+        dict(target_id="003-0003", document_id="003", municipality_code="13107", programme="multi_agency",
+             kind="qualitative", category="meetings", logic_level="structure", text="会議の設置"),
+        dict(target_id="004-0001", document_id="004", municipality_code=None, programme=None,
+             kind="qualitative", category="systems", logic_level="structure", text="体制の構築"),
+    ])
+
+
+def _bodies():
+    return pd.DataFrame([
+        dict(code="01206", prefecture="北海道", name="釧路市", kind="city", population=168730),
+        dict(code="13107", prefecture="東京都", name="墨田区", kind="ward", population=274296),
+    ])
+
+
+def test_attach_bodies_and_share_table():
+    frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
+    assert list(frame["size_band"]) == ["50k_200k", "50k_200k", "200k_500k", "unknown"]
+    assert frame.loc[3, "prefecture"] == "unknown" and frame.loc[3, "programme"] == "none"
+    table = bd.share_table(frame, "programme", "kind").set_index(["programme", "kind"])
+    # community_capacity: 1 of 2 quantitative = 50 %; multi_agency: 0 of 1 = 0 %, listed rather than absent
+    assert table.loc[("community_capacity", "quantitative"), "share_pct"] == 50.0
+    assert table.loc[("multi_agency", "quantitative"), "n"] == 0
+    assert table.loc[("none", "qualitative"), "group_total"] == 1
+    # groups in the fixed programme order
+    assert list(dict.fromkeys(table.index.get_level_values(0))) == ["community_capacity", "multi_agency", "none"]
+
+
+def test_segment_and_table():
+    frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
+    frame["rule_id"] = "cat.meetings.bodies"
+    frame["level_rule_id"] = "lvl.structure.inplace"
+    for col in ("value", "value_max", "bound", "unit", "period", "section", "source_line"):
+        frame[col] = None
+    rows = bd.segment(frame, "programme", "community_capacity", "kind", "qualitative")
+    assert list(rows["target_id"]) == ["003-0002"]
+    assert bd.segment(frame, "programme", "multi_agency", "kind", "quantitative").empty
+    table = bd.segment_table(rows, "ja")
+    assert "会議体・ネットワークの名前がある" in table["分類の理由（規則）"].iloc[0]
+
+
+def test_format_value():
+    assert bd.format_value({"value": 450.0, "unit": "件", "bound": "exactly", "period": "per_year"}) == "450件／年"
+    assert bd.format_value({"value": 25.0, "value_max": 50.0, "unit": "%", "bound": "range"}) == "25～50%"
+    assert bd.format_value({"value": 70.0, "unit": "%", "bound": "at_least"}, "en") == "70% or more"
+
+
+def test_chart_has_title_axes_source_and_segment_data():
+    frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
+    fig = bd.share_chart(bd.share_table(frame, "programme", "kind"), "programme", "kind", "ja", "share",
+                         bd.source_text(frame["document_id"], "ja"))
+    assert "量的／質的" in fig.layout.title.text
+    assert fig.layout.xaxis.title.text == "目標に占める割合（%）"
+    assert fig.layout.yaxis.title.text.startswith("事業の種類")
+    assert any(a.text.startswith("出典") for a in fig.layout.annotations)
+    assert list(fig.data[0].customdata[0]) == ["community_capacity", "quantitative"]
+    event = {"selection": {"points": [{"customdata": ["multi_agency", "qualitative"]}]}}
+    assert bd.selection_from_event(event) == ("multi_agency", "qualitative")
+    assert bd.selection_from_event({"selection": {"points": []}}) is None
+
+
+def test_xlsx_keeps_japanese():
+    data = bd.xlsx_bytes({"targets": pd.DataFrame({"目標": ["相談件数 200件"]})})
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["targets"]
+    assert sheet["A1"].value == "目標" and sheet["A2"].value == "相談件数 200件"
+
+
+def test_indicator_type_coverage_marks_size_band_as_demography():
+    table = bd.indicator_type_coverage("ja").set_index("単位")
+    demography = [c for c in table.columns if c.startswith("demography")][0]
+    assert table.loc["人口規模", demography] == "✓"
+    assert table.loc["都道府県"].eq("—").all()
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built_db(tmp_path_factory):
+    from machikurabe import build
+
+    out = tmp_path_factory.mktemp("db") / "municipal.duckdb"
+    build.build(out)
+    return out
+
+
+@pytest.fixture()
+def app(built_db, monkeypatch):
+    monkeypatch.setenv("MACHIKURABE_DB", str(built_db))
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["lang"] = "ja"
+    return at
+
+
+def test_page_renders_with_all_targets(app):
+    app.run()
+    assert not app.exception
+    assert app.title[0].value.startswith("指標の内訳")
+    # with nothing picked the list shows every target: the heading carries the count
+    listing_heading = [s.value for s in app.subheader if s.value.startswith("選択した区分の目標")][0]
+    assert "すべて × すべて" in listing_heading
+    assert len(app.dataframe) >= 3
+
+
+def test_selectbox_fallback_lists_a_segment(app):
+    app.run()
+    app.selectbox(key="bd_pick_group").set_value("multi_agency")
+    app.selectbox(key="bd_pick_value").set_value("quantitative")
+    app.run()
+    assert not app.exception
+    heading = [s.value for s in app.subheader if s.value.startswith("選択した区分の目標")][0]
+    assert "多機関協働 × 量的（数値あり）" in heading
+    listing = app.dataframe[0].value
+    assert set(listing["量／質"]) == {"量的（数値あり）"}
+    assert set(listing["事業"]) == {"多機関協働"}
+
+
+def test_english_and_similar_designs(app):
+    app.session_state["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert app.title[0].value.startswith("Indicator breakdown")
+    app.selectbox(key="bd_sim_body").set_value("01206")
+    app.run()
+    app.selectbox(key="bd_sim_prog").set_value("community_capacity")
+    app.run()
+    similar = app.dataframe[-1].value
+    assert "01206" not in " ".join(similar["Body"])  # other bodies only
+    assert similar["Similarity (0-1)"].is_monotonic_decreasing
+
+
+# --- browser ---------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_screenshot(built_db):
+    from tests.browser_helpers import (CHROMIUM, browser_page, exception_texts, running_app, screenshot,
+                                       wait_for_app)
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is absent")
+    with running_app(built_db) as url, browser_page(height=1400) as page:
+        page.goto(f"{url}/")
+        wait_for_app(page)
+        page.locator('[data-testid="stSidebarNav"] a[href$="/breakdown"]').first.click()
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        wait_for_app(page)
+        # clicking a bar segment lists its targets (plotly on_select)
+        bar = page.locator(".js-plotly-plot .bars path").first.bounding_box()
+        page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+        page.wait_for_function("""() => [...document.querySelectorAll('h3')].some(
+            h => h.innerText.includes('選択した区分の目標') && !h.innerText.includes('すべて × すべて'))""",
+                               timeout=60_000)
+        assert exception_texts(page) == []
+        assert "指標の内訳" in page.inner_text("h1")
+        path = screenshot(page, "breakdown")
+    assert path.exists() and path.stat().st_size > 10_000
