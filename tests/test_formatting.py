@@ -1,0 +1,78 @@
+"""machikurabe.formatting: numbers as Japanese readers expect them, ranks/percentiles, safe text for markdown."""
+import math
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from machikurabe import formatting as f
+
+
+def test_values_as_printed_in_the_plans():
+    assert f.format_value(168730, "population") == "168,730人"  # 釧路市, line 11
+    assert f.format_value(94068, "households") == "94,068世帯"
+    assert f.format_value(33.2, "ageing_rate_pct") == "33.2%"
+    assert f.format_value(1362.90, "area_km2") == "1,362.90 km²"
+    assert f.format_value(2.866, "welfare_rate_pct") == "2.866%"  # 墨田区 28.66 ‰ after correction
+    assert f.format_value(4.92, "welfare_rate_pct") == "4.92%"
+    assert f.format_value(65.19, "association_rate_pct") == "65.19%"
+    assert f.format_value(26, "elementary_schools") == "26校"
+    assert f.format_value(2, "promoter_count") == "2人"
+
+
+def test_english_units():
+    assert f.format_value(168730, "population", "en") == "168,730 persons"
+    assert f.format_value(94068, "households", "en") == "94,068 households"
+    assert f.format_value(33.2, "ageing_rate_pct", "en") == "33.2%"
+    assert f.format_value(123.8, "density_per_km2", "en") == "123.8 persons/km²"
+
+
+def test_trailing_zeros_trimmed_but_one_decimal_kept_for_rates():
+    assert f.format_value(33.0, "ageing_rate_pct") == "33.0%"
+    assert f.format_value(32.07, "ageing_rate_pct") == "32.07%"
+
+
+def test_missing_values():
+    for missing in (None, float("nan"), pd.NA):
+        assert f.format_value(missing, "population") == "—"
+    assert f.format_value(None, "population", missing=f.missing_label("ja")) == "データなし"
+    assert f.missing_label("en") == "No data"
+    assert f.format_count(None, "団体", "bodies") == "—"
+
+
+def test_counts():
+    assert f.format_count(63, "団体", "bodies", "ja") == "63団体"
+    assert f.format_count(1234, "人", "persons", "en") == "1,234 persons"
+
+
+def test_rank_and_percentile():
+    values = pd.Series([10, 20, 20, 40, None])
+    assert f.rank_of(values, 40) == (1, 4)
+    assert f.rank_of(values, 20) == (2, 4)  # ties share the better rank
+    assert f.rank_of(values, 10) == (4, 4)
+    assert f.rank_of(values, None) == (None, 4)
+    assert f.percentile_of(values, 40) == 87.5  # 3 below + half of itself, of 4
+    assert f.percentile_of(values, 10) == 12.5
+    assert f.percentile_of(values, None) is None
+    assert f.format_rank(2, 4, "ja") == "4中2位"
+    assert f.format_rank(2, 4, "en") == "2 of 4"
+    assert f.format_percentile(87.5, "en") == "88th percentile"
+    assert f.format_rank(None, 4) == "—"
+
+
+def test_markdown_escape_neutralises_markup():
+    escaped = f.markdown_escape("<script>alert(1)</script> **bold** [x](javascript:1)")
+    assert "<script>" not in escaped
+    assert "\\*\\*bold\\*\\*" in escaped
+    assert "\\[x\\]" in escaped
+
+
+def test_plain_text_drops_paragraph_tags():
+    assert f.plain_text("<p>一段落目</p> <p>二段落目<br>続き</p>") == "一段落目\n二段落目\n続き"
+    assert f.plain_text(None) == ""
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(min_value=0, max_value=3))
+def test_format_number_round_trips(value, decimals):
+    text = f.format_number(value, decimals)
+    assert math.isclose(float(text.replace(",", "")), round(value, decimals), abs_tol=10 ** -decimals)
