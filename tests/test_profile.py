@@ -1,0 +1,125 @@
+"""machikurabe.profile: option labels, body search, ranks within comparison groups, quality notes, programme cards.
+
+Expected values are the fixture's hand copies of data/raw/003 (line numbers in tests/fixture_db.py).
+"""
+import pandas as pd
+import pytest
+
+from machikurabe import db, profile
+from tests.fixture_db import AOMORI, KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, TOKYO, build_fixture_db
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    connection = db.connect(build_fixture_db(tmp_path_factory.mktemp("profile") / "f.duckdb"))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def bodies(con):
+    return db.run_query(con, "municipalities")
+
+
+def body(bodies, code):
+    return bodies[bodies["code"] == code].iloc[0]
+
+
+def rows_for(con, bodies, code, lang="ja"):
+    quality = db.run_query(con, "data_quality_for_body", {"code": code})
+    return profile.indicator_rows(body(bodies, code), bodies, quality, lang).set_index("key")
+
+
+def test_hiragana():
+    assert profile.to_hiragana("クシロシ") == "くしろし"
+    assert profile.to_hiragana("キョウゴクチョウ") == "きょうごくちょう"
+    assert profile.to_hiragana(None) == ""
+
+
+def test_option_labels_carry_kanji_kana_romaji_and_prefecture(bodies):
+    assert profile.option_label(body(bodies, KUSHIRO), "ja") == "釧路市（くしろし / Kushiro City）· 北海道"
+    assert profile.option_label(body(bodies, KUSHIRO), "en") == "Kushiro City (釧路市, くしろし) · Hokkaido"
+    assert profile.option_label(body(bodies, AOMORI), "ja") == "青森県（あおもりけん / Aomori Prefecture）· 都道府県"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("釧路", {KUSHIRO}), ("くしろ", {KUSHIRO}), ("クシロ", {KUSHIRO}), ("kushiro", {KUSHIRO}),
+    ("KUSHIRO city", {KUSHIRO}), ("otoineppu", {OTOINEPPU}), ("すみだ", {SUMIDA}), ("東京都", {SUMIDA, TOKYO}),
+    ("存在しない", set()),
+])
+def test_search_bodies(bodies, text, expected):
+    assert set(profile.search_bodies(bodies, text)["code"]) == expected
+
+
+def test_comparison_groups_keep_prefectures_apart(bodies):
+    broad, same_kind = profile.comparison_groups(body(bodies, TOKYO), bodies)
+    assert set(broad["code"]) == {AOMORI, TOKYO}
+    broad, same_kind = profile.comparison_groups(body(bodies, SUMIDA), bodies)
+    assert set(broad["code"]) == {KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA}
+    assert set(same_kind["code"]) == {SUMIDA}
+
+
+def test_kushiro_values_and_ranks(con, bodies):
+    rows = rows_for(con, bodies, KUSHIRO)
+    assert rows.loc["population", "値"] == "168,730人"
+    assert rows.loc["population", "全団体中の順位"] == "4中2位"  # 墨田区 274,296 > 釧路市 168,730 > 3,004 > 734
+    assert rows.loc["ageing_rate_pct", "値"] == "33.2%"
+    assert rows.loc["ageing_rate_pct", "全団体中の順位"] == "4中2位"  # 京極町 35.2 > 33.2 > 30.6 > 22.3
+    assert rows.loc["area_km2", "値"] == "1,362.90 km²"
+    assert rows.loc["area_km2", "全団体中の順位"] == "4中1位"
+    assert rows.loc["population", "同種の団体中の順位"] == "1中1位"  # only city in the fixture
+    assert rows.loc["population", "注"] == ""
+
+
+def test_sumida_welfare_rate_is_the_corrected_value_and_flagged(con, bodies):
+    rows = rows_for(con, bodies, SUMIDA)
+    assert rows.loc["welfare_rate_pct", "値"] == "2.866%"
+    assert rows.loc["welfare_rate_pct", "注"] == "⚠"
+    # 4.92 (釧路市) > 2.866 > 1.38 (京極町, ‰ corrected) > 0.1
+    assert rows.loc["welfare_rate_pct", "全団体中の順位"] == "4中2位"
+
+
+def test_missing_value_shown_as_not_stated_without_rank(con, bodies):
+    rows = rows_for(con, bodies, OTOINEPPU)
+    assert rows.loc["association_rate_pct", "値"] == "記載なし"
+    assert rows.loc["association_rate_pct", "全団体中の順位"] == "—"
+    assert rows.loc["association_rate_pct", "注"] == "⚠"
+
+
+def test_prefecture_ranked_among_prefectures_only(con, bodies):
+    rows = rows_for(con, bodies, TOKYO, "en")
+    assert rows.loc["population", "Value"] == "13,953,744 persons"
+    assert rows.loc["population", "Rank, all bodies"] == "1 of 2"
+    assert rows.loc["elementary_schools", "Rank, all bodies"] == "1 of 1"  # 青森県 printed (校) empty
+
+
+def test_quality_notes_show_the_printed_text_and_rule(con):
+    quality = db.run_query(con, "data_quality_for_body", {"code": SUMIDA})
+    notes = profile.quality_notes(quality, "ja")
+    welfare = notes[notes["項目"] == "生活保護受給率"].iloc[0]
+    assert welfare["記載どおり"] == "28.66 (%)"
+    assert welfare["格納値"] == "2.866"
+    assert welfare["行"] == 4212
+    assert profile.quality_notes(quality.iloc[0:0]).empty
+
+
+def test_programme_cards(con):
+    progs = db.run_query(con, "programmes_for_body", {"code": KUSHIRO})
+    texts = db.run_query(con, "programme_texts_for_body", {"code": KUSHIRO})
+    cards = profile.programme_cards(progs, texts, "ja")
+    assert [c["programme"] for c in cards] == ["community_capacity", "multi_agency"]
+    cc = {f["field"]: f for f in cards[0]["fields"]}
+    assert cc["implementer"]["line"] == 31
+    assert cc["funding"]["text"] == "日本財団「わがまち基金」"
+    assert cc["target_area_population"]["text"] == "1,786人"
+    assert cards[0]["section_line"] == 29 and cards[0]["status"] is None
+    ma = {f["field"]: f for f in cards[1]["fields"]}
+    assert ma["promoter_count"]["text"] == "2人（記載どおり：常勤1人、非常勤1人）"
+    assert ma["promoter_count"]["line"] == 73
+
+
+def test_card_notes_a_design_that_is_not_marked(con):
+    progs = db.run_query(con, "programmes_for_body", {"code": KYOGOKU})
+    cards = profile.programme_cards(progs, pd.DataFrame(columns=["programme", "field", "source_line"]), "ja")
+    assert cards[0]["status"] == "設計の記載がありますが、実施事業欄に印はありません。"
+    assert cards[1]["status"] is None
