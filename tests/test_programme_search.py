@@ -1,0 +1,80 @@
+"""machikurabe.programme_search: literal search, escaped highlighting, programme table and side-by-side designs."""
+import pytest
+
+from machikurabe import db, programme_search as ps
+from tests.fixture_db import KUSHIRO, KYOGOKU, SUMIDA, build_fixture_db
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    connection = db.connect(build_fixture_db(tmp_path_factory.mktemp("search") / "f.duckdb"))
+    yield connection
+    connection.close()
+
+
+def test_find_spans_is_literal_and_case_insensitive():
+    assert ps.find_spans("NPO法人とnpo", "NPO") == [(0, 3), (6, 9)]  # N P O 法 人 と = 6 characters
+    assert ps.find_spans("a.c abc", ".") == [(1, 2)]
+    assert ps.find_spans("居場所と居場所", "居場所") == [(0, 3), (4, 7)]
+    assert ps.find_spans("", "x") == [] and ps.find_spans("x", "") == []
+
+
+def test_highlight_escapes_before_marking():
+    assert ps.highlight("<b>居場所</b>", "居場所") == "&lt;b&gt;<mark>居場所</mark>&lt;/b&gt;"
+    hostile = "<script>alert(1)</script>"
+    out = ps.highlight(f"前{hostile}後", hostile)
+    assert "<script>" not in out
+    assert out == "前<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>後"
+    assert ps.highlight("a & b", "&") == "a <mark>&amp;</mark> b"
+    assert ps.highlight("一行目\n二行目", "") == "一行目<br>二行目"
+
+
+def test_search_texts(con):
+    texts = db.run_query(con, "programme_texts")
+    hits = ps.search_texts(texts, "社会福祉協議会")
+    assert set(hits["municipality_code"]) == {KYOGOKU, SUMIDA}
+    assert len(hits) == 3  # 京極町 line 118; 墨田区 lines 4229, 4256
+    assert list(hits["source_line"]) == [118, 4229, 4256]
+    assert ps.search_texts(texts, "   ").empty
+
+
+@pytest.mark.parametrize("hostile", ["'; DROP TABLE municipalities; --", "<script>alert(1)</script>", ".*", "%", "(?i)"])
+def test_hostile_search_terms_match_nothing_and_raise_nothing(con, hostile):
+    texts = db.run_query(con, "programme_texts")
+    assert ps.search_texts(texts, hostile).empty
+    assert len(db.run_query(con, "municipalities")) == 6
+
+
+def test_snippet_cuts_around_first_hit():
+    text = "あ" * 100 + "居場所" + "い" * 100
+    cut = ps.snippet(text, "居場所", width=10)
+    assert cut == "…" + "あ" * 10 + "居場所" + "い" * 10 + "…"
+    assert ps.snippet("短い居場所", "居場所") == "短い居場所"
+
+
+def test_programme_table(con):
+    table = ps.programme_table(db.run_query(con, "programmes"), "ja")
+    assert len(table) == 10
+    kushiro_cc = table[(table["コード"] == KUSHIRO) & (table["事業"] == "地域力強化")].iloc[0]
+    assert kushiro_cc["自治体"] == "釧路市"
+    assert kushiro_cc["財源等の確保"] == "日本財団「わがまち基金」"
+    kyogoku_cc = table[(table["コード"] == KYOGOKU) & (table["事業"] == "地域力強化")].iloc[0]
+    assert not kyogoku_cc["実施事業欄の印"] and kyogoku_cc["設計の記載"]
+    assert "Body" in ps.programme_table(db.run_query(con, "programmes"), "en").columns
+
+
+def test_compare_designs_field_by_field(con):
+    programmes = db.run_query(con, "programmes")
+    frame = ps.compare_designs(programmes, [KUSHIRO, SUMIDA], "multi_agency", "ja")
+    assert list(frame.columns) == ["釧路市", "墨田区"]
+    assert frame.loc["事業名", "釧路市"] == "包括的な相談支援システム構築事業"
+    assert frame.loc["事業名", "墨田区"] == "地域福祉プラットフォーム事業"
+    assert frame.loc["相談支援包括化推進員の配置予定人数", "墨田区"] == "1（2拠点に1名配置）"
+    assert frame.loc["委託先", "墨田区"] == "記載なし"
+    assert "拠点の場所" not in frame.index  # empty for both bodies in this programme
+
+
+def test_compare_designs_body_without_that_programme(con):
+    programmes = db.run_query(con, "programmes")
+    frame = ps.compare_designs(programmes, [KUSHIRO, SUMIDA], "prefectural", "en")
+    assert frame.empty
