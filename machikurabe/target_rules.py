@@ -117,9 +117,10 @@ LEVEL_RULES: list[Rule] = [
          r"策定|作成|養成|修了|登録|委嘱|創出|開拓|マップ|新たな活動|活動が開始|プラン|リスト化|骨子",
          "活動の産物（計画・養成された人・新しい活動）", "products: plans, trained people, new activities"),
     # Counts of activities done (attendance, times held, cases handled) are process even when the
-    # activity is about a system or a hub: '仕組みづくり勉強会参加者数 120人' counts a study session.
+    # activity is about a system or a hub: '仕組みづくり勉強会参加者数 120人' counts a study session,
+    # '地域ケアシステム推進連絡会に出席' (000) is attending a meeting.
     Rule("lvl.process.counts", "process",
-         r"参加者|参加人数|利用者|来所者|開催回数|実施回数|開催件数|回数|相談件数|対応件数|件数|\d\s*回",
+         r"参加者|参加人数|利用者|来所者|開催回数|実施回数|開催件数|回数|相談件数|対応件数|件数|\d\s*回|に出席$",
          "活動の回数・件数・参加者数", "counts of activities, cases or attendance"),
     # What is put in place: people placed, places opened, bodies set up, systems built.
     Rule("lvl.structure.inplace", "structure",

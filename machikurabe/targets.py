@@ -422,7 +422,7 @@ def targets_from_ichikawa(lines: list[str]) -> list[dict]:
             if re.match(r"^[①②]", para) and len(para) < 40:
                 group = para
                 continue
-            if "・" in para and not para.startswith(("ア", "イ", "ウ")):
+            if para.startswith("・"):  # a <ul> list of bodies or agenda items
                 for item in [x.strip() for x in para.split("・") if x.strip()]:
                     if item.startswith("その他"):
                         continue
