@@ -28,7 +28,11 @@ def _bold(text: str) -> str:
 
 
 def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, height: int | None = None,
-           bottom: int = 110, top: int = 120) -> go.Figure:
+           axis_space: int = 70, top: int = 120) -> go.Figure:
+    """House style; ``axis_space`` is the room below the plot for tick labels and the x-axis title, under which
+    the 出典 lines go (the bottom margin grows with their number so none is clipped)."""
+    lines = source.count("<br>") + 1
+    bottom = axis_space + 15 * lines + 12
     # title pinned to the top of the figure and the legend just above the plot, with room between them
     # for a legend that wraps onto two or three lines in a narrow (A4) figure
     fig.update_layout(
@@ -40,9 +44,9 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, 
         legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0, font=dict(size=11)),
     )
     if height:
-        fig.update_layout(height=height)
+        fig.update_layout(height=height + 15 * lines)
     fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-(bottom - 35), showarrow=False, align="left", font=dict(size=10, color="#444"))
+                       yshift=-axis_space, showarrow=False, align="left", font=dict(size=10, color="#444"))
     return fig
 
 
@@ -106,7 +110,7 @@ def spine_chart(table: pd.DataFrame, town_name: str, lang: str, source: str, use
                      showgrid=False, zeroline=False)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
     _style(fig, t("spine_title", lang, town=town_name), t("spine_x", lang), "", _wrap(source),
-           height=230 + 48 * max(len(labels), 1), bottom=130, top=150)
+           height=200 + 48 * max(len(labels), 1), axis_space=75, top=150)
     fig.update_layout(margin=dict(r=NUMBER_COLUMNS[1] + 120))
     return fig
 
@@ -150,7 +154,7 @@ def ranked_bar(bodies: pd.DataFrame, town_code: str, peer_codes, key: str, refs:
     _reference_lines(fig, refs, lang, "y")
     label = indicator_label(key, lang, user_meta)
     _style(fig, t("bar_title", lang, indicator=indicator_name(key, lang, user_meta)), t("axis_body", lang), label,
-           _wrap(source), height=520, bottom=150)
+           _wrap(source), height=500, axis_space=130)
     fig.update_xaxes(tickangle=-45)
     return fig
 
@@ -189,7 +193,7 @@ def scatter(bodies: pd.DataFrame, town_code: str, peer_codes, x_key: str, y_key:
     _reference_lines(fig, refs_x, lang, "x")
     x_label, y_label = indicator_label(x_key, lang, user_meta), indicator_label(y_key, lang, user_meta)
     _style(fig, t("scatter_title", lang, x=indicator_name(x_key, lang, user_meta),
-                  y=indicator_name(y_key, lang, user_meta)), x_label, y_label, _wrap(source), height=560, bottom=130)
+                  y=indicator_name(y_key, lang, user_meta)), x_label, y_label, _wrap(source), height=540, axis_space=75)
     return fig
 
 
@@ -204,8 +208,11 @@ def programme_frame(programmes: pd.DataFrame, bodies: pd.DataFrame, town_code: s
             continue
         name = _display_names(body, lang)[0]
         progs = programmes[programmes["municipality_code"] == code]
-        row = {"code": code, "body": f"★ {name}" if code == town_code else name}
-        for programme in ("community_capacity", "multi_agency", "prefectural"):
+        row = {"code": code, t("col_body", lang): f"★ {name}" if code == town_code else name}
+        # municipalities run the first two programmes, prefectures the third: no empty column for the other level
+        level_programmes = (("prefectural",) if body["kind"].iloc[0] == "prefecture"
+                            else ("community_capacity", "multi_agency"))
+        for programme in level_programmes:
             match = progs[progs["programme"] == programme]
             runs = bool(not match.empty and (match["marked"].any() or match["has_content"].any()))
             row[programme_label(programme, lang, short=True)] = "✓" if runs else ""
@@ -217,8 +224,9 @@ def programme_frame(programmes: pd.DataFrame, bodies: pd.DataFrame, town_code: s
 
 def programme_chart(frame: pd.DataFrame, lang: str, source: str, town_code: str) -> go.Figure:
     """Heat-grid of programmes run (✓) with the planned promoters as a last column of numbers."""
-    programme_cols = [c for c in frame.columns if c not in ("code", "body", t("col_promoters", lang))]
-    bodies = [_bold(b) if c == town_code else b for b, c in zip(frame["body"], frame["code"])]
+    body_col = t("col_body", lang)
+    programme_cols = [c for c in frame.columns if c not in ("code", body_col, t("col_promoters", lang))]
+    bodies = [_bold(b) if c == town_code else b for b, c in zip(frame[body_col], frame["code"])]
     z = [[1 if frame.iloc[i][c] == "✓" else 0 for c in programme_cols] for i in range(len(frame))]
     text = [["✓" if v else "" for v in row] for row in z]
     fig = go.Figure(go.Heatmap(
@@ -233,6 +241,6 @@ def programme_chart(frame: pd.DataFrame, lang: str, source: str, town_code: str)
                        showarrow=False, text=t("col_promoters", lang), font=dict(size=11))
     fig.update_yaxes(autorange="reversed")
     _style(fig, t("programme_chart_title", lang), t("axis_programme", lang), t("axis_body", lang), _wrap(source),
-           height=180 + 36 * max(len(frame), 1), bottom=120)
+           height=130 + 36 * max(len(frame), 1), axis_space=75, top=80)
     fig.update_layout(margin=dict(r=170))
     return fig
