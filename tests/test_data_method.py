@@ -1,0 +1,55 @@
+"""machikurabe.data_method and machikurabe.downloads: rule counts, quality filters, credits, download bytes."""
+import io
+
+import pandas as pd
+
+from machikurabe import data_method, downloads
+
+QUALITY = pd.DataFrame({
+    "municipality_code": ["01399", "13107", "01470", "02000"],
+    "field": ["welfare_rate_pct", "welfare_rate_pct", "association_rate_pct", "association_rate_pct"],
+    "raw_value": ["13.8 (‰)", "28.66 (%)", "(%)", "(%)"],
+    "value": ["1.38", "2.866", None, None],
+    "rule": ["per_mille_converted", "per_mille_labelled_percent", "missing_empty", "missing_empty"],
+    "source_line": [102, 4212, 298, 696],
+    "note": ["printed 13.8 ‰", "read as ‰", "no value", "no value"],
+})
+
+
+def test_rules_with_counts():
+    table = data_method.rules_with_counts(QUALITY).set_index("rule")
+    assert table.loc["missing_empty", "records"] == 2
+    assert table.loc["missing_empty", "bodies"] == 2
+    assert table.loc["per_mille_converted", "example_raw"] == "13.8 (‰)"
+    assert list(table.index)[0] == "missing_empty"  # most frequent first
+    assert data_method.rules_with_counts(QUALITY.iloc[0:0]).empty
+
+
+def test_filter_quality():
+    assert len(data_method.filter_quality(QUALITY, rules=["missing_empty"])) == 2
+    assert len(data_method.filter_quality(QUALITY, fields=["welfare_rate_pct"], codes=["13107"])) == 1
+    assert data_method.filter_quality(QUALITY, rules=["missing_empty"], codes=["13107"]).empty
+    assert len(data_method.filter_quality(QUALITY)) == 4
+
+
+def test_credits_name_the_sources_and_the_n03_wording_when_boundaries_exist(monkeypatch, tmp_path):
+    monkeypatch.setenv("MACHIKURABE_N03", str(tmp_path / "absent.geojson"))
+    text = data_method.credits_markdown("ja")
+    assert "厚生労働省" in text and "Streamlit" in text and "deck.gl" in text
+    assert "国土数値情報" not in text
+    present = tmp_path / "N03.geojson"
+    present.write_text("{}")
+    monkeypatch.setenv("MACHIKURABE_N03", str(present))
+    assert "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in data_method.credits_markdown("ja")
+
+
+def test_csv_has_bom_and_japanese_survives():
+    data = downloads.csv_bytes(pd.DataFrame({"name": ["釧路市"], "population": [168730]}))
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig").splitlines() == ["name,population", "釧路市,168730"]
+
+
+def test_parquet_round_trip():
+    frame = pd.DataFrame({"name": ["墨田区"], "welfare_rate_pct": [2.866]})
+    back = pd.read_parquet(io.BytesIO(downloads.parquet_bytes(frame)))
+    assert back.loc[0, "name"] == "墨田区" and back.loc[0, "welfare_rate_pct"] == 2.866
