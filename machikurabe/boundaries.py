@@ -146,15 +146,24 @@ def parent_city_code(code: str, parents: dict[str, str], designated_city_codes: 
 def _read_vector(path: Path):
     import geopandas as gpd
 
-    try:
+    def read(**kwargs):
         with warnings.catch_warnings():
             # Mixed int/str N03_007 values in hand-made GeoJSON come back as text, which normalise_code handles.
             warnings.filterwarnings("ignore", message="Could not parse column", category=UserWarning)
-            frame = gpd.read_file(path)
+            return gpd.read_file(path, **kwargs)
+
+    try:
+        # Only the code is needed; skipping the name columns also sidesteps Shift_JIS attribute tables.
+        frame = read(columns=[N03_CODE_COLUMN])
+        if N03_CODE_COLUMN in frame.columns:
+            return frame
+    except Exception:
+        pass  # a driver that cannot select columns, or a broken file: the full read below reports it
+    try:
+        return read()
     except UnicodeDecodeError:
         # Older N03 shapefiles are Shift_JIS and ship without a .cpg file.
-        frame = gpd.read_file(path, encoding="cp932")
-    return frame
+        return read(encoding="cp932")
 
 
 def read_n03(path: Path | str):
@@ -211,8 +220,12 @@ def _pick_member(names: list[str]) -> str | None:
     return ranked[0]
 
 
-def dissolve_to_bodies(frame, gazetteer: pd.DataFrame | None = None, tolerance: float = DEFAULT_TOLERANCE_DEG) -> BoundarySet:
-    """One (multi)polygon per body code: islands and designated-city wards dissolved, then simplified."""
+def dissolve_to_bodies(frame, gazetteer: pd.DataFrame | None = None, tolerance: float = DEFAULT_TOLERANCE_DEG,
+                       codes: Iterable[str] | None = None) -> BoundarySet:
+    """One (multi)polygon per body code: islands and designated-city wards dissolved, then simplified.
+
+    ``codes`` keeps only those bodies; dissolving ~1,900 bodies of the national file is what takes time.
+    """
     import geopandas as gpd
 
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
@@ -228,6 +241,8 @@ def dissolve_to_bodies(frame, gazetteer: pd.DataFrame | None = None, tolerance: 
     for city, group in work[work["code"] != work["raw_code"]].groupby("code"):
         wards_merged[city] = sorted(set(group["raw_code"]))
 
+    if codes is not None:
+        work = work[work["code"].isin(set(codes))]
     has_geometry = work.geometry.notna() & ~work.geometry.is_empty
     all_codes = set(work["code"])
     work = work[has_geometry]
@@ -250,11 +265,11 @@ def dissolve_to_bodies(frame, gazetteer: pd.DataFrame | None = None, tolerance: 
 
 
 def load_boundaries(path: Path | str | None = None, gazetteer: pd.DataFrame | None = None,
-                    tolerance: float = DEFAULT_TOLERANCE_DEG) -> BoundarySet:
+                    tolerance: float = DEFAULT_TOLERANCE_DEG, codes: Iterable[str] | None = None) -> BoundarySet:
     """Read, normalise, dissolve and simplify an N03 file (default: resolve_n03_path())."""
     path = resolve_n03_path() if path is None else Path(path)
     frame = read_n03(path)
-    boundaries = dissolve_to_bodies(frame, gazetteer=gazetteer, tolerance=tolerance)
+    boundaries = dissolve_to_bodies(frame, gazetteer=gazetteer, tolerance=tolerance, codes=codes)
     boundaries.source_path = str(path)
     return boundaries
 

@@ -20,10 +20,10 @@ st_data.stop_if_unavailable()
 
 
 @st.cache_data(show_spinner=False)
-def load_boundary_polygons(path: str, modified: float, tolerance: float):
-    """Dissolved polygons of the file at ``path`` (``modified`` keys the cache to the file version), or the error."""
+def load_boundary_polygons(path: str, modified: float, tolerance: float, codes: tuple[str, ...]):
+    """Dissolved polygons of ``codes`` in the file at ``path`` (``modified`` keys the cache to the file version), or the error."""
     try:
-        return boundaries.load_boundaries(path, tolerance=tolerance).geodata, None
+        return boundaries.load_boundaries(path, tolerance=tolerance, codes=codes).geodata, None
     except boundaries.BoundaryError as exc:
         return None, exc
 
@@ -69,8 +69,9 @@ with map_col:
         else:
             boundary_collection = None
             if use_boundaries:
+                # All bodies of the DB, not just the filtered ones, so changing a filter reuses the cache.
                 geodata, error = load_boundary_polygons(str(n03_path), os.path.getmtime(n03_path),
-                                                        boundaries.DEFAULT_TOLERANCE_DEG)
+                                                        boundaries.DEFAULT_TOLERANCE_DEG, tuple(sorted(bodies["code"])))
                 if error is not None:
                     st.warning(maps.boundary_error_message(error, lang))
                 else:

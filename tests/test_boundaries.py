@@ -240,3 +240,25 @@ def test_real_file_joins_to_our_bodies():
     assert by_code.loc["01206", "geometry"].geom_type == "MultiPolygon"
     assert by_code.loc["13107", "geometry"].contains(Point(139.801497, 35.710722))
     assert by_code.loc["04100", "geometry"].contains(Point(140.869356, 38.268215))
+
+
+def test_codes_restrict_what_is_dissolved(fixture_geojson, gazetteer):
+    result = boundaries.load_boundaries(fixture_geojson, gazetteer=gazetteer, tolerance=0, codes=["01100"])
+    assert list(result.geodata["code"]) == ["01100"]
+    assert result.wards_merged == {"01100": ["01101", "01102"]}
+
+
+def test_shift_jis_shapefile_without_cpg(tmp_path, gazetteer):
+    """Older MLIT shapefiles carry Shift_JIS names and no .cpg; the code column must still be read."""
+    import geopandas as gpd
+    from shapely.geometry import Polygon
+
+    frame = gpd.GeoDataFrame({"N03_004": ["釧路市"], "N03_007": ["01206"]},
+                             geometry=[Polygon(square(144.3, 42.9)[0])], crs="EPSG:4612")
+    path = tmp_path / "N03-09_01_090401.shp"
+    frame.to_file(path, encoding="cp932")
+    cpg = path.with_suffix(".cpg")
+    if cpg.exists():
+        cpg.unlink()
+    result = boundaries.load_boundaries(path, gazetteer=gazetteer, tolerance=0)
+    assert list(result.geodata["code"]) == ["01206"]
