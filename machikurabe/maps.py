@@ -455,15 +455,17 @@ def boundary_features(boundary_geodata, points: pd.DataFrame) -> dict:
     return to_feature_collection(joined, ["code", "name", "value_text", "fill_rgba", "tooltip"])
 
 
-def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str):
-    """Bar chart of the prefectural plans; missing values are labelled, not drawn as zero."""
+def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections: pd.DataFrame | None = None):
+    """Bar chart of the prefectural plans; missing values are labelled, not drawn as zero, corrected ones carry ⚠."""
     import plotly.graph_objects as go
 
     ind = indicators.get(key)
     frame = prefectural.sort_values("code")
+    corrected = corrected_values(corrections, key)
     names = [display_name(r, lang) if lang == "en" else r["name"] for r in frame.to_dict("records")]
     values = [None if is_missing(v) else float(v) for v in frame[key]]
-    labels = [format_value(v, key, lang, missing=s("bar_missing", lang)) for v in frame[key]]
+    labels = [format_value(v, key, lang, missing=s("bar_missing", lang)) + (" ⚠" if c in corrected and not is_missing(v) else "")
+              for c, v in zip(frame["code"], frame[key])]
     fig = go.Figure(
         go.Bar(
             x=names,

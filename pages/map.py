@@ -102,7 +102,7 @@ with bar_col:
     if prefectural.empty:
         st.info(maps.s("no_prefectures", lang))
     else:
-        st.plotly_chart(maps.block_bar_figure(prefectural, key, lang), width="stretch", key=f"map_bar_{key}_{lang}")
+        st.plotly_chart(maps.block_bar_figure(prefectural, key, lang, corrections), width="stretch", key=f"map_bar_{key}_{lang}")
         missing_blocks = maps.missing_names(prefectural, key, lang)
         if missing_blocks:
             st.caption(maps.s("missing_list_blocks", lang, names="、".join(missing_blocks)))

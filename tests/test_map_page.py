@@ -117,6 +117,14 @@ def test_language_toggle_changes_labels(app):
     assert bar["layout"]["xaxis"]["title"]["text"] == "Prefecture"
 
 
+def test_online_tiles_only_after_opt_in(app):
+    at = app.run()
+    at.checkbox[0].check().run()
+    assert not at.exception
+    assert "cartocdn" in deck_spec(at)["mapStyle"]
+    assert "© CARTO, © OpenStreetMap contributors" in captions(at)
+
+
 def test_prefecture_filter_limits_map_and_chart(app):
     app.session_state["filters"] = Filters(prefectures=["東京都"])
     at = app.run()

@@ -253,6 +253,15 @@ def test_bar_chart_labels_missing_instead_of_zero(bodies):
     assert sum(1 for a in fig.layout.annotations if a.text == "データなし") == 2
 
 
+def test_bar_chart_marks_corrected_values(bodies):
+    _, prefectural = maps.split_bodies(bodies)
+    # A made-up record: the fixture has no corrected prefectural value, the marking logic is what is tested.
+    corrections = pd.DataFrame([{"municipality_code": "02000", "field": "welfare_rate_pct", "raw_value": "23.4 (‰)",
+                                 "value": "2.34", "rule": "per_mille_converted", "source_line": 693, "note": ""}])
+    fig = maps.block_bar_figure(prefectural, "welfare_rate_pct", "ja", corrections)
+    assert list(fig.data[0].text) == ["2.34% ⚠", "2.05%"]
+
+
 def test_bar_chart_english(bodies):
     _, prefectural = maps.split_bodies(bodies)
     fig = maps.block_bar_figure(prefectural, "ageing_rate_pct", "en")
