@@ -1,0 +1,176 @@
+"""Tests for machikurabe.uploads: one test per bad case of the validation report (size, type, encoding,
+unknown bodies, duplicates, non-numeric, percent out of range, empty column, formula-like cells), in ja and en."""
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from machikurabe import exports, uploads
+
+# a handful of bodies as in the real data (codes, prefecture, name, kind)
+BODIES = pd.DataFrame([
+    ("01206", "北海道", "釧路市", "city"),
+    ("01399", "北海道", "京極町", "town"),
+    ("01433", "北海道", "妹背牛町", "town"),
+    ("13000", "東京都", "東京都", "prefecture"),
+    ("13107", "東京都", "墨田区", "ward"),
+], columns=["code", "prefecture", "name", "kind"])
+
+
+def load(text: str, encoding: str = "utf-8", name: str = "mine.csv", lang: str = "ja"):
+    return uploads.load_upload(name, text.encode(encoding), BODIES, lang)
+
+
+def keys(result):
+    return [i.key for i in result.issues]
+
+
+def test_good_utf8_file_by_five_digit_code():
+    result = load("コード,独自の率（%）\n01206,12.5\n01399,3\n")
+    assert result.ok
+    assert result.values.to_dict("records") == [{"code": "01206", "user_1": 12.5}, {"code": "01399", "user_1": 3.0}]
+    assert result.meta == {"user_1": {"name": "独自の率（%）", "unit": "%"}}
+
+
+def test_utf8_with_bom():
+    result = load("code,x\n01206,1\n", encoding="utf-8-sig")
+    assert result.ok and list(result.values.columns) == ["code", "user_1"]  # the BOM is not part of "code"
+
+
+def test_shift_jis_file():
+    result = load("団体コード,見守り件数\n012068,120\n013994,45\n", encoding="cp932")
+    assert result.ok
+    assert result.encoding == "Shift_JIS (CP932)"
+    assert "encoding_used" in keys(result)
+    # six-digit codes carry the JIS check digit: 01206-8 and 01399-4
+    assert result.values["code"].tolist() == ["01206", "01399"]
+    assert result.meta["user_1"]["name"] == "見守り件数"
+
+
+def test_undecodable_bytes():
+    result = uploads.load_upload("bad.csv", b"code,x\n\xff\xfe\x80\x81\xfc\xfc,1\n", BODIES, "ja")
+    assert not result.ok and keys(result) == ["bad_encoding"]
+
+
+def test_match_by_prefecture_and_name_including_prefecture_block():
+    result = load("都道府県,市区町村名,値\n北海道,釧路市,1\n東京都,東京都,2\n")
+    assert result.values["code"].tolist() == ["01206", "13000"]
+
+
+def test_codes_that_lost_leading_zeros():
+    # Excel turns 01206 into 1206, and 012068 into 12068
+    assert uploads.normalise_code("1206", set(BODIES["code"])) == "01206"
+    assert uploads.normalise_code("12068", set(BODIES["code"])) == "01206"
+    assert uploads.normalise_code("13107", set(BODIES["code"])) == "13107"
+    assert uploads.normalise_code("１３１０７", set(BODIES["code"])) == "13107"  # full-width digits
+
+
+def test_check_digit_by_hand():
+    # 01206: 0·6 + 1·5 + 2·4 + 0·3 + 6·2 = 25; 25 mod 11 = 3; 11 − 3 = 8
+    assert uploads.check_digit("01206") == "8"
+    # 13000: 1·6 + 3·5 = 21; 21 mod 11 = 10; 11 − 10 = 1
+    assert uploads.check_digit("13000") == "1"
+
+
+def test_file_too_big():
+    result = uploads.load_upload("big.csv", b"x" * (uploads.MAX_BYTES + 1), BODIES, "en")
+    assert keys(result) == ["too_big"]
+    assert "20 MB" in result.issues[0].text
+
+
+def test_wrong_type():
+    result = uploads.load_upload("data.json", b"{}", BODIES, "ja")
+    assert keys(result) == ["wrong_type"]
+    assert "CSV" in result.issues[0].text and ".json" in result.issues[0].text
+
+
+def test_no_key_column():
+    result = load("town,x\n釧路市,1\n")
+    assert not result.ok and "no_key" in keys(result)
+
+
+def test_unknown_bodies_listed_and_left_out():
+    result = load("code,x\n01206,1\n99999,2\n")
+    assert result.ok
+    issue = next(i for i in result.issues if i.key == "unknown_bodies")
+    assert issue.level == "warning" and "99999" in issue.text and "3行目" in issue.text
+    assert result.values["code"].tolist() == ["01206"]
+
+
+def test_duplicates_left_out():
+    result = load("code,x\n01206,1\n01399,2\n01399,3\n", lang="en")
+    issue = next(i for i in result.issues if i.key == "duplicates")
+    assert "京極町" in issue.text and "more than once" in issue.text
+    assert result.values["code"].tolist() == ["01206"]
+
+
+def test_non_numeric_cells():
+    result = load("code,件数\n01206,12\n01399,不明\n01433,\"1,234\"\n")
+    issue = next(i for i in result.issues if i.key == "non_numeric")
+    assert "不明" in issue.text and "件数" in issue.text
+    values = result.values.set_index("code")["user_1"]
+    assert values["01206"] == 12 and pd.isna(values["01399"]) and values["01433"] == 1234
+
+
+def test_percent_outside_0_100():
+    result = load("code,加入率\n01206,43.9\n01399,181.8\n01433,-1\n")
+    issue = next(i for i in result.issues if i.key == "out_of_range")
+    assert "181.8" in issue.text and "-1" in issue.text
+    values = result.values.set_index("code")["user_1"]
+    assert values["01206"] == pytest.approx(43.9) and pd.isna(values["01399"]) and pd.isna(values["01433"])
+
+
+def test_empty_column():
+    result = load("code,x,空の列\n01206,1,\n01399,2,\n")
+    assert "empty_column" in keys(result)
+    assert list(result.meta) == ["user_1"] and result.meta["user_1"]["name"] == "x"
+
+
+def test_only_empty_columns_is_an_error():
+    result = load("code,x\n01206,\n")
+    assert not result.ok and "no_numeric_column" in keys(result)
+
+
+def test_formula_like_cell_reported_and_never_exported_as_formula():
+    text = ('code,メモ,"=HYPERLINK(""http://example.invalid"",""click"")"\n'
+            '01206,"=HYPERLINK(""http://example.invalid"",""x"")",1\n')
+    result = load(text)
+    assert "formula_like" in keys(result)
+    assert result.ok
+    name = result.meta["user_1"]["name"]  # the header itself looks like a formula
+    assert name.startswith("=HYPERLINK")
+    sheet = pd.DataFrame({"指標": [name], "値": [1.0]})
+    ws = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(sheet, title="t", source="s"))).active
+    assert ws["A7"].value == name and ws["A7"].data_type == "s"
+    assert exports.csv_bytes(sheet).decode("utf-8-sig").splitlines()[1].startswith("\"'=HYPERLINK")
+
+
+def test_xlsx_upload_keeps_codes_as_text():
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["コード", "値"])
+    ws.append(["01206", 5])
+    ws.append([1399, 6])  # stored as a number by Excel: the leading zero is gone
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = uploads.load_upload("mine.xlsx", buffer.getvalue(), BODIES, "ja")
+    assert result.ok
+    assert result.values["code"].tolist() == ["01206", "01399"]
+
+
+def test_broken_xlsx_is_reported_not_raised():
+    result = uploads.load_upload("broken.xlsx", b"PK\x03\x04 not really a zip", BODIES, "en")
+    assert keys(result) == ["unreadable"]
+
+
+def test_merge_into_bodies_for_the_session_only():
+    result = load("code,x\n01206,1\n")
+    merged, meta = uploads.merge_user_indicators(BODIES, result.as_session_value("mine.csv"))
+    assert merged.set_index("code")["user_1"]["01206"] == 1.0
+    assert pd.isna(merged.set_index("code")["user_1"]["01399"])
+    assert meta["user_1"]["name"] == "x"
+    same, none = uploads.merge_user_indicators(BODIES, None)
+    assert same is BODIES and none == {}
