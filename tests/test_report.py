@@ -1,0 +1,86 @@
+"""Tests for machikurabe.report and the report assembled by peer_view: one self-contained HTML file with
+plotly.js inlined once, every chart and table, peer definition, sources, vintage and date, A4 print CSS,
+and no external address anywhere in the file."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from machikurabe import db, indicators, peer_view, peers, report
+from tests.fixture_db import KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, build_fixture_db
+
+URL = re.compile(r"https?://", re.IGNORECASE)
+SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.DOTALL)
+
+
+def outside_plotly_js(html: str) -> str:
+    """The file without the inlined plotly.js bundle, whose code merely mentions <script src>, url(#id) etc."""
+    return SCRIPT.sub(lambda m: "" if "plotly.js v" in m.group(1) else m.group(0), html)
+
+
+def assert_offline(html: str) -> None:
+    match = URL.search(html)
+    assert match is None, html[max(0, match.start() - 80):match.end() + 80]
+    rest = outside_plotly_js(html)
+    for marker in ("<script src", "<link", "@import", "url(", "@font-face", "<iframe", "<img"):
+        assert marker not in rest, marker
+
+
+def test_defuse_urls_keeps_the_javascript_string_value():
+    assert report.defuse_urls('x="http://www.w3.org/2000/svg"') == r'x="http:\/\/www.w3.org/2000/svg"'
+    assert not URL.search(report.defuse_urls("HTTPS://a https://b http://c"))
+
+
+def test_small_report_structure():
+    fig = go.Figure(go.Bar(x=["京極町"], y=[35.2]))
+    html = report.build_report(
+        title="比較レポート：京極町", lang="ja", town_name="京極町", peer_definition="手で選んだ1団体",
+        figures=[("スパインチャート", fig), ("順位グラフ", fig)],
+        tables=[report.ReportTable("比較表", pd.DataFrame({"指標": ["高齢化率"], "値": [35.2]}), bold_rows=[0])],
+        sources=["厚生労働省"], vintage="令和元年度", created="2026-11-23")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="ja">' in html
+    assert "@page { size: A4; margin: 15mm }" in html
+    assert "break-inside: avoid" in html
+    assert html.count('class="plotly-graph-div"') == 2
+    # plotly.js inlined exactly once (its licence banner), no <script src=...>
+    assert html.count("plotly.js v") == 1
+    assert_offline(html)
+    assert '<tr class="town">' in html
+    assert "作成日：2026-11-23" in html and "令和元年度" in html
+
+
+@pytest.fixture(scope="module")
+def bodies(tmp_path_factory):
+    con = db.connect(build_fixture_db(tmp_path_factory.mktemp("report") / "fixture.duckdb"))
+    try:
+        yield (db.run_query(con, "municipalities"), db.run_query(con, "programmes"), db.run_query(con, "data_quality"))
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_full_comparison_report(bodies, lang):
+    municipalities, programmes, quality = bodies
+    weights, log_keys = peer_view.all_default_weights()
+    params = peers.PeerParams(code=KYOGOKU, group="nearest", k=3, weights=weights)
+    comparison = peer_view.build_comparison(municipalities, params, lang, log_keys=log_keys)
+    assert sorted(comparison.peer_codes) == sorted([KUSHIRO, OTOINEPPU, SUMIDA])  # the fixture's 3 other municipalities
+    table = peer_view.comparison_table(municipalities, comparison, quality)
+    figs = peer_view.figures(municipalities, programmes, quality, comparison, table, lang,
+                             "ageing_rate_pct", "ageing_rate_pct", "welfare_rate_pct")
+    html = peer_view.report_html(municipalities, comparison, figs, table, lang, created="2026-11-23",
+                                 log_keys=log_keys)
+    assert html.count('class="plotly-graph-div"') == 4  # spine, bar, scatter, programmes
+    assert html.count("plotly.js v") == 1
+    assert_offline(html)
+    # every table: comparison, peer list, filled values (音威子府村 printed no 地縁組織加入率), stability, programmes
+    assert html.count("<table>") == 5
+    assert comparison.definition in html.replace("&amp;", "&")
+    source = indicators.SOURCE_EN if lang == "en" else indicators.SOURCE_JA
+    assert source in html.replace("&quot;", '"')
+    assert "2026-11-23" in html
+    town = "Kyogoku Town" if lang == "en" else "京極町"
+    assert f"<b>{town}</b>" in html
