@@ -1,0 +1,487 @@
+"""`make bench`: measure build time, query latency, page run time (real and ~30× data), browser time to first
+chart, server memory and 20 concurrent sessions; print a table and write JSON + markdown to bench-results/.
+
+Each page is timed through app.py's navigation with AppTest (the shell's sidebar filters run too, as in the
+app), against the floor of an *empty page run through the same shell*, measured in the same process.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "bench-results"
+REAL_DB = ROOT / "data" / "municipal.duckdb"
+SCALE_DB = RESULTS / "synthetic.duckdb"
+
+# bound values for named parameters found in queries/*.sql ($name); real values of the source (釧路市)
+QUERY_DEFAULTS = {"code": "01206", "field": "welfare_rate_pct", "needle": "地域", "programme": "multi_agency",
+                  "prefecture": "北海道", "kind": "city", "document_id": "003", "rule": "per_mille_converted"}
+# state a user brings to a page so its full content runs (a chosen body, a search); from load.PAGE_QUERY
+PAGE_QUERY_PARAMS = {"profile": {"code": "01206"}, "programmes": {"q": "地域"}, "peers": {"code": "01206"}}
+
+TARGETS = {"build_s": 2.0, "query_p95_ms": 20.0, "page_ratio": 2.0, "scale_page_ratio": 4.0, "browser_s": 3.0}
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+# --- machine -------------------------------------------------------------------------------------------------
+
+def machine_info() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram_gib = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    versions = {"python": platform.python_version()}
+    for module in ("streamlit", "duckdb", "pandas", "plotly", "pyarrow", "playwright"):
+        try:
+            from importlib.metadata import version
+            versions[module] = version(module)
+        except Exception:
+            versions[module] = None
+    try:
+        versions["chromium"] = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True,
+                                              timeout=30).stdout.strip() or None
+    except (OSError, subprocess.TimeoutExpired):
+        versions["chromium"] = None
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gib": ram_gib, "os": platform.platform(),
+            "load_average_at_start": os.getloadavg(), "versions": versions}
+
+
+# --- build ---------------------------------------------------------------------------------------------------
+
+def bench_build(runs: int) -> dict:
+    """Wall time of `python -m machikurabe.build` (as `make data` runs it, interpreter start included)."""
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs):
+            out = Path(tmp) / f"build-{i}.duckdb"
+            started = time.perf_counter()
+            done = subprocess.run([sys.executable, "-m", "machikurabe.build", "--out", str(out)], cwd=ROOT,
+                                  capture_output=True, text=True, timeout=300)
+            elapsed = time.perf_counter() - started
+            if done.returncode != 0:
+                return {"error": (done.stderr or done.stdout)[-2000:], "runs_s": times}
+            times.append(elapsed)
+    return {"runs_s": times, "median_s": statistics.median(times), "target_s": TARGETS["build_s"],
+            "met": statistics.median(times) < TARGETS["build_s"]}
+
+
+# --- queries -------------------------------------------------------------------------------------------------
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def query_params_for(sql: str) -> tuple[dict, list[str]]:
+    """Named parameters in ``sql`` (ignoring -- comments and string literals) with their defaults; unknown names."""
+    code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    code = re.sub(r"'(?:[^']|'')*'", "''", code)
+    names = list(dict.fromkeys(_PARAM.findall(code)))
+    return {n: QUERY_DEFAULTS[n] for n in names if n in QUERY_DEFAULTS}, [n for n in names if n not in QUERY_DEFAULTS]
+
+
+def bench_queries(db_path: Path, runs: int) -> dict:
+    from machikurabe import db
+
+    con = db.connect(db_path, read_only=True)
+    out = {}
+    try:
+        for name in db.available_queries():
+            params, unknown = query_params_for(db.load_query(name))
+            if unknown:
+                out[name] = {"skipped": f"no default for parameter(s) {', '.join(unknown)}: add to QUERY_DEFAULTS"}
+                continue
+            cursor = con.cursor()
+            try:
+                rows = len(db.run_query(cursor, name, params or None))  # warm-up, and the result size
+                times, cpu = [], []
+                for _ in range(runs):
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    db.run_query(cursor, name, params or None)
+                    times.append((time.perf_counter() - started) * 1000)
+                    cpu.append((time.process_time() - cpu_started) * 1000)
+            except Exception as exc:
+                out[name] = {"error": f"{type(exc).__name__}: {exc}"[:500]}
+                continue
+            finally:
+                cursor.close()
+            p95 = percentile(times, 0.95)
+            out[name] = {"params": params, "rows": rows, "p50_ms": percentile(times, 0.5), "p95_ms": p95,
+                         "cpu_p50_ms": percentile(cpu, 0.5), "cpu_p95_ms": percentile(cpu, 0.95),
+                         "met": p95 < TARGETS["query_p95_ms"]}
+    finally:
+        con.close()
+    return out
+
+
+# --- pages (AppTest, in a child process per database so caches and the env var start clean) -----------------
+
+def discover_pages() -> list[str]:
+    """Page files the app shell can declare: pages/*.py that app.py names (directly or by its optional-page loop)."""
+    shell = (ROOT / "app.py").read_text(encoding="utf-8")
+    found = []
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        if f'"{path.name}"' in shell or f'"{path.stem}"' in shell or f"'{path.stem}'" in shell:
+            found.append(path.stem)
+    return found
+
+
+def _empty_shell(tmp: Path) -> Path:
+    """A copy of app.py whose page files are all empty pages: the floor of a page run through the shell."""
+    shutil.copy(ROOT / "app.py", tmp / "app.py")
+    (tmp / "pages").mkdir()
+    for path in (ROOT / "pages").glob("*.py"):
+        (tmp / "pages" / path.name).write_text("import streamlit as st\n\nst.title('empty')\n", encoding="utf-8")
+    return tmp / "app.py"
+
+
+def _timed_run(app_test) -> tuple[float, float]:
+    """(wall s, CPU s of this process) of one full script run; CPU time is what contention from other
+    processes on a shared machine does not inflate."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    app_test.run()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _page_problems(app_test) -> list[str]:
+    problems = [f"exception: {e.value}"[:300] for e in app_test.exception]
+    problems += [f"error: {e.value}"[:300] for e in app_test.error]
+    return problems
+
+
+def measure_pages_here(runs: int) -> dict:
+    """Run in a child process with MACHIKURABE_DB set: per-page warm run times via app.py, against the floor.
+
+    The floor (an empty page in a copy of the shell) is run right before every page run, so a burst of load
+    from elsewhere on the machine affects both sides of the ratio alike.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    result = {"pages": {}, "floor": {}}
+    floor_wall, floor_cpu = [], []
+    bare = AppTest.from_string("import streamlit as st\n\nst.title('empty')\n", default_timeout=60)
+    bare.run()
+    bare_runs = [_timed_run(bare) for _ in range(runs)]
+    result["floor"]["bare_script_s"] = statistics.median(w for w, _ in bare_runs)
+    result["floor"]["bare_script_cpu_s"] = statistics.median(c for _, c in bare_runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        shell = AppTest.from_file(str(_empty_shell(Path(tmp))), default_timeout=120)
+        shell.run()
+        shell.run()
+        result["floor"]["problems"] = _page_problems(shell)
+        for name in discover_pages():
+            app_test = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+            for key, value in PAGE_QUERY_PARAMS.get(name, {}).items():
+                app_test.query_params[key] = value
+            try:
+                app_test.switch_page(f"pages/{name}.py")
+                cold_wall, cold_cpu = _timed_run(app_test)
+                page_runs, floors = [], []
+                for _ in range(runs):
+                    floors.append(_timed_run(shell))
+                    page_runs.append(_timed_run(app_test))
+            except Exception as exc:
+                result["pages"][name] = {"error": f"{type(exc).__name__}: {exc}"[:500]}
+                continue
+            floor_wall += [w for w, _ in floors]
+            floor_cpu += [c for _, c in floors]
+            titles = [t.value for t in app_test.title]
+            wall = statistics.median(w for w, _ in page_runs)
+            cpu = statistics.median(c for _, c in page_runs)
+            result["pages"][name] = {
+                "first_run_s": cold_wall, "median_s": wall, "cpu_median_s": cpu,
+                "floor_median_s": statistics.median(w for w, _ in floors),
+                "floor_cpu_median_s": statistics.median(c for _, c in floors),
+                "runs_s": [w for w, _ in page_runs], "title": titles[0] if titles else None,
+                "problems": _page_problems(app_test)}
+    result["floor"]["empty_page_in_shell_s"] = statistics.median(floor_wall) if floor_wall else None
+    result["floor"]["empty_page_in_shell_cpu_s"] = statistics.median(floor_cpu) if floor_cpu else None
+    return result
+
+
+def bench_pages(db_path: Path, runs: int) -> dict:
+    env = dict(os.environ, MACHIKURABE_DB=str(db_path), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    done = subprocess.run([sys.executable, "-m", "tests.bench.run", "--pages-worker", "--runs", str(runs)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
+    marker = "PAGES-JSON:"
+    for line in done.stdout.splitlines()[::-1]:
+        if line.startswith(marker):
+            data = json.loads(line[len(marker):])
+            break
+    else:
+        return {"error": (done.stderr or done.stdout)[-3000:]}
+    for page in data["pages"].values():
+        if "median_s" in page:
+            page["ratio_to_empty"] = page["median_s"] / page["floor_median_s"]
+            page["cpu_ratio_to_empty"] = page["cpu_median_s"] / page["floor_cpu_median_s"]
+            page["ratio_to_bare"] = page["median_s"] / data["floor"]["bare_script_s"]
+    return data
+
+
+# --- browser and memory --------------------------------------------------------------------------------------
+
+async def _browser_async(base_url: str, runs: int) -> dict:
+    from playwright.async_api import async_playwright
+
+    from tests.bench import load
+
+    out = {}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=load.CHROMIUM, args=load.CHROMIUM_ARGS, headless=True)
+        try:
+            probe = await browser.new_page()
+            paths = await load.nav_paths(probe, base_url)
+            await probe.close()
+            for path in paths:
+                first, idle, problems = [], [], []
+                for _ in range(runs + 1):  # the first visit warms the server's caches and is not counted
+                    context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+                    page = await context.new_page()
+                    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"[:300]))
+                    started = time.perf_counter()
+                    try:
+                        await page.goto(load.page_url(base_url, path), wait_until="commit")
+                        try:
+                            await page.wait_for_selector(load.FIRST_RESULT, state="visible", timeout=30_000)
+                            first.append(time.perf_counter() - started)
+                        except Exception:
+                            problems.append("no chart, map or table drawn within 30 s")
+                        await load.wait_idle(page, 60_000)
+                        idle.append(time.perf_counter() - started)
+                        if await page.locator(load.EXCEPTION).count():
+                            problems.append("exception shown")
+                    finally:
+                        await context.close()
+                first, idle = first[1:] if len(first) > runs else first, idle[1:]
+                out[path] = {"first_result_s": statistics.median(first) if first else None,
+                             "idle_s": statistics.median(idle) if idle else None, "runs": len(first),
+                             "problems": sorted(set(problems)),
+                             "met": bool(first) and statistics.median(first) < TARGETS["browser_s"]}
+        finally:
+            await browser.close()
+    return out
+
+
+def bench_browser_memory_load(db_path: Path, runs: int, sessions: int, interactions: int) -> dict:
+    import asyncio
+
+    from tests.bench import load
+
+    if not Path(load.CHROMIUM).exists():
+        return {"skipped": f"{load.CHROMIUM} is absent"}
+    out = {}
+    with load.streamlit_server(db_path, log_name="bench-browser") as (url, process, log_path):
+        out["browser"] = asyncio.run(_browser_async(url, runs))
+        out["memory"] = {"after_every_page_kib": load.peak_rss_kib(process.pid)}
+        out["browser_log_tracebacks"] = load.log_tracebacks(log_path)
+    with load.streamlit_server(db_path, log_name="bench-load") as (url, process, log_path):
+        out["load"] = load.run_load(url, sessions, interactions, action_timeout_s=120, hard_timeout_s=900)
+        out["load"]["server_rss_kib"] = load.peak_rss_kib(process.pid)
+        out["load"]["server_log_tracebacks"] = load.log_tracebacks(log_path)
+    return out
+
+
+# --- report --------------------------------------------------------------------------------------------------
+
+def _f(value, fmt="{:.2f}", missing="–"):
+    return missing if value is None else fmt.format(value)
+
+
+def _ok(flag):
+    return "✅" if flag else "❌"
+
+
+def markdown(report: dict) -> str:
+    m = report["machine"]
+    v = m["versions"]
+    start_load = ", ".join(f"{x:.1f}" for x in m.get("load_average_at_start", ()))
+    end_load = ", ".join(f"{x:.1f}" for x in report.get("load_average_at_end", ()))
+    lines = [f"### Benchmark {report['date']}", "",
+             f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM; {m['os']}  ",
+             "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items() if val) + "  ",
+             f"Load average (1, 5, 15 min) at start: {start_load}; at end: {end_load}"
+             + ("  \n**The machine was busy with other work: wall times are inflated; CPU times are the steadier "
+                "measure.**" if m.get("load_average_at_start", (0,))[0] > 0.7 * (m["cores"] or 1) else "") + "  ",
+             f"Runs per measurement: {report['runs']} (medians; query percentiles over {report['query_runs']} runs)",
+             ""]
+    b = report.get("build")
+    if b:
+        lines += ["**Build** (`python -m machikurabe.build`, wall time incl. interpreter start): "
+                  + (f"median {b['median_s']:.2f} s (target < {b['target_s']:.0f} s) {_ok(b['met'])}"
+                     if "median_s" in b else f"FAILED: {b.get('error', '')[:200]}"), ""]
+    for label, key in (("real DB", "queries_real"), ("scale DB", "queries_scale")):
+        q = report.get(key)
+        if not q:
+            continue
+        lines += [f"**Queries** ({label}; target p95 < {TARGETS['query_p95_ms']:.0f} ms wall)", "",
+                  "| query | params | rows | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms | |",
+                  "|---|---|---:|---:|---:|---:|---:|---|"]
+        for name, r in q.items():
+            if "p95_ms" in r:
+                params = ", ".join(f"{k}={val}" for k, val in r["params"].items())
+                lines.append(f"| {name} | {params} | {r['rows']:,} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | "
+                             f"{r['cpu_p50_ms']:.1f} | {r['cpu_p95_ms']:.1f} | {_ok(r['met'])} |")
+            else:
+                lines.append(f"| {name} | | | | | | | {r.get('skipped') or r.get('error')} |")
+        lines.append("")
+    real, scale = report.get("pages_real") or {}, report.get("pages_scale") or {}
+    if real.get("pages"):
+        body_ratio = report.get("body_ratio") or float("nan")
+        rf, sf = real["floor"], scale.get("floor") or {}
+        lines += ["**Pages** (AppTest through app.py's navigation, warm cache, server-side run of the script; "
+                  "× empty = ratio to an empty page run through the same shell, interleaved with the page's runs; "
+                  f"targets ≤ {TARGETS['page_ratio']:.0f}× real, ≤ {TARGETS['scale_page_ratio']:.0f}× at scale, "
+                  f"growth scale/real below the body ratio {body_ratio:.1f}×)", "",
+                  "| page | real ms | CPU ms | × empty | | scale ms | CPU ms | × empty | | scale/real | |",
+                  "|---|---:|---:|---:|---|---:|---:|---:|---|---:|---|"]
+
+        def floor_cell(f, key, cpu_key):
+            return (f"{f[key] * 1000:.0f} | {f[cpu_key] * 1000:.0f} | 1.00 | "
+                    if f.get(key) is not None else " | | | ")
+        lines.append("| (empty page in shell) | " + floor_cell(rf, "empty_page_in_shell_s", "empty_page_in_shell_cpu_s")
+                     + "| " + floor_cell(sf, "empty_page_in_shell_s", "empty_page_in_shell_cpu_s") + "| | |")
+        lines.append("| (bare one-line script) | " + floor_cell(rf, "bare_script_s", "bare_script_cpu_s").replace("1.00", "")
+                     + "| " + floor_cell(sf, "bare_script_s", "bare_script_cpu_s").replace("1.00", "") + "| | |")
+        for name, r in real["pages"].items():
+            s = (scale.get("pages") or {}).get(name, {})
+            if "median_s" not in r:
+                lines.append(f"| {name} | error: {r.get('error', '')[:120]} | | | | | | | | | |")
+                continue
+            growth = s["median_s"] / r["median_s"] if "median_s" in s else None
+            lines.append(
+                f"| {name} | {r['median_s'] * 1000:.0f} | {r['cpu_median_s'] * 1000:.0f} | {r['ratio_to_empty']:.1f} | "
+                f"{_ok(r['ratio_to_empty'] <= TARGETS['page_ratio'])} | "
+                + (f"{s['median_s'] * 1000:.0f} | {s['cpu_median_s'] * 1000:.0f} | {s['ratio_to_empty']:.1f} | "
+                   f"{_ok(s['ratio_to_empty'] <= TARGETS['scale_page_ratio'])} | {growth:.1f} | "
+                   f"{_ok(growth < body_ratio)} |" if growth is not None else "| | | | | |"))
+        problems = {f"{label} {n}": r.get("problems") for label, d in (("real", real), ("scale", scale))
+                    for n, r in (d.get("pages") or {}).items() if r.get("problems")}
+        if problems:
+            lines += ["", "Problems shown by pages: " + "; ".join(f"{k}: {v}" for k, v in problems.items())]
+        lines.append("")
+    elif real.get("error"):
+        lines += [f"**Pages**: FAILED: {real['error'][-300:]}", ""]
+    br = report.get("browser") or {}
+    if br.get("browser"):
+        lines += [f"**Browser** (headless Chromium, fresh session per visit, median of {report['runs']} after one "
+                  f"warm-up visit; target first chart/map/table < {TARGETS['browser_s']:.0f} s)", "",
+                  "| page | first result s | script done s | | problems |", "|---|---:|---:|---|---|"]
+        for name, r in br["browser"].items():
+            lines.append(f"| {name} | {_f(r['first_result_s'])} | {_f(r['idle_s'])} | {_ok(r['met'])} | "
+                         f"{'; '.join(r['problems'])} |")
+        mem = br["memory"]["after_every_page_kib"]
+        lines += ["", f"**Memory**: streamlit server peak RSS (VmHWM) after visiting every page: "
+                  f"{mem['VmHWM'] / 1024:.0f} MiB (current {mem['VmRSS'] / 1024:.0f} MiB)", ""]
+    elif br.get("skipped"):
+        lines += [f"**Browser / memory / load**: skipped ({br['skipped']})", ""]
+    ld = br.get("load")
+    if ld:
+        lines += [f"**Load**: {ld['sessions']} concurrent browser sessions × {ld['interactions_per_session']} "
+                  f"interactions (page links with filters, sidebar page switches, profile/peer comparisons) against "
+                  f"one server: {ld['interactions_done']}/{ld['interactions_planned']} done, "
+                  f"{len(ld['errors'])} errors, p50 {_f(ld['p50_s'])} s, p95 {_f(ld['p95_s'])} s, "
+                  f"max {_f(ld['max_s'])} s, wall {ld['wall_s']:.0f} s; server peak RSS "
+                  f"{ld['server_rss_kib']['VmHWM'] / 1024:.0f} MiB", ""]
+        if ld["errors"]:
+            lines += ["Load errors (first 5): " + " | ".join(ld["errors"][:5]), ""]
+    logged = sorted(set((br.get("browser_log_tracebacks") or []) + ((ld or {}).get("server_log_tracebacks") or [])))
+    if logged:
+        lines += ["Errors the server logged (caught by Streamlit, not shown as exceptions): "
+                  + " | ".join(logged[:5]), ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per page / build / browser visit")
+    parser.add_argument("--query-runs", type=int, default=50)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--interactions", type=int, default=10)
+    parser.add_argument("--skip", default="", help="comma-separated: build,queries,pages,scale,browser")
+    parser.add_argument("--pages-worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.pages_worker:
+        print("PAGES-JSON:" + json.dumps(measure_pages_here(args.runs), ensure_ascii=False), flush=True)
+        return 0
+    skip = set(filter(None, args.skip.split(",")))
+    if not REAL_DB.exists():
+        print(f"{REAL_DB} is missing: run `make data` first", file=sys.stderr)
+        return 2
+    RESULTS.mkdir(exist_ok=True)
+    report = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine_info(),
+              "runs": args.runs, "query_runs": args.query_runs, "targets": TARGETS}
+
+    def step(name):
+        print(f"[bench] {name} …", file=sys.stderr, flush=True)
+
+    if "build" not in skip:
+        step("build")
+        report["build"] = bench_build(args.runs)
+    if "queries" not in skip:
+        step("queries (real)")
+        report["queries_real"] = bench_queries(REAL_DB, args.query_runs)
+    if "pages" not in skip:
+        step("pages (real)")
+        report["pages_real"] = bench_pages(REAL_DB, args.runs)
+    if "scale" not in skip:
+        from tests.bench.synthetic import build_synthetic_db
+
+        step("scale database")
+        report["scale_counts"] = build_synthetic_db(SCALE_DB, REAL_DB)
+        import duckdb
+
+        with duckdb.connect(str(REAL_DB), read_only=True) as con:
+            real_bodies = con.execute("SELECT count(*) FROM municipalities").fetchone()[0]
+        report["body_ratio"] = report["scale_counts"]["municipalities"] / real_bodies
+        if "queries" not in skip:
+            step("queries (scale)")
+            report["queries_scale"] = bench_queries(SCALE_DB, args.query_runs)
+        if "pages" not in skip:
+            step("pages (scale)")
+            report["pages_scale"] = bench_pages(SCALE_DB, args.runs)
+    if "browser" not in skip:
+        step("browser, memory, load")
+        report["browser"] = bench_browser_memory_load(REAL_DB, args.runs, args.sessions, args.interactions)
+    report["load_average_at_end"] = os.getloadavg()
+    table = markdown(report)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str))
+    (RESULTS / f"bench-{stamp}.md").write_text(table + "\n", encoding="utf-8")
+    (RESULTS / "latest.md").write_text(table + "\n", encoding="utf-8")
+    (RESULTS / "latest.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str))
+    print(table)
+    print(f"\n(written to {RESULTS / f'bench-{stamp}.json'} and .md)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
