@@ -61,7 +61,10 @@ level = peers.same_level(bodies, code)
 weights, hand = dict(default_weights), []
 k = st.session_state["peers_k"]
 if group == "nearest":
-    k = st.slider(t("peers_k", lang), 1, max(1, min(peers.MAX_K, len(level) - 1)), key="peers_k")
+    k_max = max(2, min(peers.MAX_K, len(level) - 1))
+    # switching to a level with fewer bodies (the prefectures) must not leave k above what exists
+    st.session_state["peers_k"] = min(max(int(st.session_state["peers_k"]), 1), k_max)
+    k = st.slider(t("peers_k", lang), 1, k_max, key="peers_k")
     with st.expander(t("peers_weights", lang)):
         cols = st.columns(4)
         for i, key in enumerate(weight_keys):

@@ -1,0 +1,180 @@
+"""Tests for pages/peers.py: Streamlit AppTest of the page on the fixture DB (URL parameters, group kinds,
+levels, language, uploads in the session) and a headless-Chromium run with a screenshot and a report download."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.fixture_db import AOMORI, KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, TOKYO, build_fixture_db
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "pages" / "peers.py")
+
+
+@pytest.fixture(scope="module")
+def fixture_db(tmp_path_factory) -> Path:
+    return build_fixture_db(tmp_path_factory.mktemp("peers_page") / "fixture.duckdb")
+
+
+@pytest.fixture
+def app(fixture_db, monkeypatch) -> AppTest:
+    monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
+    return AppTest.from_file(PAGE, default_timeout=90)
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_default_comparison_and_url(app):
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "比較：類似団体とくらべる"
+    assert "成績や良し悪しの判定ではありません" in markdown(at)
+    assert at.query_params["code"] == [KUSHIRO] or at.query_params["code"] == KUSHIRO
+    specs = charts(at)
+    assert len(specs) == 4  # spine, ranked bar, scatter, programmes
+    titles = [s["layout"]["title"]["text"] for s in specs]
+    assert titles[0] == "釧路市と比較グループ：指標ごとの位置"
+    for spec in specs:
+        notes = " ".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
+        assert "出典" in notes
+        assert "Noto Sans CJK JP" in spec["layout"]["font"]["family"]
+    # the town is drawn bold in the spine chart's legend
+    assert any(trace.get("name") == "<b>釧路市</b>" for trace in specs[0]["data"])
+
+
+def _param(at: AppTest, name: str):
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_url_reproduces_comparison(app):
+    app.query_params.update({"code": KYOGOKU, "group": "prefecture"})
+    at = app.run()
+    assert not at.exception
+    assert at.selectbox(key="peers_code").value == KYOGOKU
+    assert at.radio(key="peers_group").value == "prefecture"
+    # the fixture's other Hokkaido municipalities: 釧路市 and 音威子府村
+    assert "北海道内の他の市区町村（2団体）" in markdown(at)
+    assert _param(at, "group") == "prefecture"
+
+
+def test_changing_group_updates_url(app):
+    at = app.run()
+    at.radio(key="peers_group").set_value("hand").run()
+    at.multiselect(key="peers_hand").set_value([SUMIDA, OTOINEPPU]).run()
+    assert not at.exception
+    assert _param(at, "group") == "hand"
+    assert _param(at, "hand") == f"{SUMIDA},{OTOINEPPU}"
+    assert "手で選んだ2団体" in markdown(at)
+
+
+def test_prefecture_compared_only_with_prefectures(app):
+    app.query_params.update({"code": TOKYO, "group": "nearest", "k": "5"})
+    at = app.run()
+    assert not at.exception
+    # the only other prefecture in the fixture is 青森県; k is capped
+    assert "最も近い1団体" in markdown(at)
+    bar = charts(at)[1]
+    names = bar["data"][0]["x"]
+    assert sorted(names) == sorted(["<b>東京都</b>", "青森県"])
+    at.radio(key="peers_group").set_value("hand").run()
+    options = at.multiselect(key="peers_hand").options
+    assert options == ["青森県"]  # no municipality is offered for a prefecture
+
+
+def test_hostile_url_falls_back(app):
+    app.query_params.update({"code": "<script>", "group": "worst", "k": "-3", "w": "population:1e9"})
+    at = app.run()
+    assert not at.exception
+    assert at.selectbox(key="peers_code").value == KUSHIRO
+    assert at.radio(key="peers_group").value == "nearest"
+    assert at.slider(key="peers_k").value == 1
+
+
+def test_empty_group_says_so(app):
+    app.query_params.update({"code": KYOGOKU, "group": "size"})
+    at = app.run()
+    assert not at.exception
+    assert any("比較グループに団体がありません" in w.value for w in at.warning)
+
+
+def test_english(app):
+    app.session_state["lang"] = "en"
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "Peer comparison"
+    assert "not a judgement of performance" in markdown(at)
+    assert charts(at)[0]["layout"]["title"]["text"] == "Kushiro City against its peers, indicator by indicator"
+
+
+def test_downloads_offered(app):
+    at = app.run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("CSV（UTF-8 BOM付き）") == 2 and labels.count("Excel（xlsx）") == 2
+    assert "比較レポート（HTML・1ファイル）をダウンロード" in labels
+
+
+def test_image_format_radio_sets_modebar_config(app):
+    at = app.run()
+    at.radio(key="peers_image_format").set_value("svg").run()
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"]["format"] == "svg"
+    assert config["toImageButtonOptions"]["filename"].startswith("釧路市_")
+    assert config["displaylogo"] is False
+
+
+def test_uploaded_indicator_joins_views_for_the_session(app):
+    app.session_state["user_indicators"] = {
+        "values": pd.DataFrame({"code": [KUSHIRO, KYOGOKU, OTOINEPPU], "user_1": [10.0, 20.0, 30.0]}),
+        "meta": {"user_1": {"name": "見守り訪問率", "unit": "%"}}, "file_name": "mine.csv"}
+    at = app.run()
+    assert not at.exception
+    assert "user_1" in at.selectbox(key="peers_bar").options or any(
+        "見守り訪問率" in o for o in at.selectbox(key="peers_bar").options)
+    spine_labels = charts(at)[0]["data"][0]["y"]
+    assert "見守り訪問率（%）" in spine_labels
+    assert "追加済みの指標：見守り訪問率" in "\n".join(i.value for i in at.info)
+
+
+# --- browser ---------------------------------------------------------------------------------------------------
+
+from tests.browser_helpers import (  # noqa: E402
+    browser_page, exception_texts, running_app, screenshot, skip_without_chromium, wait_for_app)
+
+REAL_DB = ROOT / "data" / "municipal.duckdb"
+
+
+@pytest.mark.browser
+@skip_without_chromium
+def test_page_in_chromium(fixture_db, tmp_path):
+    db_path = REAL_DB if REAL_DB.exists() else fixture_db
+    code = KYOGOKU
+    with running_app(db_path) as url, browser_page(height=1100) as page:
+        page.goto(f"{url}/peers?code={code}&group=nearest&k=5")
+        wait_for_app(page)
+        page.wait_for_selector("text=比較グループの定義", timeout=60_000)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        assert exception_texts(page) == []
+        path = screenshot(page, "peers")
+        assert path.exists() and path.stat().st_size > 10_000
+        # the chart text is drawn with a Japanese font (no tofu): the SVG carries the family list
+        family = page.eval_on_selector(".js-plotly-plot .gtitle", "e => getComputedStyle(e).fontFamily")
+        assert "Noto Sans CJK JP" in family
+        page.get_by_role("tab", name="レポート").click()
+        with page.expect_download(timeout=60_000) as download_info:
+            page.get_by_role("button", name=re.compile("比較レポート")).click()
+        target = tmp_path / "report.html"
+        download_info.value.save_as(target)
+        html = target.read_text(encoding="utf-8")
+        assert "京極町" in html and not re.search(r"https?://", html)
