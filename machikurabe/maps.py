@@ -312,6 +312,10 @@ def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale 
     return pd.DataFrame(rows, columns=columns)
 
 
+def join_names(names: Iterable[str], lang: str) -> str:
+    return (", " if lang == "en" else "、").join(names)
+
+
 def missing_names(municipal: pd.DataFrame, key: str, lang: str) -> list[str]:
     return [display_name(r, lang) for r in municipal.to_dict("records") if is_missing(r.get(key))]
 

@@ -81,7 +81,7 @@ with map_col:
                     st.caption(maps.s("boundaries_on", lang, path=n03_path.name, n=len(drawn)))
                     without = points.loc[~points["code"].isin(drawn), "name"].tolist()
                     if without:
-                        st.caption(maps.s("boundaries_partial", lang, names="、".join(without)))
+                        st.caption(maps.s("boundaries_partial", lang, names=maps.join_names(without, lang)))
             outlines = maps.prefecture_outlines(municipal["prefecture"].unique())
             st.markdown(f"**{maps.s('map_title', lang, indicator=indicator.name(lang), n=len(points))}**")
             deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
@@ -90,7 +90,7 @@ with map_col:
             st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing)), unsafe_allow_html=True)
             st.caption(indicators.source_line([key], lang))
             if missing:
-                st.caption(maps.s("missing_list", lang, names="、".join(missing)))
+                st.caption(maps.s("missing_list", lang, names=maps.join_names(missing, lang)))
             else:
                 st.caption(maps.s("missing_none", lang))
             if points["corrected"].any():
@@ -105,11 +105,7 @@ with bar_col:
         st.plotly_chart(maps.block_bar_figure(prefectural, key, lang, corrections), width="stretch", key=f"map_bar_{key}_{lang}")
         missing_blocks = maps.missing_names(prefectural, key, lang)
         if missing_blocks:
-            st.caption(maps.s("missing_list_blocks", lang, names="、".join(missing_blocks)))
+            st.caption(maps.s("missing_list_blocks", lang, names=maps.join_names(missing_blocks, lang)))
 
-with st.expander(maps.s("credits_title", lang), expanded=False):
-    for line in maps.credit_lines(lang, boundaries_drawn, online_tiles):
-        st.caption(line)
-if boundaries_drawn:
-    # The 国土数値情報 terms ask for the credit next to the processed data, not only in a folded section.
-    st.caption(boundaries.N03_CREDIT_JA)
+# Kept visible rather than folded: the 国土数値情報 terms and OpenStreetMap ask for the credit beside the map.
+st.caption(maps.s("credits_title", lang) + " — " + " / ".join(maps.credit_lines(lang, boundaries_drawn, online_tiles)))

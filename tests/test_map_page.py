@@ -108,6 +108,7 @@ def test_language_toggle_changes_labels(app):
     at = app.run()
     assert not at.exception
     assert at.title[0].value == "Map"
+    assert "Map sources and credits" in captions(at) and "deck.gl" in captions(at)
     assert at.selectbox[0].label == "Indicator"
     assert at.checkbox[0].label == "Background map (online)"
     rows = {row["code"]: row for row in point_layer(deck_spec(at))}

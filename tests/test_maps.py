@@ -324,3 +324,9 @@ def test_wrap_text_keeps_every_character():
     wrapped = maps.wrap_text(text, 20)
     assert wrapped.replace("<br>", "") == text
     assert all(len(part) <= 20 for part in wrapped.split("<br>"))
+
+
+def test_join_names_by_language():
+    assert maps.join_names(["音威子府村", "今別町"], "ja") == "音威子府村、今別町"
+    assert maps.join_names(["Otoineppu Village (音威子府村)", "Imabetsu Town (今別町)"], "en") == \
+        "Otoineppu Village (音威子府村), Imabetsu Town (今別町)"
