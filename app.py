@@ -15,7 +15,19 @@ from machikurabe.i18n import LANGS, current_lang, kind_label, programme_label, t
 ROOT = Path(__file__).resolve().parent
 ALL = "all"  # selectbox value for "no programme filter" (None would show an empty box)
 
-st.set_page_config(page_title="まちくらべ", page_icon=":material/holiday_village:", layout="wide")
+def _favicon():
+    # drawn locally: emoji and material-icon favicons are fetched from a CDN, and the app must work offline
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (32, 32), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((1, 1, 31, 31), radius=7, fill="#0072B2")
+    draw.polygon([(6, 16), (16, 7), (26, 16)], fill="#E69F00")
+    draw.rectangle((9, 16, 23, 26), fill="#FFFFFF")
+    return image
+
+
+st.set_page_config(page_title="まちくらべ", page_icon=_favicon(), layout="wide")
 
 # Streamlit's bind="query-params" stores the *formatted* label in the URL (it would change with the
 # language), so the URL is read once per session and written back by hand with stable codes.

@@ -1,0 +1,83 @@
+"""Headless Chromium against the running app: each page renders, charts draw, nothing raises, nothing goes online.
+
+Screenshots go to artifacts/screenshots/<page>.png for a human to look at.
+"""
+from pathlib import Path
+
+import pytest
+
+from machikurabe import db
+from tests.browser_helpers import (
+    browser_page,
+    exception_texts,
+    running_app,
+    screenshot,
+    skip_without_chromium,
+    wait_for_app,
+)
+from tests.fixture_db import build_fixture_db
+
+pytestmark = [pytest.mark.browser, skip_without_chromium]
+
+# (url path, screenshot name, text that must appear: real DB value, fixture value)
+PAGES = [
+    ("overview", "overview", "参加団体"),
+    ("profile?code=01206", "profile_kushiro", "168,730人"),
+    ("profile?code=13107", "profile_sumida", "2.866%"),
+    ("programmes", "programmes", "全事業の一覧"),
+    ("data_method", "data_method", "データ品質表"),
+    ("overview?lang=en", "overview_en", "Participating bodies"),
+]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    real = db.DEFAULT_DB
+    path = real if real.exists() else build_fixture_db(tmp_path_factory.mktemp("browser") / "fixture.duckdb")
+    with running_app(db_path=path) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path, name, expected", PAGES)
+def test_page_in_chromium(app_url, path, name, expected):
+    with browser_page() as page:
+        outside = []
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(app_url) and
+                not r.url.startswith("data:") else None)
+        page.goto(f"{app_url}/{path}")
+        wait_for_app(page)
+        if path.startswith("overview"):
+            page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+            assert page.locator(".js-plotly-plot").count() == 2
+        page.get_by_text(expected).first.wait_for(timeout=60_000)
+        assert exception_texts(page) == []
+        shot = screenshot(page, name)
+        assert shot.exists() and shot.stat().st_size > 10_000
+        assert outside == [], f"the page fetched from outside: {outside[:5]}"
+
+
+def test_hostile_search_typed_in_the_browser(app_url):
+    hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    with browser_page() as page:
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{app_url}/programmes")
+        wait_for_app(page)
+        box = page.get_by_role("textbox", name="検索語（部分一致）")
+        box.fill(hostile)
+        box.press("Enter")
+        page.get_by_text("を含む記載はありません").first.wait_for(timeout=60_000)
+        wait_for_app(page)
+        assert dialogs == []
+        assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
+        assert exception_texts(page) == []
+        screenshot(page, "programmes_hostile_search")
+
+
+def test_search_hits_are_highlighted(app_url):
+    with browser_page() as page:
+        page.goto(f"{app_url}/programmes?q=社会福祉協議会")
+        wait_for_app(page)
+        page.locator("mark").first.wait_for(timeout=60_000)
+        assert page.locator("mark").first.inner_text() == "社会福祉協議会"
+        screenshot(page, "programmes_search")
