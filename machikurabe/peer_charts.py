@@ -97,7 +97,9 @@ def spine_chart(table: pd.DataFrame, town_name: str, lang: str, source: str, use
     # the printed numbers, as in Fingertips' table to the left of the spine
     for lab, r in zip(labels, rows):
         fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[0], y=lab, xref="paper", yref="y", xanchor="left",
-                           showarrow=False, text=_bold(format_indicator(r["town_value"], r["indicator"], lang, user_meta)))
+                           showarrow=False, text=_bold(format_indicator(r["town_value"], r["indicator"], lang, user_meta)
+                                                       + (" ⚠" if r.get("town_quality_rules") else "")),
+                           hovertext=r.get("town_quality_rules") or None)
         fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[1], y=lab, xref="paper", yref="y", xanchor="left",
                            showarrow=False, text=format_indicator(r["peer_median"], r["indicator"], lang, user_meta))
     for shift, text in zip(NUMBER_COLUMNS, (_bold(town_name), t("peer_median", lang))):

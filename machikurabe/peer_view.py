@@ -195,7 +195,7 @@ def peer_list(bodies: pd.DataFrame, comparison: Comparison, lang: str) -> pd.Dat
                t("col_prefecture", lang): b["prefecture"],
                t("col_kind", lang): kind_label(b["kind"], lang),
                t("col_population", lang): formatting.format_value(b["population"], "population", lang)
-               + (" ⚠" if spine.is_small(b["population"]) else "")}
+               + ("＊" if spine.is_small(b["population"]) else "")}
         nn = comparison.nearest
         if nn is not None:
             match = nn.distances[nn.distances["code"] == code]
