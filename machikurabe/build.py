@@ -123,6 +123,12 @@ def bodies_to_frames(bodies: list[pp.Body], gazetteer: Gazetteer, source_file: s
 
                 found = re.search(r"[(（]\s*(?:委託先\s*[:：]\s*)?([^()（）]+)[)）]", implementer)
                 contractor = found.group(1).strip() if found else None
+            prefectural_a = prefectural_b = None
+            if name == "prefectural":
+                part_a, part_b = section.first_line("prefectural_a_heading"), section.first_line("prefectural_b_heading")
+                end = section.first_line("outcome_targets")
+                prefectural_a = section.region_text(part_a, part_b or end)
+                prefectural_b = section.region_text(part_b, end)
             programmes.append(
                 {
                     "municipality_code": match.code,
@@ -155,8 +161,8 @@ def bodies_to_frames(bodies: list[pp.Body], gazetteer: Gazetteer, source_file: s
                     "meeting_case_review": section.text("meeting_case_review"),
                     "meeting_network": section.text("meeting_network"),
                     "new_resources": section.text("new_resources"),
-                    "prefectural_a": section.text("prefectural_a"),
-                    "prefectural_b": section.text("prefectural_b"),
+                    "prefectural_a": prefectural_a,
+                    "prefectural_b": prefectural_b,
                 }
             )
             for piece in section.pieces:

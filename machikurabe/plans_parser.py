@@ -87,6 +87,18 @@ class Programme:
                 texts.append(piece.text)
         return "\n".join(texts) if texts else None
 
+    def region_text(self, start: int | None, stop: int | None) -> str | None:
+        """All text printed from line `start` up to (not including) `stop`, sub-labels kept: 「(対象) …」."""
+        if start is None:
+            return None
+        labels = {field: label for label, field in _PAREN_FIELDS.items()}
+        texts = []
+        for piece in self.pieces:
+            if start < piece.source_line < (stop or 10**9) and piece.text and not piece.field.endswith("_heading"):
+                label = labels.get(piece.field)
+                texts.append(f"({label}) {piece.text}" if label else piece.text)
+        return "\n".join(texts) or None
+
     def first_line(self, name: str) -> int | None:
         return next((p.source_line for p in self.pieces if p.field == name and p.text), None)
 
@@ -365,19 +377,19 @@ _SECTION_HEADING = re.compile(
 
 # (field, regex on the cleaned line start). Order matters: the first match wins.
 _FIELD_LABELS = [
-    ("implementer", r"[①-⑩]?\s*" + _flex("実施主体") + r"\s*(?:\(\s*委\s*託\s*先\s*\))?"),
-    ("programme_name", r"[①-⑩]?\s*" + _flex("事業名")),
-    ("necessity", r"[①-⑩]?\s*" + _flex("事業実施の必要性") + r"(?:\s*、\s*" + _flex("体制等") + r")?"),
-    ("necessity", r"[①-⑩]?\s*" + _flex("業実施の必要性")),  # 「④業実施の必要性」: a dropped character
-    ("promoter_count_raw", r"[①-⑩]?\s*" + _flex("相談支援包括化推進員の配置予定人数")),
-    ("promoter_count_raw", r"[①-⑩]\s*" + _flex("相談支援包括化推") + r"(?!\s*進)"),  # label broken over lines (今別町)
+    ("implementer", r"[①-⑳㊀-㊿]?\s*実?\s*" + _flex("施主体") + r"\s*(?:\(\s*委\s*託\s*先\s*\))?"),
+    ("programme_name", r"[①-⑳㊀-㊿]?\s*" + _flex("事業名")),
+    ("necessity", r"[①-⑳㊀-㊿]?\s*" + _flex("事業実施の必要性") + r"(?:\s*、\s*" + _flex("体制等") + r")?"),
+    ("necessity", r"[①-⑳㊀-㊿]?\s*" + _flex("業実施の必要性")),  # 「④業実施の必要性」: a dropped character
+    ("promoter_count_raw", r"[①-⑳㊀-㊿]?\s*" + _flex("相談支援包括化推進員の配置予定人数")),
+    ("promoter_count_raw", r"[①-⑳㊀-㊿]\s*" + _flex("相談支援包括化推") + r"(?!\s*進)"),  # label broken over lines (今別町)
     ("__continuation__", _flex("進員の配置予定人数")),
-    ("promoter_backgrounds", r"[①-⑩]?\s*" + _flex("相談支援包括化推進員の経歴等")),
-    ("promoter_agency", r"[①-⑩]?\s*" + _flex("相談支援包括化推進員を配置する相談支援機関") + r"[^\t]*"),
-    ("outcome_targets", r"[①-⑩]?\s*" + _flex("事業の成果目標")),
-    ("cross_reference", r"[①-⑩]?\s*" + _flex("地域力強化推進事業実施計画")),
-    ("cross_reference", r"[①-⑩]?\s*多?\s*" + _flex("機関の協働による包括的支援体制構築事業実施計画")),
-    ("content", r"[①-⑩]?\s*" + _flex("業内容")),
+    ("promoter_backgrounds", r"[①-⑳㊀-㊿]?\s*" + _flex("相談支援包括化推進員の経歴等")),
+    ("promoter_agency", r"[①-⑳㊀-㊿]?\s*" + _flex("相談支援包括化推進員を配置する相談支援機関") + r"[^\t]*"),
+    ("outcome_targets", r"[①-⑳㊀-㊿]?\s*" + _flex("事業の成果目標")),  # 墨田区 prints ㊦ for ⑧ (line 4275)
+    ("cross_reference", r"[①-⑳㊀-㊿]?\s*" + _flex("地域力強化推進事業実施計画")),
+    ("cross_reference", r"[①-⑳㊀-㊿]?\s*多?\s*" + _flex("機関の協働による包括的支援体制構築事業実施計画")),
+    ("content", r"[①-⑳㊀-㊿]?\s*事?\s*" + _flex("業内容")),  # 「①業内容」 drops a character once
     ("funding", _flex("地域の課題を地域で解決していくための財源等の確保")),
     ("funding", r"ウ?\s*" + _flex("自主財源の確保のための取組の概要")),
     ("linked_programmes", _flex("事業実施にあたり連携する他の法定事業等") + r"\s*(?:\(\s*自主事業含む\s*\))?"),
@@ -409,7 +421,7 @@ _PAREN_FIELDS = {
     "バックアップの内容": "backup_content",
     "バックアップする人": "backup_staff",
     "既存の会議の名称": "meeting_existing_name",
-    "対象": "prefectural_target",
+    "対象": "prefectural_b_target",  # (イ)の(対象): not the same cell as (ア)の対象者
     "取組内容": "prefectural_activities",
     "対象とする専門的な支援を必要とする者": "prefectural_target",
     "構築する支援体制": "prefectural_system",
@@ -436,7 +448,8 @@ def parse_section(programme: str, lines: list[tuple[int, str]]) -> list[TextPiec
             continue
         if pending_paren is not None:
             values = [clean(c).strip() for c in raw.split("\t") if clean(c).strip()]
-            if values and not _PAREN_RE.match(values[0]):
+            is_label_line = any(regex.match(line) for _, regex in _FIELD_LABEL_RES)
+            if values and not _PAREN_RE.match(values[0]) and not _HEADING_ITEM.match(values[0]) and not is_label_line:
                 for label, value in zip(pending_paren, values):
                     pieces.append(TextPiece(label, value, line_no))
                 pending_paren = None
@@ -587,7 +600,7 @@ def parse_area_population(raw: str | None) -> tuple[int | None, list[tuple[str, 
     """(人口) of a target area: only a single clean number is stored; ranges and sentences stay text."""
     if raw is None or not raw.strip():
         return None, []
-    first = re.sub(r"^\s*[①-⑩]\s*", "", raw.split("\n")[0])  # before NFKC, which turns ④ into 4
+    first = re.sub(r"^\s*[①-⑳㊀-㊿]\s*", "", raw.split("\n")[0])  # before NFKC, which turns ④ into 4
     text = q.normalise_text(first)
     findings: list[tuple[str, str]] = []
     dates = q._DATE_NOTE.findall(text)

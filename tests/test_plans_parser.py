@@ -172,3 +172,24 @@ def test_truncated_block_gives_nulls_with_reasons(tmp_path):
     [body] = pp.parse_plans(path)
     assert body.values["population"] is None
     assert any(row.rule == "missing_section" for row in body.quality)
+
+
+def test_prefectural_part_b_keeps_its_sub_labels(bodies):
+    tokyo = bodies[4156].programmes["prefectural"]  # lines 4196-4198: (イ) with (対象) and (取組内容)
+    part_b = tokyo.region_text(tokyo.first_line("prefectural_b_heading"), tokyo.first_line("outcome_targets"))
+    assert part_b.startswith("(対象) 区市町村における包括的な支援体制を整備する部署")
+    assert "(取組内容) 区市町村間における情報共有の場を設ける" in part_b
+
+
+@pytest.mark.parametrize(
+    "line, programme, field, start",
+    [
+        (4204, "multi_agency", "outcome_targets", "地域の複合的な課題に対し"),  # 「㊦事業の成果目標」 (line 4275)
+        (3921, "community_capacity", "implementer", "鴨川市"),  # 「①施主体(委託先)」 (line 3946)
+        (1746, "prefectural", "necessity", "○秋田県は全国で最も高齢化"),  # 「④事業内容」 must not join it
+    ],
+)
+def test_misprinted_labels_still_found(bodies, line, programme, field, start):
+    text = bodies[line].programmes[programme].text(field)
+    assert text.startswith(start)
+    assert "事業内容" not in text
