@@ -4,6 +4,8 @@ with units and the 出典 line inside the figure so PNG/SVG exports keep them.
 """
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -51,7 +53,10 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, 
 
 
 def _wrap(text: str, width: int = 52) -> str:
-    """Break a long 出典 line so it stays inside the figure (Japanese has no spaces to wrap on)."""
+    """Break a long 出典 line so it stays inside the figure: Japanese by characters (no spaces to wrap on),
+    English at spaces (about twice as many half-width characters fit)."""
+    if text.isascii() or text.count(" ") > len(text) / 12:
+        return "<br>".join(textwrap.wrap(text, width * 2))
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 

@@ -60,6 +60,7 @@ PEER_STRINGS: dict[str, dict[str, str]] = {
               "its level before computing distances. The table below shows which values were filled in. A body with "
               "many filled values may look closer than it is."},
     "imputed_title": {"ja": "中央値で補完した値", "en": "Values filled by the median"},
+    "col_median_used": {"ja": "補完に使った中央値", "en": "Median used"},
     "imputed_none": {"ja": "この比較では補完した値はありません。", "en": "No value was filled in for this comparison."},
     "stability_title": {"ja": "グループの安定性（重みを±50%変えたとき残る団体数）",
                         "en": "Stability (peers kept when one weight changes by ±50 %)"},

@@ -224,7 +224,7 @@ def imputed_table(bodies: pd.DataFrame, comparison: Comparison, lang: str, log_k
         median = float(np.exp(median)) if key in log_keys else median
         rows.append({t("col_body", lang): body_name(bodies, r["code"], lang),
                      t("col_indicator", lang): spine.indicator_name(key, lang, comparison.user_meta),
-                     t("imputed_title", lang): spine.format_indicator(median, key, lang, comparison.user_meta)})
+                     t("col_median_used", lang): spine.format_indicator(median, key, lang, comparison.user_meta)})
     return pd.DataFrame(rows)
 
 

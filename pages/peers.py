@@ -89,8 +89,9 @@ for name in (peers.QP_CODE, peers.QP_GROUP, peers.QP_K, peers.QP_WEIGHTS, peers.
 comparison = peer_view.build_comparison(bodies, current, lang, user_meta, log_keys)
 
 st.subheader(t("peers_definition", lang))
-st.markdown(f"**{comparison.town_name}**（{kind_label(bodies.set_index('code').at[code, 'kind'], lang)}）："
-            f"{comparison.definition}")
+kind_text = kind_label(bodies.set_index("code").at[code, "kind"], lang)
+st.markdown(f"**{comparison.town_name}** ({kind_text}): {comparison.definition}" if lang == "en"
+            else f"**{comparison.town_name}**（{kind_text}）：{comparison.definition}")
 if comparison.dropped:
     st.caption(t("peers_dropped", lang, codes=", ".join(comparison.dropped)))
 if not comparison.peer_codes:
