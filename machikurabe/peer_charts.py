@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from . import peer_strings  # noqa: F401  (registers the page's strings with i18n)
 from .i18n import programme_label, t
+from .quality_rules import describe
 from .spine import format_indicator, indicator_label, indicator_name, is_small, quality_notes, spine_positions
 
 FONT_FAMILY = '"Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif'
@@ -104,7 +105,8 @@ def spine_chart(table: pd.DataFrame, town_name: str, lang: str, source: str, use
         fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[0], y=lab, xref="paper", yref="y", xanchor="left",
                            showarrow=False, text=_bold(format_indicator(r["town_value"], r["indicator"], lang, user_meta)
                                                        + (" ⚠" if r.get("town_quality_rules") else "")),
-                           hovertext=r.get("town_quality_rules") or None)
+                           hovertext=", ".join(describe(x, lang) for x in r["town_quality_rules"].split(", "))
+                           if r.get("town_quality_rules") else None)
         fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[1], y=lab, xref="paper", yref="y", xanchor="left",
                            showarrow=False, text=format_indicator(r["peer_median"], r["indicator"], lang, user_meta))
     for shift, text in zip(NUMBER_COLUMNS, (_bold(town_name), t("peer_median", lang))):
@@ -155,7 +157,8 @@ def ranked_bar(bodies: pd.DataFrame, town_code: str, peer_codes, key: str, refs:
                          width=[2.5 if tw else 0 for tw in is_town]),
         text=[format_indicator(v, key, lang, user_meta) + (" ⚠" if quality_notes(quality, c, key) else "")
               for v, c in zip(group[key], group["code"])], textposition="outside",
-        customdata=[", ".join(n["rule"] for n in quality_notes(quality, c, key)) for c in group["code"]],
+        customdata=[" / ".join(describe(n["rule"], lang) + f"（{n['raw_value']}）" for n in quality_notes(quality, c, key))
+                    for c in group["code"]],
         name=t("peers_legend", lang), showlegend=False,
         hovertemplate="%{x}: %{text}<br>%{customdata}<extra></extra>"))
     _reference_lines(fig, refs, lang, "y")

@@ -113,6 +113,9 @@ PEER_STRINGS: dict[str, dict[str, str]] = {
                               "en": "Programmes run and planned promoters: the body and its peers"},
     "programme_note": {"ja": "✓は実施事業欄に印があるか、事業の設計が記載されていることを示します。推進員は④配置予定人数の合計です。",
                        "en": "✓: the programme is marked on the plan or its design is written. Promoters: item ④, summed."},
+    "programme_refs": {"ja": "推進員（予定）：{town} {value}／グループ中央値 {peers}／全団体の中央値 {level}／都道府県内の中央値 {pref}",
+                       "en": "Planned promoters: {town} {value}; peer median {peers}; median of all bodies {level}; "
+                             "median within the prefecture {pref}"},
     # table
     "col_town_value": {"ja": "{town}の値", "en": "{town}"},
     "col_peer_median": {"ja": "グループ中央値", "en": "Peer median"},

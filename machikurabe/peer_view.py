@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import exports, formatting, indicators, peer_charts, peers, report, spine
+from . import exports, formatting, indicators, peer_charts, peers, quality_rules, report, spine
 from . import peer_strings  # noqa: F401  (registers the page's strings)
 from .i18n import kind_label, t
 
@@ -128,7 +128,9 @@ def _flags(row: pd.Series, lang: str) -> str:
     if row["town_small"]:
         notes.append(t("flag_small", lang))
     if row["town_quality_rules"]:
-        notes.append(t("flag_quality", lang, rules=row["town_quality_rules"], raw=row["town_quality_raw"] or "—"))
+        # the rule id in words (quality_rules), so a reader sees what was done to the printed value
+        rules = "、".join(quality_rules.describe(r, lang) for r in row["town_quality_rules"].split(", "))
+        notes.append(t("flag_quality", lang, rules=rules, raw=row["town_quality_raw"] or "—"))
     if row["peers_with_quality_notes"]:
         notes.append(t("flag_peer_quality", lang, n=row["peers_with_quality_notes"]))
     return "／".join(notes) if lang != "en" else "; ".join(notes)
@@ -264,6 +266,15 @@ def figures(bodies: pd.DataFrame, programmes: pd.DataFrame, quality: pd.DataFram
     return out
 
 
+def programme_reference_text(bodies: pd.DataFrame, comparison: Comparison, lang: str) -> str:
+    """The three reference medians of planned promoters, for the programme view."""
+    refs = spine.reference_medians(bodies, comparison.town_code, comparison.peer_codes, "promoter_count")
+    town = bodies.loc[bodies["code"] == comparison.town_code, "promoter_count"].iloc[0]
+    fmt = lambda v: formatting.format_value(v, "promoter_count", lang)  # noqa: E731
+    return t("programme_refs", lang, town=comparison.town_name, value=fmt(town), peers=fmt(refs["peers"]),
+             level=fmt(refs["level"]), pref=fmt(refs["prefecture"]))
+
+
 def report_html(bodies: pd.DataFrame, comparison: Comparison, figs: dict, table: pd.DataFrame, lang: str,
                 created: str | None = None, log_keys=()) -> str:
     created = created or exports.today()
@@ -277,7 +288,8 @@ def report_html(bodies: pd.DataFrame, comparison: Comparison, figs: dict, table:
     if not stab.empty:
         tables.append(report.ReportTable(t("stability_title", lang), stab, t("stability_note", lang)))
     programme_frame = figs["programme_frame"].drop(columns=["code"])
-    tables.append(report.ReportTable(t("tab_programmes", lang), programme_frame, t("programme_note", lang),
+    tables.append(report.ReportTable(t("tab_programmes", lang), programme_frame,
+                                     t("programme_note", lang) + " " + programme_reference_text(bodies, comparison, lang),
                                      bold_rows=[0]))
     chart_titles = [(t("tab_spine", lang), figs["spine"]), (t("tab_bar", lang), figs["bar"]),
                     (t("tab_scatter", lang), figs["scatter"]), (t("tab_programmes", lang), figs["programmes"])]

@@ -164,6 +164,7 @@ with tabs[3]:
 with tabs[4]:
     st.plotly_chart(figs["programmes"], theme=None, config=_config(t("tab_programmes", lang)))
     st.caption(t("programme_note", lang))
+    st.markdown(peer_view.programme_reference_text(bodies, comparison, lang))
     programme_frame = figs["programme_frame"].drop(columns=["code"])
     st.dataframe(programme_frame, hide_index=True)
     stem = exports.safe_filename(comparison.town_name, t("tab_programmes", lang), exports.today())
