@@ -33,6 +33,10 @@ TEMPLATE_PHRASES = [
 ]
 _TEMPLATE_RE = re.compile("|".join(TEMPLATE_PHRASES))
 
+# Words that survive the document-share cut but say nothing about a design's substance.
+GENERIC_TERMS = {"程度", "以上", "回以上", "以下", "一方", "市内", "町内", "事業", "活動", "地区", "地域", "支援",
+                 "増加", "取組", "目標", "住民", "課題", "必要", "実施", "各区", "行政"}
+
 
 def clean(text: str) -> str:
     """NFKC, tags removed, and everything that is not a letter turned into a space (n-grams never span it)."""
@@ -114,8 +118,8 @@ def shared_terms(index: DesignIndex, a: int, b: int, top_ngrams: int = 25, max_t
     readable: dict[str, float] = {}
     for span, w in spans.items():
         # particles at the edges (の場を → 場) carry no meaning; keep spans with two content characters
-        span = re.sub(r"^[ぁ-ん]+|[ぁ-ん]+$", "", span)
-        if len(re.findall(r"[ァ-ヶー一-龥A-Za-z]", span)) >= 2:
+        span = re.sub(r"^[ぁ-んー等]+|[ぁ-ん]+$", "", span)
+        if len(re.findall(r"[ァ-ヶー一-龥A-Za-z]", span)) >= 2 and span not in GENERIC_TERMS:
             readable[span] = max(readable.get(span, 0.0), w)
     ranked = sorted(readable.items(), key=lambda kv: (-kv[1], -len(kv[0])))
     out: list[str] = []

@@ -184,6 +184,9 @@ def test_screenshot(built_db):
         page.wait_for_function("""() => [...document.querySelectorAll('h3')].some(
             h => h.innerText.includes('選択した区分の目標') && !h.innerText.includes('すべて × すべて'))""",
                                timeout=60_000)
+        # the similar-designs table is the last element; its source caption follows it
+        page.get_by_text("各事業の設計文").first.wait_for(timeout=60_000)
+        wait_for_app(page)
         assert exception_texts(page) == []
         assert "指標の内訳" in page.inner_text("h1")
         path = screenshot(page, "breakdown")
