@@ -47,8 +47,9 @@ def _map_placeholder():
 
 def _pages() -> list:
     pages = [
+        # the default page is served at "/" (Streamlit ignores a url_path for it)
         st.Page(str(ROOT / "pages" / "overview.py"), title=t("page_overview", lang), icon=":material/home:",
-                url_path="overview", default=True),
+                default=True),
     ]
     map_file = ROOT / "pages" / "map.py"
     # the map page belongs to another module owner; until it exists a stand-in keeps the menu complete

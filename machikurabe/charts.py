@@ -12,11 +12,35 @@ SEQUENTIAL = "cividis"
 FONT_FAMILY = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif"
 
 
-def add_source(fig: go.Figure, source: str) -> go.Figure:
+def wrap_source(source: str, width: int | None = None) -> list[str]:
+    """Break a long 出典 line into lines that fit a half-width chart.
+
+    Japanese text has no spaces and its characters are about twice as wide, so it is cut by
+    character count; English is cut at spaces.
+    """
+    japanese = sum(1 for c in source if ord(c) > 0x2E80) > len(source) / 3
+    width = width or (30 if japanese else 60)
+    tokens = list(source) if japanese else source.split(" ")
+    joiner = "" if japanese else " "
+    lines, current = [], ""
+    for token in tokens:
+        candidate = f"{current}{joiner}{token}" if current else token
+        if len(candidate) > width and current:
+            lines.append(current)
+            current = token
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def add_source(fig: go.Figure, source: str, width: int | None = None) -> go.Figure:
     """Put the 出典 line under the plot area, inside the figure so PNG/SVG exports carry it."""
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-60, showarrow=False, align="left", font=dict(size=10, color="#444"))
-    fig.update_layout(margin=dict(b=100))
+    lines = wrap_source(source, width)
+    fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                       yanchor="top", yshift=-55, showarrow=False, align="left", font=dict(size=10, color="#444"))
+    fig.update_layout(margin=dict(b=80 + 14 * len(lines)))
     return fig
 
 
@@ -27,7 +51,7 @@ def style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str) -
         yaxis_title=y_title,
         font=dict(family=FONT_FAMILY),
         template="plotly_white",
-        margin=dict(l=60, r=20, t=60, b=100),
+        margin=dict(l=60, r=20, t=60),
     )
     return add_source(fig, source)
 

@@ -21,12 +21,12 @@ pytestmark = [pytest.mark.browser, skip_without_chromium]
 
 # (url path, screenshot name, text that must appear: real DB value, fixture value)
 PAGES = [
-    ("overview", "overview", "参加団体"),
+    ("", "overview", "参加団体"),  # the default page lives at "/"
     ("profile?code=01206", "profile_kushiro", "168,730人"),
     ("profile?code=13107", "profile_sumida", "2.866%"),
     ("programmes", "programmes", "全事業の一覧"),
     ("data_method", "data_method", "データ品質表"),
-    ("overview?lang=en", "overview_en", "Participating bodies"),
+    ("?lang=en", "overview_en", "Participating bodies"),
 ]
 
 
@@ -46,7 +46,8 @@ def test_page_in_chromium(app_url, path, name, expected):
                 not r.url.startswith("data:") else None)
         page.goto(f"{app_url}/{path}")
         wait_for_app(page)
-        if path.startswith("overview"):
+        assert page.get_by_text("Page not found").count() == 0
+        if name.startswith("overview"):
             page.wait_for_selector(".js-plotly-plot", timeout=60_000)
             assert page.locator(".js-plotly-plot").count() == 2
         page.get_by_text(expected).first.wait_for(timeout=60_000)
