@@ -163,13 +163,20 @@ def test_any_table_is_accepted_or_explained(fixture_bodies, headers, rows, encod
     result = uploads.load_upload("table.csv", data, fixture_bodies, lang)
     _check_result(result, fixture_bodies)
     if result.ok:
-        numbers = result.values.drop(columns=["code"]).to_numpy(dtype=float).ravel()
-        # percentages are kept within 0-100; no infinity slips into a chart
+        # percentages are kept within 0-100
         for key, meta in result.meta.items():
             column = result.values[key].dropna()
             if meta["unit"] == "%":
                 assert ((column >= 0) & (column <= 100)).all()
-        assert not any(math.isinf(x) for x in numbers if not math.isnan(x)) or True
+
+
+@pytest.mark.xfail(strict=True, reason="uploads._to_number accepts 'inf' and '1e400' as infinite values, silently; "
+                   "reported to the uploads owner (fix: treat non-finite floats as non-numeric cells)")
+def test_infinite_cells_are_reported_not_accepted(fixture_bodies):
+    result = uploads.load_upload("a.csv", "コード,値\n01206,inf\n01399,1e400\n13107,2\n".encode(), fixture_bodies, "en")
+    assert result.ok
+    assert result.values["user_1"].dropna().tolist() == [2.0]
+    assert any(issue.key == "non_numeric" for issue in result.issues)
 
 
 def test_oversized_and_wrong_type_uploads_are_refused_with_a_message(fixture_bodies):
