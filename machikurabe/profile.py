@@ -86,6 +86,7 @@ def indicator_rows(body, bodies: pd.DataFrame, quality: pd.DataFrame, lang: str 
     """One row per indicator: value with unit, rank and percentile in both comparison groups, ⚠ flag."""
     broad, same_kind = comparison_groups(body, bodies)
     flagged = quality_fields(quality)
+    group = t("group_prefectures" if body["kind"] == "prefecture" else "group_municipalities", lang)
     rows = []
     for ind in indicators.INDICATORS:
         value = body.get(ind.key)
@@ -95,8 +96,8 @@ def indicator_rows(body, bodies: pd.DataFrame, quality: pd.DataFrame, lang: str 
             "key": ind.key,
             t("col_indicator", lang): ind.name(lang),
             t("col_value", lang): format_value(value, ind.key, lang, missing=t("not_stated", lang)),
-            t("col_rank_all", lang): format_rank(rank_b, n_b, lang),
-            t("col_pct_all", lang): format_percentile(percentile_of(broad[ind.key], value), lang),
+            t("col_rank_all", lang, group=group): format_rank(rank_b, n_b, lang),
+            t("col_pct_all", lang, group=group): format_percentile(percentile_of(broad[ind.key], value), lang),
             t("col_rank_kind", lang): format_rank(rank_k, n_k, lang),
             t("col_pct_kind", lang): format_percentile(percentile_of(same_kind[ind.key], value), lang),
             t("col_flag", lang): "⚠" if ind.key in flagged else "",

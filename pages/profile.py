@@ -66,7 +66,7 @@ for i, ind in enumerate(indicators.INDICATORS):
     cols[i % 3].metric(label, format_value(body.get(ind.key), ind.key, lang, missing=t("not_stated", lang)),
                        help=indicators.help_text(ind.key, lang))
 rows = profile.indicator_rows(body, bodies, quality, lang)
-st.dataframe(rows.drop(columns=["key"]), hide_index=True, width="stretch")
+st.dataframe(rows.drop(columns=["key"]), hide_index=True, width="stretch", height=36 * (len(rows) + 1) + 4)
 st.caption(profile.kind_note(body, lang))
 st.caption(indicators.source_line(indicators.KEYS, lang) + " " +
            t("source_lines", lang, file=body["source_file"], line=int(body["source_line"])))

@@ -62,11 +62,11 @@ def test_comparison_groups_keep_prefectures_apart(bodies):
 def test_kushiro_values_and_ranks(con, bodies):
     rows = rows_for(con, bodies, KUSHIRO)
     assert rows.loc["population", "値"] == "168,730人"
-    assert rows.loc["population", "全団体中の順位"] == "4中2位"  # 墨田区 274,296 > 釧路市 168,730 > 3,004 > 734
+    assert rows.loc["population", "全市区町村中の順位"] == "4中2位"  # 墨田区 274,296 > 釧路市 168,730 > 3,004 > 734
     assert rows.loc["ageing_rate_pct", "値"] == "33.2%"
-    assert rows.loc["ageing_rate_pct", "全団体中の順位"] == "4中2位"  # 京極町 35.2 > 33.2 > 30.6 > 22.3
+    assert rows.loc["ageing_rate_pct", "全市区町村中の順位"] == "4中2位"  # 京極町 35.2 > 33.2 > 30.6 > 22.3
     assert rows.loc["area_km2", "値"] == "1,362.90 km²"
-    assert rows.loc["area_km2", "全団体中の順位"] == "4中1位"
+    assert rows.loc["area_km2", "全市区町村中の順位"] == "4中1位"
     assert rows.loc["population", "同種の団体中の順位"] == "1中1位"  # only city in the fixture
     assert rows.loc["population", "注"] == ""
 
@@ -76,21 +76,21 @@ def test_sumida_welfare_rate_is_the_corrected_value_and_flagged(con, bodies):
     assert rows.loc["welfare_rate_pct", "値"] == "2.866%"
     assert rows.loc["welfare_rate_pct", "注"] == "⚠"
     # 4.92 (釧路市) > 2.866 > 1.38 (京極町, ‰ corrected) > 0.1
-    assert rows.loc["welfare_rate_pct", "全団体中の順位"] == "4中2位"
+    assert rows.loc["welfare_rate_pct", "全市区町村中の順位"] == "4中2位"
 
 
 def test_missing_value_shown_as_not_stated_without_rank(con, bodies):
     rows = rows_for(con, bodies, OTOINEPPU)
     assert rows.loc["association_rate_pct", "値"] == "記載なし"
-    assert rows.loc["association_rate_pct", "全団体中の順位"] == "—"
+    assert rows.loc["association_rate_pct", "全市区町村中の順位"] == "—"
     assert rows.loc["association_rate_pct", "注"] == "⚠"
 
 
 def test_prefecture_ranked_among_prefectures_only(con, bodies):
     rows = rows_for(con, bodies, TOKYO, "en")
     assert rows.loc["population", "Value"] == "13,953,744 persons"
-    assert rows.loc["population", "Rank, all bodies"] == "1 of 2"
-    assert rows.loc["elementary_schools", "Rank, all bodies"] == "1 of 1"  # 青森県 printed (校) empty
+    assert rows.loc["population", "Rank among all prefectures"] == "1 of 2"
+    assert rows.loc["elementary_schools", "Rank among all prefectures"] == "1 of 1"  # 青森県 printed (校) empty
 
 
 def test_quality_notes_show_the_printed_text_and_rule(con):
