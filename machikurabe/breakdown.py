@@ -82,6 +82,14 @@ STRINGS = {
     "bd_similar_programme": {"ja": "事業", "en": "Programme"},
     "bd_similar_same": {"ja": "同じ種類の事業だけ", "en": "Same programme type only"},
     "bd_similar_none": {"ja": "比べられる設計がありません。", "en": "No design to compare."},
+    "bd_peer_title": {"ja": "わがまちと同じ規模の自治体の目標", "en": "Targets of bodies of my size"},
+    "bd_peer_body": {"ja": "わがまち", "en": "My body"},
+    "bd_peer_same_kind": {"ja": "自治体の種類も同じ団体だけ", "en": "Same kind of body only"},
+    "bd_peer_series_body": {"ja": "{name}（{n}件）", "en": "{name} ({n} targets)"},
+    "bd_peer_series_peers": {"ja": "同じ規模の{k}団体（{n}件）", "en": "{k} bodies of the same size ({n} targets)"},
+    "bd_peer_chart_title": {"ja": "{dim}：{name}と{band}の自治体", "en": "{dim}: {name} and bodies of {band}"},
+    "bd_peer_none": {"ja": "同じ人口規模の比較相手がいません（人口が不明か、該当する団体がありません）。",
+                     "en": "No peers of the same population band (population unknown, or no such body)."},
     "col_similarity": {"ja": "類似度（0～1）", "en": "Similarity (0-1)"},
     "col_shared_terms": {"ja": "共通する語", "en": "Shared terms"},
     "col_target": {"ja": "目標（記載どおり）", "en": "Target (as printed)"},
@@ -293,6 +301,26 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
     fig.layout.annotations[-1].update(yshift=-70 - 24 * rows_of_legend)
     fig.update_layout(margin=dict(b=bottom + 14 * source_lines), height=plot_height + 60 + bottom + 14 * source_lines)
     return fig
+
+
+def peer_comparison(frame: pd.DataFrame, code: str, dimension: str, same_kind: bool = False) -> tuple[pd.DataFrame, int]:
+    """Shares of ``dimension`` values in one body's targets and in its peers' (other bodies of the same
+    size band, and of the same kind when ``same_kind``). Returns the table and the number of peer bodies."""
+    own = frame[frame["municipality_code"] == code]
+    if own.empty:
+        return pd.DataFrame(columns=["who", dimension, "n", "share_pct"]), 0
+    band, kind = own["size_band"].iloc[0], own["body_kind"].iloc[0]
+    peers = frame[(frame["municipality_code"] != code) & frame["municipality_code"].notna()
+                  & (frame["size_band"] == band) & (band != UNKNOWN)]
+    if same_kind:
+        peers = peers[peers["body_kind"] == kind]
+    rows = []
+    for who, part in (("body", own), ("peers", peers)):
+        total = len(part)
+        for v in DIMENSIONS[dimension]:
+            n = int((part[dimension] == v).sum())
+            rows.append({"who": who, dimension: v, "n": n, "share_pct": round(100 * n / total, 1) if total else 0.0})
+    return pd.DataFrame(rows), int(peers["municipality_code"].nunique())
 
 
 def selection_from_event(event) -> tuple[str, str] | None:

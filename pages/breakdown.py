@@ -4,6 +4,7 @@ import streamlit as st
 
 from machikurabe import breakdown as bd
 from machikurabe import downloads, similarity, st_data, target_rules
+from machikurabe.charts import bar_chart
 from machikurabe.filters import apply_filters, current_filters
 from machikurabe.i18n import current_lang, programme_label, t
 
@@ -102,6 +103,48 @@ with st.expander(t("bd_rules", lang)):
 st.subheader(t("bd_types_title", lang))
 st.dataframe(bd.indicator_type_coverage(lang), hide_index=True, width="stretch")
 st.caption(t("bd_types_note", lang))
+
+# --- towns like mine -------------------------------------------------------------------------------
+st.subheader(t("bd_peer_title", lang))
+with_body = targets[targets["municipality_code"].notna() & targets["body_name"].notna()]
+peer_codes = list(dict.fromkeys(with_body.sort_values("municipality_code")["municipality_code"]))
+if not peer_codes:
+    st.info(t("bd_no_targets", lang))
+else:
+    label_of = with_body.drop_duplicates("municipality_code").set_index("municipality_code")
+    p1, p2 = st.columns([3, 2])
+    mine = p1.selectbox(t("bd_peer_body", lang), peer_codes, key="bd_peer_body",
+                        format_func=lambda c: f"{bd.group_label('prefecture', label_of.loc[c, 'prefecture'], lang)} "
+                                              f"{label_of.loc[c, 'body_name']}")
+    same_kind = p2.checkbox(t("bd_peer_same_kind", lang), value=False, key="bd_peer_same_kind")
+    peer_table, n_peers = bd.peer_comparison(targets, mine, dimension, same_kind)
+    if n_peers == 0:
+        st.info(t("bd_peer_none", lang))
+    else:
+        name = label_of.loc[mine, "body_name"]
+        n_own = int(peer_table.loc[peer_table["who"] == "body", "n"].sum())
+        n_peer_targets = int(peer_table.loc[peer_table["who"] == "peers", "n"].sum())
+        series_names = {"body": t("bd_peer_series_body", lang, name=name, n=n_own),
+                        "peers": t("bd_peer_series_peers", lang, k=n_peers, n=n_peer_targets)}
+        shown_peer = peer_table.assign(
+            who=peer_table["who"].map(series_names),
+            segment=[bd.dimension_label(dimension, v, lang) for v in peer_table[dimension]])
+        band = bd.size_band_label(label_of.loc[mine, "size_band"], lang)
+        peer_fig = bar_chart(shown_peer, "segment", "share_pct", series="who",
+                             series_order=[series_names["body"], series_names["peers"]],
+                             title=t("bd_peer_chart_title", lang, dim=t(f"bd_dim_{dimension}", lang), name=name, band=band),
+                             category_title=t(f"bd_dim_{dimension}", lang), value_title=t("bd_axis_share", lang),
+                             source=bd.source_text(targets["document_id"], lang))
+        st.plotly_chart(peer_fig, key="bd_peer_chart", config=bd.chart_config(f"peers_{mine}_{dimension}", "png"),
+                        width="stretch")
+        own_rows = bd.segment_table(targets[targets["municipality_code"] == mine], lang)
+        st.dataframe(own_rows, hide_index=True, width="stretch", height=260)
+        h1, h2 = st.columns(2)
+        h1.download_button("CSV", downloads.csv_bytes(own_rows), file_name=f"targets_{mine}.csv",
+                           mime=downloads.CSV_MIME, key="bd_dl_peer_csv")
+        h2.download_button("Excel (XLSX)", bd.xlsx_bytes({"targets": own_rows, "comparison": shown_peer}),
+                           file_name=f"targets_{mine}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_peer_xlsx")
 
 # --- similar programmes --------------------------------------------------------------------------
 st.subheader(t("bd_similar_title", lang))

@@ -191,3 +191,20 @@ def test_screenshot(built_db):
         assert "指標の内訳" in page.inner_text("h1")
         path = screenshot(page, "breakdown")
     assert path.exists() and path.stat().st_size > 10_000
+
+
+def test_peer_comparison_same_size_band():
+    frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
+    extra = frame.iloc[[2]].assign(municipality_code="01100", body_name="札幌市", size_band="50k_200k",
+                                   target_id="003-0009")
+    frame = pd.concat([frame, extra], ignore_index=True)
+    table, n_peers = bd.peer_comparison(frame, "01206", "kind")
+    table = table.set_index(["who", "kind"])
+    # 釧路市: 1 of 2 quantitative; its one peer in 5万～20万人 (the added row) has 0 of 1
+    assert n_peers == 1
+    assert table.loc[("body", "quantitative"), "share_pct"] == 50.0
+    assert table.loc[("peers", "qualitative"), "n"] == 1
+    # the added row was copied from 墨田区 (a ward), so no peer of kind "city" is left
+    extra_kind = frame.loc[frame["municipality_code"] == "01100", "body_kind"].iloc[0]
+    assert extra_kind == "ward"
+    assert bd.peer_comparison(frame, "01206", "kind", same_kind=True)[1] == 0
