@@ -155,6 +155,14 @@ from tests.browser_helpers import (  # noqa: E402
 REAL_DB = ROOT / "data" / "municipal.duckdb"
 
 
+def _download_chart(page):
+    chart = page.locator(".js-plotly-plot").first
+    chart.hover()
+    with page.expect_download(timeout=60_000) as info:
+        chart.locator('[data-title^="Download plot"]').first.click()
+    return info.value
+
+
 @pytest.mark.browser
 @skip_without_chromium
 def test_page_in_chromium(fixture_db, tmp_path):
@@ -171,6 +179,23 @@ def test_page_in_chromium(fixture_db, tmp_path):
         # the chart text is drawn with a Japanese font (no tofu): the SVG carries the family list
         family = page.eval_on_selector(".js-plotly-plot .gtitle", "e => getComputedStyle(e).fontFamily")
         assert "Noto Sans CJK JP" in family
+        # the modebar camera saves the chart under town_indicator_date, as PNG and, after the radio, as SVG
+        png = _download_chart(page)
+        assert png.suggested_filename.startswith("京極町_スパインチャート_") and png.suggested_filename.endswith(".png")
+        png_path = tmp_path / "spine.png"
+        png.save_as(png_path)
+        assert png_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        page.locator('[data-testid="stRadio"]').filter(has_text="PNG").get_by_text("SVG").click()
+        # after the rerun plotly's button reads "Download plot" (no format word) for SVG
+        page.locator(".js-plotly-plot").first.hover()
+        page.wait_for_selector('.js-plotly-plot [data-title="Download plot"]', state="attached", timeout=60_000)
+        svg = _download_chart(page)
+        assert svg.suggested_filename.endswith(".svg")
+        svg_path = tmp_path / "spine.svg"
+        svg.save_as(svg_path)
+        svg_text = svg_path.read_text(encoding="utf-8")
+        # Japanese text is in the file and asks for a Japanese font
+        assert "京極町と比較グループ" in svg_text and "Noto Sans CJK JP" in svg_text
         page.get_by_role("tab", name="レポート").click()
         with page.expect_download(timeout=60_000) as download_info:
             page.get_by_role("button", name=re.compile("比較レポート")).click()
