@@ -103,6 +103,9 @@ def parse_quantity(raw: str) -> Parsed:
             findings.append(Finding(UNPARSED, f"no number in {body!r}"))
         return Parsed(raw, None, unit, findings)
     integer_part = re.sub(r"[\s,]", "", match.group(1))
+    if len(integer_part) > 15:  # beyond a double's exact digits: no printed statistic is this long
+        findings.append(Finding(UNPARSED, f"a {len(integer_part)}-digit number cannot be a printed statistic"))
+        return Parsed(raw, None, unit, findings)
     value = float(integer_part + (match.group(2) or ""))
     if match.group(3):
         findings.append(Finding(TRAILING_PERIOD, "a stray period follows the number"))

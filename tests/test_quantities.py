@@ -114,3 +114,8 @@ def test_plausible_welfare_percent_is_unchanged(raw, expected):  # 釧路市 lin
 def test_missing_welfare_rate_stays_missing():  # line 928 外ヶ浜町
     parsed = q.welfare_rate_percent(q.parse_quantity("(%)"))
     assert parsed.value is None and parsed.rules() == [q.MISSING_EMPTY]
+
+
+def test_absurdly_long_number_is_refused_not_infinite():
+    parsed = q.parse_quantity("1" * 5000 + " (人)")
+    assert parsed.value is None and parsed.rules() == [q.UNPARSED]
