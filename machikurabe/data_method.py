@@ -23,18 +23,39 @@ DOWNLOAD_TABLES = (
 N03_CREDIT_JA = "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成"
 
 
-def declared_rules() -> pd.DataFrame | None:
-    """Rules as declared by the build (machikurabe.quality_rules, if the parser module provides it)."""
+def declared_rules(lang: str = "ja") -> pd.DataFrame | None:
+    """Rules as declared by the build (machikurabe.quality_rules, owned by the parser), one row per rule id."""
     try:
-        from . import quality_rules  # owned by the parser; optional
+        from . import quality_rules
     except ImportError:
         return None
     rules = getattr(quality_rules, "RULES", None)
-    if rules is None:
+    if not rules:
         return None
-    if isinstance(rules, dict):
-        return pd.DataFrame([{"rule": k, "description": v} for k, v in rules.items()])
-    return pd.DataFrame(list(rules))
+    items = rules.values() if isinstance(rules, dict) else rules
+    rows = []
+    for rule in items:
+        if isinstance(rule, str):
+            continue
+        rows.append({
+            "rule": getattr(rule, "id", None),
+            "description": getattr(rule, "en" if lang == "en" else "ja", None),
+            "action": getattr(rule, "action", None),
+        })
+    if isinstance(rules, dict) and not rows:
+        rows = [{"rule": k, "description": v, "action": None} for k, v in rules.items()]
+    return pd.DataFrame(rows, columns=["rule", "description", "action"]) if rows else None
+
+
+def rules_table(quality: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """Every rule (declared by the build, or merely present in data_quality) with how often it fired."""
+    counts = rules_with_counts(quality)
+    declared = declared_rules(lang)
+    if declared is None:
+        return counts
+    table = declared.merge(counts, on="rule", how="outer")
+    table[["records", "bodies"]] = table[["records", "bodies"]].fillna(0).astype(int)
+    return table.sort_values(["records", "rule"], ascending=[False, True]).reset_index(drop=True)
 
 
 def rules_with_counts(quality: pd.DataFrame) -> pd.DataFrame:

@@ -25,11 +25,8 @@ st.caption(source)
 
 quality = st_data.query("data_quality")
 st.subheader(t("rules", lang))
-declared = data_method.declared_rules()
-if declared is not None:
-    st.dataframe(declared, hide_index=True, width="stretch")
+st.dataframe(data_method.rules_table(quality, lang), hide_index=True, width="stretch")
 st.caption(t("rules_from_db", lang))
-st.dataframe(data_method.rules_with_counts(quality), hide_index=True, width="stretch")
 
 st.subheader(t("quality_table", lang))
 bodies = st_data.query("municipalities")

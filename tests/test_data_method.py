@@ -53,3 +53,11 @@ def test_parquet_round_trip():
     frame = pd.DataFrame({"name": ["墨田区"], "welfare_rate_pct": [2.866]})
     back = pd.read_parquet(io.BytesIO(downloads.parquet_bytes(frame)))
     assert back.loc[0, "name"] == "墨田区" and back.loc[0, "welfare_rate_pct"] == 2.866
+
+
+def test_rules_table_joins_declared_rules_with_counts():
+    table = data_method.rules_table(QUALITY, "ja").set_index("rule")
+    assert table.loc["missing_empty", "records"] == 2
+    if data_method.declared_rules() is not None:  # the build's rule list (machikurabe.quality_rules)
+        assert table.loc["per_mille_converted", "description"].startswith("‰")
+        assert table.loc["missing_dash", "records"] == 0  # declared, not fired in this sample
