@@ -143,6 +143,8 @@ def size_band(population) -> str:
 
 
 def size_band_label(key: str, lang: str = "ja") -> str:
+    if key == "prefecture":
+        return "都道府県（規模の区分外）" if lang != "en" else "Prefectures (not banded)"
     for k, _, _, ja, en in SIZE_BANDS:
         if k == key:
             return en if lang == "en" else ja
@@ -171,7 +173,9 @@ def attach_bodies(targets: pd.DataFrame, municipalities: pd.DataFrame,
     out = targets.merge(bodies, on="municipality_code", how="left")
     out["prefecture"] = out["prefecture"].fillna(UNKNOWN)
     out["body_kind"] = out["body_kind"].fillna(UNKNOWN)
-    out["size_band"] = [size_band(p) for p in out["population"]]
+    # prefectures are not municipalities of a size: they get a band of their own
+    out["size_band"] = ["prefecture" if k == "prefecture" else size_band(p)
+                        for k, p in zip(out["body_kind"], out["population"])]
     out["programme"] = out["programme"].fillna("none")
     return out
 
@@ -201,7 +205,7 @@ def dimension_label(dimension: str, value: str, lang: str = "ja") -> str:
 def group_order(frame: pd.DataFrame, group: str) -> list[str]:
     present = list(dict.fromkeys(frame[group]))
     if group == "size_band":
-        order = [k for k, *_ in SIZE_BANDS] + [UNKNOWN]
+        order = [k for k, *_ in SIZE_BANDS] + ["prefecture", UNKNOWN]
     elif group == "programme":
         order = ["community_capacity", "multi_agency", "prefectural", "none"]
     elif group == "body_kind":

@@ -208,3 +208,13 @@ def test_peer_comparison_same_size_band():
     extra_kind = frame.loc[frame["municipality_code"] == "01100", "body_kind"].iloc[0]
     assert extra_kind == "ward"
     assert bd.peer_comparison(frame, "01206", "kind", same_kind=True)[1] == 0
+
+
+def test_prefectures_have_their_own_band():
+    rows = pd.DataFrame([dict(target_id="003-0001", document_id="003", municipality_code="13000",
+                              programme="prefectural", kind="qualitative", category="systems",
+                              logic_level="structure", text="区市町村数を増やす")])
+    bodies = pd.DataFrame([dict(code="13000", prefecture="東京都", name="東京都", kind="prefecture",
+                                population=13953744)])  # 003 line 4158
+    frame = bd.attach_bodies(rows, bodies, gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
+    assert frame.loc[0, "size_band"] == "prefecture"
