@@ -26,9 +26,21 @@ HOST = "127.0.0.1"
 FIRST_RESULT = ('.js-plotly-plot, [data-testid="stDeckGlJsonChart"] canvas, #deckgl-overlay, '
                 '[data-testid="stDataFrame"]')
 EXCEPTION = '[data-testid="stException"]'
-# a page is idle when Streamlit's status widget no longer says it is running
-IDLE_JS = """() => { const w = document.querySelector('[data-testid="stStatusWidget"]');
-                     return !w || !/Running|実行中|running/i.test(w.innerText); }"""
+# Streamlit's frontend marks its root with the script state (initial → running → notRunning); a fresh page load
+# is done when it reads notRunning
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# before an in-session action: resolve once the state has left notRunning and come back (the rerun finished)
+ARM_RUN_WATCH_JS = """() => {
+  window.__benchRunDone = false;
+  const app = document.querySelector('[data-testid="stApp"]');
+  let left = false;
+  const watch = new MutationObserver(() => {
+    const state = app.getAttribute('data-test-script-state');
+    if (state !== 'notRunning') { left = true; }
+    else if (left) { window.__benchRunDone = true; watch.disconnect(); }
+  });
+  watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
 
 # representative state per page (url path → query string); pages not listed get none
 PAGE_QUERY = {"profile": "code=01206", "programmes": "q=%E5%9C%B0%E5%9F%9F", "peers": "code=01206"}
@@ -123,9 +135,13 @@ def page_url(base_url: str, path: str, extra_query: str = "") -> str:
 
 
 async def wait_idle(page, timeout_ms: int) -> None:
-    await page.wait_for_selector('[data-testid="stMain"]', timeout=timeout_ms)
-    await page.wait_for_function(IDLE_JS, timeout=timeout_ms)
+    """After a navigation: the page has its heading and the script run that drew it has finished.
+
+    The heading comes first: on a first visit the frontend can report notRunning between the navigation's
+    runs, before the page itself has run.
+    """
     await page.wait_for_selector('[data-testid="stHeading"], h1', timeout=timeout_ms)
+    await page.wait_for_selector(IDLE, state="attached", timeout=timeout_ms)
 
 
 @dataclass
@@ -170,8 +186,10 @@ async def _one_session(browser, base_url: str, paths: list[str], session: int, c
             try:
                 link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]')
                 if kind == "click" and await link.count():
+                    await page.evaluate(ARM_RUN_WATCH_JS)
                     await link.first.click()
                     await page.wait_for_url(re.compile(rf"/{re.escape(path)}(\?|$)"), timeout=action_timeout_ms)
+                    await page.wait_for_function("() => window.__benchRunDone === true", timeout=action_timeout_ms)
                 else:
                     await page.goto(page_url(base_url, path, extra), wait_until="domcontentloaded")
                 await wait_idle(page, action_timeout_ms)
