@@ -66,9 +66,14 @@ def spine_chart(table: pd.DataFrame, town_name: str, lang: str, source: str, use
     """One row per indicator: peer min–max (light bar), IQR (dark bar), peer median (centre line), the town
     (bold circle), the level and prefecture medians; town value and peer median printed on the right."""
     fig = go.Figure()
-    rows = [r for _, r in table.iterrows() if spine_positions(r)]
+    all_rows = [r for _, r in table.iterrows()]
+    all_labels = [indicator_label(r["indicator"], lang, user_meta) for r in all_rows]
+    # an indicator no peer has a value for keeps its row (with its numbers) but has nothing to draw
+    rows = [r for r in all_rows if spine_positions(r)]
     labels = [indicator_label(r["indicator"], lang, user_meta) for r in rows]
     pos = [spine_positions(r) for r in rows]
+    fig.add_trace(go.Scatter(y=all_labels, x=[0.5] * len(all_labels), mode="markers", showlegend=False,
+                             marker=dict(opacity=0), hoverinfo="skip"))
 
     def add_bar(start, end, colour, name, width):
         base = [p[start] for p in pos]
@@ -101,7 +106,7 @@ def spine_chart(table: pd.DataFrame, town_name: str, lang: str, source: str, use
                              marker=dict(symbol="circle", size=15, color=TOWN_COLOUR, line=dict(width=2.5, color="#000")),
                              hovertemplate="%{y}<br>" + _bold(town_name) + ": %{customdata}<extra></extra>"))
     # the printed numbers, as in Fingertips' table to the left of the spine
-    for lab, r in zip(labels, rows):
+    for lab, r in zip(all_labels, all_rows):
         fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[0], y=lab, xref="paper", yref="y", xanchor="left",
                            showarrow=False, text=_bold(format_indicator(r["town_value"], r["indicator"], lang, user_meta)
                                                        + (" ⚠" if r.get("town_quality_rules") else "")),
@@ -110,16 +115,16 @@ def spine_chart(table: pd.DataFrame, town_name: str, lang: str, source: str, use
         fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[1], y=lab, xref="paper", yref="y", xanchor="left",
                            showarrow=False, text=format_indicator(r["peer_median"], r["indicator"], lang, user_meta))
     for shift, text in zip(NUMBER_COLUMNS, (_bold(town_name), t("peer_median", lang))):
-        if labels:
-            fig.add_annotation(x=1, xshift=shift, y=labels[0], yshift=22, xref="paper", yref="y", xanchor="left",
+        if all_labels:
+            fig.add_annotation(x=1, xshift=shift, y=all_labels[0], yshift=22, xref="paper", yref="y", xanchor="left",
                                yanchor="bottom", showarrow=False, text=text, font=dict(size=11, color="#444"))
     fig.update_layout(barmode="overlay", bargap=0.35)
     fig.update_xaxes(range=[-0.02, 1.02], tickvals=[0, 0.5, 1],
                      ticktext=[t("spine_low", lang), t("peer_median", lang), t("spine_high", lang)],
                      showgrid=False, zeroline=False)
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
+    fig.update_yaxes(categoryorder="array", categoryarray=all_labels, range=[len(all_labels) - 0.5, -0.5])
     _style(fig, t("spine_title", lang, town=town_name), t("spine_x", lang), "", _wrap(source),
-           height=200 + 48 * max(len(labels), 1), axis_space=75, top=150)
+           height=200 + 48 * max(len(all_labels), 1), axis_space=75, top=150)
     fig.update_layout(margin=dict(r=NUMBER_COLUMNS[1] + 120))
     return fig
 

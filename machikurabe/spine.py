@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import formatting
+from .exports import is_formula_like
 from .peers import level_of
 
 SMALL_POPULATION = 5_000  # bodies under this many people: values rest on few people, flag them
@@ -115,7 +116,9 @@ def spine_positions(row: pd.Series) -> dict:
 
 def indicator_name(key: str, lang: str = "ja", user_meta: dict | None = None) -> str:
     if user_meta and key in user_meta:
-        return str(user_meta[key]["name"])
+        name = str(user_meta[key]["name"])
+        # an uploaded header such as =HYPERLINK(...) is shown as text wherever it goes (tables, toolbars)
+        return "'" + name if is_formula_like(name) else name
     from . import indicators
     return indicators.get(key).name(lang)
 

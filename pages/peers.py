@@ -194,7 +194,8 @@ with tabs[6]:
         result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("municipalities"), lang)
         if result.raw is not None:
             st.markdown(f"**{t('upload_preview', lang)}**")
-            st.dataframe(result.raw.head(10), hide_index=True)
+            # st.table has no download toolbar, so uploaded formula-like cells cannot leave as a CSV from here
+            st.table(result.raw.head(10))
         st.markdown(f"**{t('upload_report', lang)}**")
         for issue in result.issues:
             {"error": st.error, "warning": st.warning}.get(issue.level, st.info)(issue.text)

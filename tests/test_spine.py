@@ -132,3 +132,13 @@ def test_real_database_holds_the_printed_ageing_rates():
         con.close()
     for code, printed in zip(HOKKAIDO["code"], HOKKAIDO["ageing_rate_pct"]):
         assert stored[code] == pytest.approx(printed)
+
+
+def test_uploaded_indicator_names_and_units():
+    meta = {"user_1": {"name": "見守り訪問率", "unit": "%"}, "user_2": {"name": "=HYPERLINK(\"x\")", "unit": ""}}
+    assert spine.indicator_label("user_1", "ja", meta) == "見守り訪問率（%）"
+    assert spine.indicator_label("user_1", "en", meta) == "見守り訪問率 (%)"
+    assert spine.format_indicator(12.5, "user_1", "ja", meta) == "12.5%"
+    # a formula-like header is shown as text, never as something a spreadsheet would run
+    assert spine.indicator_name("user_2", "ja", meta) == "'=HYPERLINK(\"x\")"
+    assert spine.indicator_label("ageing_rate_pct", "ja") == "高齢化率（%）"
