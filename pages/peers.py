@@ -43,6 +43,11 @@ for name in QP_VIEW:
         st.session_state[f"peers_{name}"] = seed[f"peers_{name}"] if seed[f"peers_{name}"] in view_keys else view_keys[0]
 
 
+def _town_row_bold(frame):
+    """The town is the first row of these tables; bold, as in the charts."""
+    return frame.style.apply(lambda row: ["font-weight: bold" if row.name == 0 else ""] * len(row), axis=1)
+
+
 def _reset_weights():
     for k in weight_keys:
         st.session_state[f"peers_w_{k}"] = float(default_weights.get(k, 0.0))
@@ -101,7 +106,7 @@ if len(comparison.peer_codes) < 4:
     st.info(t("peers_small_group", lang, n=len(comparison.peer_codes)))
 
 with st.expander(t("peers_list", lang), expanded=group == "nearest"):
-    st.dataframe(peer_view.peer_list(bodies, comparison, lang), hide_index=True)
+    st.dataframe(_town_row_bold(peer_view.peer_list(bodies, comparison, lang)), hide_index=True)
     if comparison.nearest is not None:
         st.markdown(t("method_nn", lang))
         st.markdown(t("method_missing", lang))
@@ -149,7 +154,9 @@ with tabs[2]:
     st.plotly_chart(figs["scatter"], theme=None,
                     config=_config(f"{label_of(x_key)}_{label_of(y_key)}"))
 with tabs[3]:
-    st.dataframe(peer_view.display_table(table, comparison, lang), hide_index=True)
+    shown = peer_view.display_table(table, comparison, lang)
+    town_column = t("col_town_value", lang, town=comparison.town_name)
+    st.dataframe(shown.style.set_properties(subset=[town_column], **{"font-weight": "bold"}), hide_index=True)
     st.caption(t("table_note", lang))
     export_frame, units = peer_view.export_table(table, comparison, lang)
     stem = exports.safe_filename(comparison.town_name, t("tab_table", lang), exports.today())
@@ -166,7 +173,7 @@ with tabs[4]:
     st.caption(t("programme_note", lang))
     st.markdown(peer_view.programme_reference_text(bodies, comparison, lang))
     programme_frame = figs["programme_frame"].drop(columns=["code"])
-    st.dataframe(programme_frame, hide_index=True)
+    st.dataframe(_town_row_bold(programme_frame), hide_index=True)
     stem = exports.safe_filename(comparison.town_name, t("tab_programmes", lang), exports.today())
     c1, c2 = st.columns(2)
     c1.download_button(t("download_csv", lang), exports.csv_bytes(programme_frame), f"{stem}.csv", exports.CSV_MIME,

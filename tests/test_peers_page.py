@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixture_db import AOMORI, KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, TOKYO, build_fixture_db
+from tests.fixture_db import KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, TOKYO, build_fixture_db
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "peers.py")
