@@ -80,3 +80,11 @@ def bar_chart(frame: pd.DataFrame, category: str, value: str, *, title: str, cat
     if series is not None:
         fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1))
     return fig
+
+
+def export_config(filename: str, image_format: str = "png") -> dict:
+    """Plotly modebar settings: the camera button saves <filename>.png (print scale) or .svg; no plotly logo."""
+    options = {"format": image_format if image_format in ("png", "svg") else "png", "filename": filename}
+    if options["format"] == "png":
+        options["scale"] = 2
+    return {"toImageButtonOptions": options, "displaylogo": False}

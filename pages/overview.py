@@ -39,11 +39,12 @@ else:
     left.plotly_chart(charts.bar_chart(
         by_programme, "label", "bodies", series="series", title=t("chart_by_programme", lang),
         category_title=t("axis_programme", lang), value_title=t("axis_bodies", lang), source=source),
-        width="stretch")
+        width="stretch", config=charts.export_config(t("chart_by_programme", lang)))
     by_kind = summary.bodies_by_kind(shown, lang)
     right.plotly_chart(charts.bar_chart(
         by_kind, "label", "bodies", title=t("chart_by_kind", lang), category_title=t("axis_kind", lang),
-        value_title=t("axis_bodies", lang), source=source), width="stretch")
+        value_title=t("axis_bodies", lang), source=source), width="stretch",
+        config=charts.export_config(t("chart_by_kind", lang)))
 
 st.subheader(t("how_to_read", lang))
 st.markdown(t("how_to_read_body", lang))

@@ -78,3 +78,15 @@ def test_compare_designs_body_without_that_programme(con):
     programmes = db.run_query(con, "programmes")
     frame = ps.compare_designs(programmes, [KUSHIRO, SUMIDA], "prefectural", "en")
     assert frame.empty
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text(max_size=80), st.text(max_size=10))
+def test_highlight_never_emits_markup_from_the_input(text, needle):
+    out = ps.highlight(text, needle)
+    stripped = out.replace("<mark>", "").replace("</mark>", "").replace("<br>", "")
+    assert "<" not in stripped and ">" not in stripped
+    assert out.count("<mark>") == len(ps.find_spans(text, needle))

@@ -1,0 +1,39 @@
+"""machikurabe.charts: every figure has a title, axis titles, the 出典 line inside the figure, safe colours."""
+import pandas as pd
+
+from machikurabe import charts
+
+
+def test_bar_chart_carries_title_axes_and_source():
+    frame = pd.DataFrame({"label": ["市", "町"], "bodies": [24, 20]})
+    fig = charts.bar_chart(frame, "label", "bodies", title="種類別の団体数", category_title="自治体の種類",
+                           value_title="団体数（団体）", source="出典：厚生労働省")
+    assert fig.layout.title.text == "種類別の団体数"
+    assert fig.layout.xaxis.title.text == "団体数（団体）"  # horizontal bars: values on x
+    assert fig.layout.yaxis.title.text == "自治体の種類"
+    assert [a.text for a in fig.layout.annotations] == ["出典：厚生労働省"]
+    assert fig.data[0].marker.color == charts.OKABE_ITO[0]
+
+
+def test_series_get_distinct_okabe_ito_colours():
+    frame = pd.DataFrame({"label": ["A", "A"], "series": ["印", "設計"], "bodies": [3, 4]})
+    fig = charts.bar_chart(frame, "label", "bodies", series="series", title="t", category_title="c",
+                           value_title="v", source="s")
+    assert [trace.name for trace in fig.data] == ["印", "設計"]
+    assert fig.data[0].marker.color != fig.data[1].marker.color
+
+
+def test_wrap_source_japanese_and_english():
+    ja = charts.wrap_source("出典：" + "あ" * 70)
+    assert len(ja) == 3 and all(len(line) <= 30 for line in ja)
+    assert "".join(ja) == "出典：" + "あ" * 70
+    en = charts.wrap_source("Source: " + " ".join(["word"] * 30))
+    assert all(len(line) <= 60 for line in en)
+    assert " ".join(en) == "Source: " + " ".join(["word"] * 30)
+
+
+def test_export_config():
+    assert charts.export_config("種類別の団体数")["toImageButtonOptions"] == {
+        "format": "png", "filename": "種類別の団体数", "scale": 2}
+    assert charts.export_config("x", "svg")["toImageButtonOptions"]["format"] == "svg"
+    assert charts.export_config("x", "gif")["toImageButtonOptions"]["format"] == "png"
