@@ -2,6 +2,7 @@
 with the number, unit, bound and period parsed from the printed text so targets can be compared."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -122,6 +123,8 @@ def parse_target_quantity(text: str) -> Quantity:
             continue  # denominator: 1拠点あたり, 1月当たり
         if re.match(r"\s*(年目|年度|年間で|か月|ヶ月|月末)", tail) or unit is None:
             continue
+        if not math.isfinite(_to_float(v1)) or (v2 and not math.isfinite(_to_float(v2))):
+            continue  # a run of thousands of digits is not a target (float overflow)
         if s[max(0, start - 1):start] == "第":
             continue  # ordinal: 第4回推進会議
         if re.search(r"(現状|現在|実績|前年度?)\s*[:：]?\s*$", s[max(0, start - 5):start]):

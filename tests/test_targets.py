@@ -189,3 +189,8 @@ def test_target_ids_unique_and_columns(all_targets):
     assert all_targets["target_id"].is_unique
     assert list(all_targets.columns) == targets.TARGET_COLUMNS
     assert set(all_targets["kind"]) <= {"quantitative", "qualitative"}
+
+
+def test_huge_digit_run_is_not_a_target():
+    # 10,000 digits overflow a float; no infinite target value is produced
+    assert parse_target_quantity("１" * 10_000 + "回").value is None
