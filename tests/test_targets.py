@@ -194,3 +194,22 @@ def test_target_ids_unique_and_columns(all_targets):
 def test_huge_digit_run_is_not_a_target():
     # 10,000 digits overflow a float; no infinite target value is produced
     assert parse_target_quantity("１" * 10_000 + "回").value is None
+
+
+def test_targets_from_the_real_build_trace_to_lines(tmp_path):
+    # the production path: build.py passes its parsed programme_texts to build_targets
+    from machikurabe import build, db
+
+    out = build.build(tmp_path / "municipal.duckdb")
+    assert out["targets"] > 300
+    con = db.connect(tmp_path / "municipal.duckdb")
+    try:
+        rows = con.execute("SELECT document_id, source_line, text FROM targets WHERE document_id = '003'").fetchall()
+        kinds = dict(con.execute("SELECT kind, count(*) FROM targets GROUP BY kind").fetchall())
+    finally:
+        con.close()
+    lines = (RAW / "003_432db8467158d625.txt").read_text(encoding="utf-8").split("\n")
+    for _, line_no, text in rows:
+        probe = "".join(targets.normalise(text).split())[:6]
+        assert probe in "".join(targets.normalise(lines[line_no - 1]).split()), (line_no, text)
+    assert set(kinds) == {"quantitative", "qualitative"}
