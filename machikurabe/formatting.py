@@ -52,6 +52,8 @@ def format_value(value, key: str, lang: str = "ja", missing: str | None = None) 
     unit = ind.unit(lang)
     if unit == "%":
         return f"{number}%"
+    if lang == "en" and float(value) == 1 and unit.endswith("s") and "/" not in unit:
+        unit = unit[:-1]  # 1 person, 1 programme
     if lang == "en" or unit.startswith("km") or "/" in unit:
         return f"{number} {unit}"
     return f"{number}{unit}"

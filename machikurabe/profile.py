@@ -102,7 +102,11 @@ def indicator_rows(body, bodies: pd.DataFrame, quality: pd.DataFrame, lang: str 
             t("col_pct_kind", lang): format_percentile(percentile_of(same_kind[ind.key], value), lang),
             t("col_flag", lang): "⚠" if ind.key in flagged else "",
         })
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    if body["kind"] == "prefecture":
+        # for a prefecture both groups are "all prefectures": one pair of columns is enough
+        frame = frame.drop(columns=[t("col_rank_kind", lang), t("col_pct_kind", lang)])
+    return frame
 
 
 def quality_notes(quality: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:

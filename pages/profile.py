@@ -52,7 +52,8 @@ programmes = st_data.query("programmes_for_body", code=code)
 texts = st_data.query("programme_texts_for_body", code=code)
 
 heading = profile.display_name(body, lang)
-sub = f"{body['prefecture']} · {kind_label(body['kind'], lang)} · {profile.to_hiragana(body['name_kana'])}"
+parts = [] if body["kind"] == "prefecture" else [body["prefecture"]]
+sub = " · ".join(parts + [kind_label(body["kind"], lang), profile.to_hiragana(body["name_kana"])])
 if lang == "en":
     sub += f" · {body['name']}"
 st.header(heading)

@@ -25,6 +25,9 @@ def test_english_units():
     assert f.format_value(94068, "households", "en") == "94,068 households"
     assert f.format_value(33.2, "ageing_rate_pct", "en") == "33.2%"
     assert f.format_value(123.8, "density_per_km2", "en") == "123.8 persons/km²"
+    assert f.format_value(1, "programme_count", "en") == "1 programme"
+    assert f.format_value(1, "promoter_count", "en") == "1 person"
+    assert f.format_value(1, "promoter_count", "ja") == "1人"
 
 
 def test_trailing_zeros_trimmed_but_one_decimal_kept_for_rates():

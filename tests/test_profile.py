@@ -91,6 +91,7 @@ def test_prefecture_ranked_among_prefectures_only(con, bodies):
     assert rows.loc["population", "Value"] == "13,953,744 persons"
     assert rows.loc["population", "Rank among all prefectures"] == "1 of 2"
     assert rows.loc["elementary_schools", "Rank among all prefectures"] == "1 of 1"  # 青森県 printed (校) empty
+    assert "Rank, same kind" not in rows.columns  # the same group twice would say nothing new
 
 
 def test_quality_notes_show_the_printed_text_and_rule(con):
