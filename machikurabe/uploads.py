@@ -9,6 +9,7 @@ Other pages (map, spine) merge ``values`` on ``code`` and label columns with ``m
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -180,9 +181,11 @@ def _to_number(text: str):
     if cleaned == "":
         return None
     try:
-        return float(cleaned)
+        number = float(cleaned)
     except ValueError:
         return "invalid"
+    # "inf", "nan" and 1e400 parse as floats but are no measurement: report them like any other bad cell
+    return number if math.isfinite(number) else "invalid"
 
 
 def validate(result: UploadResult, bodies: pd.DataFrame, lang: str = "ja", key_prefix: str = "user_") -> UploadResult:

@@ -174,3 +174,11 @@ def test_merge_into_bodies_for_the_session_only():
     assert meta["user_1"]["name"] == "x"
     same, none = uploads.merge_user_indicators(BODIES, None)
     assert same is BODIES and none == {}
+
+
+def test_infinite_and_nan_cells_are_non_numeric():
+    result = load("code,値\n01206,inf\n01399,1e400\n01433,NaN\n13107,2\n", lang="en")
+    assert result.ok
+    assert result.values["user_1"].dropna().tolist() == [2.0]
+    issue = next(i for i in result.issues if i.key == "non_numeric")
+    assert "inf" in issue.text and "1e400" in issue.text and "NaN" in issue.text
