@@ -130,6 +130,7 @@ PEER_STRINGS: dict[str, dict[str, str]] = {
     "flag_small": {"ja": "小規模（5,000人未満）", "en": "Small body (under 5,000 people)"},
     "flag_quality": {"ja": "補正・注記あり：{rules}（記載：{raw}）", "en": "Corrected / noted: {rules} (printed: {raw})"},
     "flag_peer_quality": {"ja": "グループ内{n}団体に補正・注記", "en": "{n} peers with corrected/noted values"},
+    "values_title": {"ja": "比較グループの値（全指標）", "en": "Values of the body and its peers (all indicators)"},
     "table_note": {"ja": "パーセンタイルは比較グループ内で値が選んだ自治体以下の割合（同値は半分と数える）。四分位は線形補間（ExcelのQUARTILE.INCと同じ）。",
                    "en": "Percentile: share of peers at or below the body (ties count half). Quartiles by linear interpolation (as Excel QUARTILE.INC)."},
     "small_flag_note": {"ja": "＊ 人口5,000人未満の団体の値は少人数にもとづくため、割合が大きく振れやすい点に注意してください。",

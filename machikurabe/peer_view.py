@@ -186,6 +186,34 @@ def export_table(table: pd.DataFrame, comparison: Comparison, lang: str) -> tupl
     return out, units
 
 
+def values_table(bodies: pd.DataFrame, comparison: Comparison, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The town and each peer with every indicator as a number (for CSV/XLSX), and each column's unit."""
+    meta = comparison.user_meta
+    codes = [comparison.town_code, *comparison.peer_codes]
+    group = bodies.set_index("code").loc[codes].reset_index()
+    out = pd.DataFrame({
+        t("col_code", lang): group["code"],
+        t("col_body", lang): [("★ " if c == comparison.town_code else "") + body_name(bodies, c, lang) for c in codes],
+        t("col_prefecture", lang): group["prefecture"],
+        t("col_kind", lang): [kind_label(k, lang) for k in group["kind"]],
+    })
+    units = {}
+    for key in comparison.view_keys:
+        name = spine.indicator_name(key, lang, meta)
+        out[name] = pd.to_numeric(group[key], errors="coerce")
+        units[name] = spine.indicator_unit(key, lang, meta)
+    return out, units
+
+
+def _formatted_values(bodies: pd.DataFrame, comparison: Comparison, lang: str) -> pd.DataFrame:
+    values, _ = values_table(bodies, comparison, lang)
+    shown = values.drop(columns=[t("col_code", lang)]).astype(object)
+    for key in comparison.view_keys:
+        name = spine.indicator_name(key, lang, comparison.user_meta)
+        shown[name] = [spine.format_indicator(v, key, lang, comparison.user_meta) for v in values[name]]
+    return shown
+
+
 def peer_list(bodies: pd.DataFrame, comparison: Comparison, lang: str) -> pd.DataFrame:
     """The town (★) and its peers with kind, population, distance, each indicator's share and filled values."""
     meta = comparison.user_meta
@@ -280,7 +308,9 @@ def report_html(bodies: pd.DataFrame, comparison: Comparison, figs: dict, table:
     created = created or exports.today()
     title = t("report_title", lang, town=comparison.town_name)
     tables = [report.ReportTable(t("tab_table", lang), display_table(table, comparison, lang), t("table_note", lang)),
-              report.ReportTable(t("report_peer_list", lang), peer_list(bodies, comparison, lang), bold_rows=[0])]
+              report.ReportTable(t("report_peer_list", lang), peer_list(bodies, comparison, lang), bold_rows=[0]),
+              report.ReportTable(t("values_title", lang), _formatted_values(bodies, comparison, lang),
+                                 t("small_flag_note", lang), bold_rows=[0])]
     imputed = imputed_table(bodies, comparison, lang, log_keys)
     if not imputed.empty:
         tables.append(report.ReportTable(t("imputed_title", lang), imputed, t("method_missing", lang).replace("**", "")))

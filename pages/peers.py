@@ -168,6 +168,18 @@ with tabs[3]:
         units=units, notes=[f"{t('peers_definition', lang)}：{comparison.definition}", t("table_note", lang)],
         unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
         created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME)
+    st.markdown(f"**{t('values_title', lang)}**")
+    values, value_units = peer_view.values_table(bodies, comparison, lang)
+    st.dataframe(_town_row_bold(values), hide_index=True)
+    stem = exports.safe_filename(comparison.town_name, t("values_title", lang), exports.today())
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download_csv", lang), exports.csv_bytes(values), f"{stem}.csv", exports.CSV_MIME,
+                       key="values_csv")
+    c2.download_button(t("download_xlsx", lang), exports.xlsx_bytes(
+        values, title=t("values_title", lang), source=source, units=value_units,
+        notes=[f"{t('peers_definition', lang)}：{comparison.definition}", t("small_flag_note", lang)],
+        unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
+        created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME, key="values_xlsx")
 with tabs[4]:
     st.plotly_chart(figs["programmes"], theme=None, config=_config(t("tab_programmes", lang)))
     st.caption(t("programme_note", lang))

@@ -103,3 +103,13 @@ def test_prefecture_programme_view(data):
                                                   comparison.peer_codes, "en")
     assert list(frame.columns) == ["code", "Body", "Prefectural", "Planned promoters"]
     assert frame["Prefectural"].tolist() == ["✓", "✓"]
+
+
+def test_values_table_numbers_and_units(data):
+    comparison = hand(data, KYOGOKU, [KUSHIRO, OTOINEPPU], "ja")
+    values, units = peer_view.values_table(data["municipalities"], comparison, "ja")
+    assert values["自治体"].tolist() == ["★ 京極町", "釧路市", "音威子府村"]
+    # as printed: 3,004 / 168,730 / 734 people; 音威子府村 printed no 地縁組織加入率
+    assert values["人口"].tolist() == [3004, 168730, 734]
+    assert values["地縁組織加入率"].isna().tolist() == [False, False, True]
+    assert units["人口"] == "人" and units["高齢化率"] == "%"

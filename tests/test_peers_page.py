@@ -121,7 +121,7 @@ def test_english(app):
 def test_downloads_offered(app):
     at = app.run()
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels.count("CSV（UTF-8 BOM付き）") == 2 and labels.count("Excel（xlsx）") == 2
+    assert labels.count("CSV（UTF-8 BOM付き）") == 3 and labels.count("Excel（xlsx）") == 3
     assert "比較レポート（HTML・1ファイル）をダウンロード" in labels
 
 

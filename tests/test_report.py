@@ -76,8 +76,9 @@ def test_full_comparison_report(bodies, lang):
     assert html.count('class="plotly-graph-div"') == 4  # spine, bar, scatter, programmes
     assert html.count("plotly.js v") == 1
     assert_offline(html)
-    # every table: comparison, peer list, filled values (音威子府村 printed no 地縁組織加入率), stability, programmes
-    assert html.count("<table>") == 5
+    # every table: comparison, peer list, values, filled values (音威子府村 printed no 地縁組織加入率), stability,
+    # programmes
+    assert html.count("<table>") == 6
     assert comparison.definition in html.replace("&amp;", "&")
     source = indicators.SOURCE_EN if lang == "en" else indicators.SOURCE_JA
     assert source in html.replace("&quot;", '"')
