@@ -77,11 +77,22 @@ if needle.strip():
 st.subheader(t("compare_title", lang))
 option_codes = list(shown_bodies["code"])
 labels_full = {r["code"]: option_label(r, lang) for _, r in bodies.iterrows()}
+if "compare_codes" not in st.session_state:
+    # ?cmp=01206,13107&cprog=multi_agency from a shared link; unknown codes are dropped
+    wanted = [c for c in str(st.query_params.get("cmp", "")).split(",") if c in set(option_codes)]
+    st.session_state["compare_codes"] = list(dict.fromkeys(wanted))[:3]
+    requested = st.query_params.get("cprog")
+    st.session_state["compare_programme"] = requested if requested in PROGRAMMES else PROGRAMMES[0]
 left, right = st.columns([3, 2])
 chosen = left.multiselect(t("compare_pick", lang), option_codes, key="compare_codes", max_selections=3,
                           format_func=lambda c: labels_full.get(c, c))
 programme = right.selectbox(t("compare_programme", lang), PROGRAMMES, key="compare_programme",
                             format_func=lambda p: programme_label(p, lang))
+for name, value in (("cmp", ",".join(chosen)), ("cprog", programme if chosen else "")):
+    if value and st.query_params.get(name) != value:
+        st.query_params[name] = value
+    elif not value and name in st.query_params:
+        del st.query_params[name]
 if len(chosen) < 2:
     st.info(t("compare_need_two", lang))
 else:

@@ -202,6 +202,13 @@ def test_side_by_side_comparison(make_app):
     assert table.loc["事業名", "釧路市"] == "包括的な相談支援システム構築事業"
 
 
+def test_comparison_from_url_drops_unknown_codes(make_app):
+    at = make_app("pages/programmes.py", cmp=f"{KUSHIRO},<script>,{SUMIDA}", cprog="multi_agency")
+    assert not at.exception
+    assert at.multiselect(key="compare_codes").value == [KUSHIRO, SUMIDA]
+    assert list(at.table[0].value.columns) == ["釧路市", "墨田区"]
+
+
 def test_data_method_tables_and_filters(make_app):
     at = make_app("pages/data_method.py")
     quality_tables = [df.value for df in at.dataframe if "raw_value" in df.value.columns]
