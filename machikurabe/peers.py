@@ -203,12 +203,13 @@ class PeerParams:
     hand: list[str] = field(default_factory=list)
 
     def to_query_params(self, default_weights: dict[str, float] | None = None) -> dict[str, str]:
+        # k, weights and the hand-picked list are kept whatever the group, so switching kinds loses nothing
         out = {QP_CODE: self.code, QP_GROUP: self.group}
-        if self.group == "nearest":
+        if self.group == "nearest" or self.k != DEFAULT_K:
             out[QP_K] = str(self.k)
-            if default_weights is None or self.weights != default_weights:
-                out[QP_WEIGHTS] = ",".join(f"{key}:{_short_number(w)}" for key, w in self.weights.items())
-        if self.group == "hand" and self.hand:
+        if default_weights is None or self.weights != default_weights:
+            out[QP_WEIGHTS] = ",".join(f"{key}:{_short_number(w)}" for key, w in self.weights.items())
+        if self.hand:
             out[QP_HAND] = ",".join(self.hand)
         return out
 

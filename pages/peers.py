@@ -63,7 +63,9 @@ with top[1]:
 st.caption(t("peers_level_note", lang) + " " + t("peers_link_note", lang))
 
 level = peers.same_level(bodies, code)
-weights, hand = dict(default_weights), []
+# choices of the group kinds not shown now stay in the URL, so switching back restores them
+weights = {key: float(st.session_state.get(f"peers_w_{key}", params.weights.get(key, 0.0))) for key in weight_keys}
+hand = list(st.session_state.get("peers_hand", params.hand))
 k = st.session_state["peers_k"]
 if group == "nearest":
     k_max = max(2, min(peers.MAX_K, len(level) - 1))

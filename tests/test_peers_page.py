@@ -79,6 +79,18 @@ def test_changing_group_updates_url(app):
     assert "手で選んだ2団体" in markdown(at)
 
 
+def test_weights_survive_switching_group_kind(app):
+    at = app.run()
+    at.number_input(key="peers_w_ageing_rate_pct").set_value(3.0).run()
+    assert "ageing_rate_pct:3" in _param(at, "w")
+    at.radio(key="peers_group").set_value("size").run()
+    assert "ageing_rate_pct:3" in _param(at, "w")
+    at.radio(key="peers_group").set_value("nearest").run()
+    assert not at.exception
+    assert at.number_input(key="peers_w_ageing_rate_pct").value == 3.0
+    assert "高齢化率 3" in markdown(at)
+
+
 def test_prefecture_compared_only_with_prefectures(app):
     app.query_params.update({"code": TOKYO, "group": "nearest", "k": "5"})
     at = app.run()
