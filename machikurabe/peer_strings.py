@@ -59,6 +59,11 @@ PEER_STRINGS: dict[str, dict[str, str]] = {
         "en": "**Missing values**: as in the ONS method, values a body did not print are **replaced by the median** of "
               "its level before computing distances. The table below shows which values were filled in. A body with "
               "many filled values may look closer than it is."},
+    "sparse_note": {"ja": "{names}は、同じ階層の団体の半数以上が記載していないため、距離の計算に使っていません（ほとんどが中央値になり、団体を区別できないため）。",
+                    "en": "{names}: printed by fewer than half the bodies of this level, so not used for the distance "
+                          "(mostly medians would tell no body apart)."},
+    "pref_median_na": {"ja": "都道府県を選んだときは「都道府県内の中央値」はありません（自分自身との比較になるため）。",
+                       "en": "For a prefecture there is no “median within the prefecture” (it would be itself)."},
     "imputed_title": {"ja": "中央値で補完した値", "en": "Values filled by the median"},
     "col_median_used": {"ja": "補完に使った中央値", "en": "Median used"},
     "imputed_none": {"ja": "この比較では補完した値はありません。", "en": "No value was filled in for this comparison."},

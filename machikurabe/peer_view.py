@@ -294,6 +294,16 @@ def figures(bodies: pd.DataFrame, programmes: pd.DataFrame, quality: pd.DataFram
     return out
 
 
+def sparse_note(comparison: Comparison, lang: str) -> str:
+    """Why a weighted indicator is missing from the distance, or '' when none is."""
+    nn = comparison.nearest
+    if nn is None or not nn.sparse_keys:
+        return ""
+    sep = "、" if lang != "en" else ", "
+    return t("sparse_note", lang, names=sep.join(spine.indicator_name(k, lang, comparison.user_meta)
+                                                 for k in nn.sparse_keys))
+
+
 def programme_reference_text(bodies: pd.DataFrame, comparison: Comparison, lang: str) -> str:
     """The three reference medians of planned promoters, for the programme view."""
     refs = spine.reference_medians(bodies, comparison.town_code, comparison.peer_codes, "promoter_count")
@@ -326,6 +336,10 @@ def report_html(bodies: pd.DataFrame, comparison: Comparison, figs: dict, table:
     notes = [t("spine_colour_note", lang), t("small_flag_note", lang)]
     if comparison.nearest is not None:
         notes.insert(0, t("method_nn", lang).replace("**", ""))
+        if sparse_note(comparison, lang):
+            notes.insert(1, sparse_note(comparison, lang))
+    if bodies.loc[bodies["code"] == comparison.town_code, "kind"].iloc[0] == "prefecture":
+        notes.append(t("pref_median_na", lang))
     sources = [indicators.SOURCE_EN if lang == "en" else indicators.SOURCE_JA]
     if comparison.user_meta:
         sources.append("Indicators uploaded by the user (this session only)" if lang == "en"

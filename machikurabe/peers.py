@@ -18,6 +18,7 @@ WEIGHTS_FILE = Path(__file__).resolve().parent / "peer_weights.toml"
 GROUP_KINDS = ("size", "prefecture", "nearest", "hand")
 DEFAULT_GROUP = "nearest"
 DEFAULT_K = 5
+MIN_OBSERVED_SHARE = 0.5  # an indicator printed by fewer bodies of the level than this is not used for distance
 MAX_K = 20
 
 # (key, lower bound inclusive, upper bound exclusive): 10,000 people is the first member of 10k–50k
@@ -111,6 +112,7 @@ class NearestNeighbours:
     imputed: pd.DataFrame        # code, indicator, median used: values filled by median imputation
     medians: dict[str, float] = field(default_factory=dict)  # on the transformed (logged) scale
     used_keys: tuple[str, ...] = ()
+    sparse_keys: tuple[str, ...] = ()  # weighted but left out: printed by fewer than half the bodies of the level
 
     @property
     def peer_codes(self) -> list[str]:
@@ -148,6 +150,11 @@ def nearest_neighbours(bodies: pd.DataFrame, code: str, weights: dict[str, float
     """
     universe = same_level(bodies, code).reset_index(drop=True)
     keys = tuple(key for key, w in weights.items() if w and w > 0 and key in universe.columns)
+    # an indicator most bodies of the level did not print would be mostly medians: it would pull every
+    # body towards the middle rather than tell them apart, so it is left out (and the page says so)
+    sparse = tuple(key for key in keys
+                   if pd.to_numeric(universe[key], errors="coerce").notna().mean() < MIN_OBSERVED_SHARE)
+    keys = tuple(key for key in keys if key not in sparse)
     z, imputed, medians = _standardised(universe, keys, set(log_keys))
     town_idx = universe.index[universe["code"] == code][0]
     out = pd.DataFrame({"code": universe["code"]})
@@ -164,7 +171,7 @@ def nearest_neighbours(bodies: pd.DataFrame, code: str, weights: dict[str, float
     k = max(1, min(int(k), len(others)))
     return NearestNeighbours(town_code=code, k=k, weights={key: float(weights[key]) for key in keys},
                              peers=others.head(k).copy(), distances=others, imputed=imputed, medians=medians,
-                             used_keys=keys)
+                             used_keys=keys, sparse_keys=sparse)
 
 
 def peer_stability(bodies: pd.DataFrame, code: str, weights: dict[str, float], k: int = DEFAULT_K,

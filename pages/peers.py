@@ -106,12 +106,16 @@ if not comparison.peer_codes:
     st.stop()
 if len(comparison.peer_codes) < 4:
     st.info(t("peers_small_group", lang, n=len(comparison.peer_codes)))
+if bodies.set_index("code").at[code, "kind"] == "prefecture":
+    st.caption(t("pref_median_na", lang))
 
 with st.expander(t("peers_list", lang), expanded=group == "nearest"):
     st.dataframe(_town_row_bold(peer_view.peer_list(bodies, comparison, lang)), hide_index=True)
     if comparison.nearest is not None:
         st.markdown(t("method_nn", lang))
         st.markdown(t("method_missing", lang))
+        if peer_view.sparse_note(comparison, lang):
+            st.info(peer_view.sparse_note(comparison, lang))
         imputed = peer_view.imputed_table(bodies, comparison, lang, log_keys)
         st.markdown(f"**{t('imputed_title', lang)}**")
         if imputed.empty:

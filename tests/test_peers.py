@@ -151,6 +151,19 @@ def test_median_imputation_hand_computed():
     assert distances["D"] == pytest.approx(0.46603, abs=1e-5)
 
 
+def test_indicator_printed_by_fewer_than_half_is_left_out():
+    # b is printed by 2 of 5 bodies (40 % < 50 %): filling 3 of 5 with the median would tell nobody apart
+    frame = pd.DataFrame({"code": ["T", "B", "C", "D", "E"], "kind": ["city"] * 5, "prefecture": ["X"] * 5,
+                          "a": [1, 2, 3, 4, 10], "b": [1, None, None, None, 5]})
+    result = peers.nearest_neighbours(frame, "T", {"a": 1.0, "b": 1.0}, k=2, log_keys=())
+    assert result.used_keys == ("a",)
+    assert result.sparse_keys == ("b",)
+    assert result.peer_codes == ["B", "C"]
+    # half printed (3 of 6 = 50 %) is still used
+    frame6 = pd.concat([frame, pd.DataFrame({"code": ["F"], "kind": ["city"], "prefecture": ["X"], "a": [5], "b": [2]})])
+    assert peers.nearest_neighbours(frame6, "T", {"a": 1.0, "b": 1.0}, k=2, log_keys=()).used_keys == ("a", "b")
+
+
 def test_nearest_neighbours_never_cross_levels():
     frame = pd.DataFrame({"code": ["P1", "P2", "M1", "M2", "M3"], "kind": ["prefecture", "prefecture", "city", "town", "ward"],
                           "prefecture": ["X", "Y", "X", "X", "Y"], "a": [1.0, 1.1, 1.0, 5.0, 9.0]})

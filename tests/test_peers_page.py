@@ -97,6 +97,9 @@ def test_prefecture_compared_only_with_prefectures(app):
     assert not at.exception
     # the only other prefecture in the fixture is 青森県; k is capped
     assert "最も近い1団体" in markdown(at)
+    # neither prefecture printed 地縁組織加入率: it is left out of the distance, and the page says why
+    assert any(i.value.startswith("地縁組織加入率は、同じ階層の団体の半数以上が記載していない") for i in at.info)
+    assert "都道府県内の中央値」はありません" in "\n".join(c.value for c in at.caption)
     bar = charts(at)[1]
     names = bar["data"][0]["x"]
     assert sorted(names) == sorted(["<b>東京都</b>", "青森県"])
