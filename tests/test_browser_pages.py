@@ -51,7 +51,7 @@ def test_page_in_chromium(app_url, path, name, expected):
         if name.startswith("overview"):
             page.wait_for_selector(".js-plotly-plot", timeout=60_000)
             assert page.locator(".js-plotly-plot").count() == 2
-        page.get_by_text(expected).first.wait_for(timeout=60_000)
+        page.get_by_text(expected).filter(visible=True).first.wait_for(timeout=60_000)
         assert exception_texts(page) == []
         shot = screenshot(page, name)
         assert shot.exists() and shot.stat().st_size > 10_000
