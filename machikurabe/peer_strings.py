@@ -28,6 +28,8 @@ PEER_STRINGS: dict[str, dict[str, str]] = {
                          "en": "Prefectures are compared only with prefectures, municipalities only with municipalities."},
     "peers_link_note": {"ja": "選んだ自治体・グループ・重みはURLに保存されます。リンクを共有すると同じ比較を再現できます。",
                         "en": "The chosen body, group and weights are kept in the URL: a copied link reproduces this comparison."},
+    "peers_filters_note": {"ja": "サイドバーの絞り込みは、このページの比較グループや中央値には影響しません（比較の基準が変わらないように）。",
+                           "en": "The sidebar filters do not change the peer groups or medians on this page (so the benchmarks stay fixed)."},
     "peers_definition": {"ja": "比較グループの定義", "en": "Peer group definition"},
     "def_size": {"ja": "{kind}で人口が{band}の団体（{n}団体）",
                  "en": "{kind} bodies with a population of {band} ({n} bodies)"},

@@ -60,7 +60,7 @@ with top[0]:
 with top[1]:
     group = st.radio(t("peers_group_kind", lang), peers.GROUP_KINDS, key="peers_group", horizontal=True,
                      format_func=lambda g: t(f"group_{g}", lang))
-st.caption(t("peers_level_note", lang) + " " + t("peers_link_note", lang))
+st.caption(t("peers_level_note", lang) + " " + t("peers_link_note", lang) + " " + t("peers_filters_note", lang))
 
 level = peers.same_level(bodies, code)
 # choices of the group kinds not shown now stay in the URL, so switching back restores them
