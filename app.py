@@ -15,6 +15,7 @@ from machikurabe.i18n import LANGS, current_lang, kind_label, programme_label, t
 ROOT = Path(__file__).resolve().parent
 ALL = "all"  # selectbox value for "no programme filter" (None would show an empty box)
 
+
 def _favicon():
     # drawn locally: emoji and material-icon favicons are fetched from a CDN, and the app must work offline
     from PIL import Image, ImageDraw
@@ -35,7 +36,8 @@ if "lang" not in st.session_state:
     requested = st.query_params.get("lang")
     st.session_state["lang"] = requested if requested in LANGS else "ja"
 with st.sidebar:
-    st.radio(t("language", current_lang()), LANGS, key="lang", horizontal=True,
+    # The label must not change with the language: a new label is a new widget, which would reset the choice.
+    st.radio(t("language", "ja"), LANGS, key="lang", horizontal=True,
              format_func=lambda code: {"ja": "日本語", "en": "English"}[code])
 lang = current_lang()
 
@@ -53,10 +55,11 @@ def _pages() -> list:
     ]
     map_file = ROOT / "pages" / "map.py"
     # the map page belongs to another module owner; until it exists a stand-in keeps the menu complete
-    pages.append(st.Page(str(map_file), title=t("page_map", lang), icon=":material/map:", url_path="map") if map_file.exists()
-                 else st.Page(_map_placeholder, title=t("page_map", lang), icon=":material/map:", url_path="map"))
+    map_target = str(map_file) if map_file.exists() else _map_placeholder
+    pages.append(st.Page(map_target, title=t("page_map", lang), icon=":material/map:", url_path="map"))
     pages += [
-        st.Page(str(ROOT / "pages" / "profile.py"), title=t("page_profile", lang), icon=":material/location_city:", url_path="profile"),
+        st.Page(str(ROOT / "pages" / "profile.py"), title=t("page_profile", lang), icon=":material/location_city:",
+                url_path="profile"),
         st.Page(str(ROOT / "pages" / "programmes.py"), title=t("page_programmes", lang), icon=":material/description:",
                 url_path="programmes"),
     ]
@@ -64,8 +67,8 @@ def _pages() -> list:
         path = ROOT / "pages" / f"{name}.py"
         if path.exists():
             pages.append(st.Page(str(path), title=t(f"page_{name}", lang), icon=icon, url_path=name))
-    pages.append(st.Page(str(ROOT / "pages" / "data_method.py"), title=t("page_data_method", lang), icon=":material/menu_book:",
-                         url_path="data_method"))
+    pages.append(st.Page(str(ROOT / "pages" / "data_method.py"), title=t("page_data_method", lang),
+                         icon=":material/menu_book:", url_path="data_method"))
     return pages
 
 

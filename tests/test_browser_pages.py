@@ -83,3 +83,20 @@ def test_search_hits_are_highlighted(app_url):
         page.locator("mark").first.wait_for(timeout=60_000)
         assert page.locator("mark").first.inner_text() == "社会福祉協議会"
         screenshot(page, "programmes_search")
+
+
+def test_language_toggle_survives_navigation_and_is_in_the_url(app_url):
+    with browser_page() as page:
+        page.goto(f"{app_url}/profile?code=01206")
+        wait_for_app(page)
+        page.get_by_text("English", exact=True).click()
+        page.get_by_role("heading", name="Municipality profile").wait_for(timeout=60_000)
+        wait_for_app(page)
+        assert "lang=en" in page.url and "code=01206" in page.url
+        page.get_by_text("Programme designs", exact=True).first.click()
+        page.get_by_role("heading", name="Programme designs").first.wait_for(timeout=60_000)
+        wait_for_app(page)
+        assert "lang=en" in page.url
+        page.get_by_text("日本語", exact=True).click()
+        page.get_by_role("heading", name="事業設計").first.wait_for(timeout=60_000)
+        assert exception_texts(page) == []
