@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from machikurabe import db, st_data
 from machikurabe.filters import KINDS, PROGRAMMES, Filters, parse_query_params, to_query_params
@@ -27,6 +28,13 @@ def _favicon():
     draw.rectangle((9, 16, 23, 26), fill="#FFFFFF")
     return image
 
+
+# With a pages/ folder beside app.py, Streamlit runs a new server's first script run in its old "pages directory"
+# mode; st.navigation switches that off, but the page identity changes under the first session's widgets and its
+# first click (e.g. the language toggle) is lost. Switching the mode off before any widget exists avoids that.
+if PagesManager.uses_pages_directory:
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 st.set_page_config(page_title="まちくらべ", page_icon=_favicon(), layout="wide")
 
