@@ -255,6 +255,8 @@ def bench_pages(db_path: Path, runs: int) -> dict:
 # --- browser and memory --------------------------------------------------------------------------------------
 
 async def _browser_async(base_url: str, runs: int) -> dict:
+    import asyncio
+
     from playwright.async_api import async_playwright
 
     from tests.bench import load
@@ -273,15 +275,26 @@ async def _browser_async(base_url: str, runs: int) -> dict:
                     page = await context.new_page()
                     page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"[:300]))
                     started = time.perf_counter()
-                    try:
-                        await page.goto(load.page_url(base_url, path), wait_until="commit")
+
+                    async def first_result():
                         try:
                             await page.wait_for_selector(load.FIRST_RESULT, state="visible", timeout=30_000)
-                            first.append(time.perf_counter() - started)
+                            return time.perf_counter() - started
                         except Exception:
                             problems.append("no chart, map or table drawn within 30 s")
+                            return None
+
+                    async def script_done():
                         await load.wait_idle(page, 60_000)
-                        idle.append(time.perf_counter() - started)
+                        return time.perf_counter() - started
+
+                    try:
+                        await page.goto(load.page_url(base_url, path), wait_until="commit")
+                        # both clocks run from the same start: the first drawing can come before the run ends
+                        got_first, got_idle = await asyncio.gather(first_result(), script_done())
+                        if got_first is not None:
+                            first.append(got_first)
+                        idle.append(got_idle)
                         if await page.locator(load.EXCEPTION).count():
                             problems.append("exception shown")
                     finally:
@@ -294,6 +307,40 @@ async def _browser_async(base_url: str, runs: int) -> dict:
         finally:
             await browser.close()
     return out
+
+
+async def _visit_every_page(base_url: str) -> list[str]:
+    """Open every declared page once (fresh session each) and wait for its run to finish; returns problems."""
+    from playwright.async_api import async_playwright
+
+    from tests.bench import load
+
+    problems = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=load.CHROMIUM, args=load.CHROMIUM_ARGS, headless=True)
+        try:
+            page = await browser.new_page()
+            for path in await load.nav_paths(page, base_url):
+                try:
+                    await page.goto(load.page_url(base_url, path), wait_until="commit")
+                    await load.wait_idle(page, 120_000)
+                except Exception as exc:
+                    problems.append(f"{path}: {type(exc).__name__}")
+        finally:
+            await browser.close()
+    return problems
+
+
+def bench_scale_memory(db_path: Path) -> dict:
+    import asyncio
+
+    from tests.bench import load
+
+    if not Path(load.CHROMIUM).exists():
+        return {"skipped": f"{load.CHROMIUM} is absent"}
+    with load.streamlit_server(db_path, log_name="bench-scale-memory") as (url, process, log_path):
+        problems = asyncio.run(_visit_every_page(url))
+        return {"after_every_page_kib": load.peak_rss_kib(process.pid), "problems": problems}
 
 
 def bench_browser_memory_load(db_path: Path, runs: int, sessions: int, interactions: int) -> dict:
@@ -405,8 +452,10 @@ def markdown(report: dict) -> str:
             lines.append(f"| {name} | {_f(r['first_result_s'])} | {_f(r['idle_s'])} | {_ok(r['met'])} | "
                          f"{'; '.join(r['problems'])} |")
         mem = br["memory"]["after_every_page_kib"]
+        scale_mem = (report.get("scale_memory") or {}).get("after_every_page_kib")
         lines += ["", f"**Memory**: streamlit server peak RSS (VmHWM) after visiting every page: "
-                  f"{mem['VmHWM'] / 1024:.0f} MiB (current {mem['VmRSS'] / 1024:.0f} MiB)", ""]
+                  f"{mem['VmHWM'] / 1024:.0f} MiB real DB (current {mem['VmRSS'] / 1024:.0f} MiB)"
+                  + (f"; {scale_mem['VmHWM'] / 1024:.0f} MiB with the scale DB" if scale_mem else ""), ""]
     elif br.get("skipped"):
         lines += [f"**Browser / memory / load**: skipped ({br['skipped']})", ""]
     ld = br.get("load")
@@ -474,6 +523,9 @@ def main(argv: list[str] | None = None) -> int:
         if "pages" not in skip:
             step("pages (scale)")
             report["pages_scale"] = bench_pages(SCALE_DB, args.runs)
+    if "browser" not in skip and "scale" not in skip:
+        step("memory (scale)")
+        report["scale_memory"] = bench_scale_memory(SCALE_DB)
     if "browser" not in skip:
         step("browser, memory, load")
         report["browser"] = bench_browser_memory_load(REAL_DB, args.runs, args.sessions, args.interactions)
