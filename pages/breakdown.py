@@ -5,10 +5,29 @@ import streamlit as st
 from machikurabe import breakdown as bd
 from machikurabe import downloads, similarity, st_data, target_rules
 from machikurabe.charts import bar_chart
-from machikurabe.filters import apply_filters, current_filters
+from machikurabe.filters import PROGRAMMES, Filters, apply_filters, current_filters
 from machikurabe.i18n import current_lang, programme_label, t
 
 lang = current_lang()
+
+
+def choose(widget, label, options, state, format_func=str, **kw):
+    """A select widget whose choice survives a language switch: the widget key carries the language
+    (its labels change with it), the choice itself is kept under ``state``."""
+    current = st.session_state.get(state)
+    if current not in options:
+        current = options[0]
+    value = widget(label, options, index=options.index(current), format_func=format_func, key=f"{state}__{lang}", **kw)
+    st.session_state[state] = value
+    return value
+
+
+def tick(column, label, state):
+    value = column.checkbox(label, value=bool(st.session_state.get(state, False)), key=f"{state}__{lang}")
+    st.session_state[state] = value
+    return value
+
+
 st_data.stop_if_unavailable()
 st.title(t("bd_title", lang))
 st.caption(t("bd_intro", lang))
@@ -23,6 +42,9 @@ targets = bd.attach_bodies(st_data.query("targets_all"), bodies)
 
 # shared sidebar filters apply to bodies; targets without a body (004) only show when no filter is set
 filters = current_filters()
+if filters.programme not in (None, *PROGRAMMES):
+    # an unknown programme value (e.g. a label leaking from a language switch) must not hide everything
+    filters = Filters(filters.prefectures, filters.kinds, None)
 if not filters.is_empty():
     codes = set(apply_filters(bodies, filters, programmes)["code"])
     targets = targets[targets["municipality_code"].isin(codes)]
@@ -31,13 +53,12 @@ if not filters.is_empty():
 
 # --- controls ----------------------------------------------------------------------------------
 c1, c2, c3 = st.columns(3)
-dimension = c1.radio(t("bd_dimension", lang), list(bd.DIMENSIONS), format_func=lambda d: t(f"bd_dim_{d}", lang),
-                     key="bd_dimension")
-group = c2.selectbox(t("bd_group", lang), list(bd.GROUPINGS), format_func=lambda g: t(f"bd_group_{g}", lang),
-                     key="bd_group")
-measure = c3.radio(t("bd_measure", lang), ["share", "count"], horizontal=True, key="bd_measure",
-                   format_func=lambda m: t("bd_share" if m == "share" else "bd_count", lang))
-only_plans = c3.checkbox(t("bd_only_plans", lang), value=False, key="bd_only_plans")
+dimension = choose(c1.radio, t("bd_dimension", lang), list(bd.DIMENSIONS), "bd_dimension",
+                   lambda d: t(f"bd_dim_{d}", lang))
+group = choose(c2.selectbox, t("bd_group", lang), list(bd.GROUPINGS), "bd_group", lambda g: t(f"bd_group_{g}", lang))
+measure = choose(c3.radio, t("bd_measure", lang), ["share", "count"], "bd_measure",
+                 lambda m: t("bd_share" if m == "share" else "bd_count", lang), horizontal=True)
+only_plans = tick(c3, t("bd_only_plans", lang), "bd_only_plans")
 if only_plans:
     targets = targets[targets["document_id"] == "003"]
 
@@ -60,17 +81,18 @@ with st.expander("SVG"):
 clicked = bd.selection_from_event(event)
 groups = list(dict.fromkeys(table[group]))
 values = list(bd.DIMENSIONS[dimension])
-if clicked and clicked[0] in groups:
-    st.session_state["bd_pick_group"] = clicked[0]
-    st.session_state["bd_pick_value"] = clicked[1]
-for key, options in (("bd_pick_group", groups), ("bd_pick_value", values)):
-    if st.session_state.get(key) not in [None, *options]:
-        st.session_state[key] = None
+# a click is applied once (the chart keeps reporting its selection on every rerun), then the
+# selectboxes below stay free to change
+if clicked and clicked[0] in groups and clicked != st.session_state.get("bd_last_click"):
+    st.session_state["bd_last_click"] = clicked
+    st.session_state["bd_pick_group"], st.session_state["bd_pick_value"] = clicked
+    st.session_state.pop(f"bd_pick_group__{lang}", None)
+    st.session_state.pop(f"bd_pick_value__{lang}", None)
 s1, s2 = st.columns(2)
-pick_group = s1.selectbox(t("bd_pick_group", lang), [None, *groups], key="bd_pick_group",
-                          format_func=lambda g: t("bd_all", lang) if g is None else bd.group_label(group, g, lang))
-pick_value = s2.selectbox(t("bd_pick_value", lang), [None, *values], key="bd_pick_value",
-                          format_func=lambda v: t("bd_all", lang) if v is None else bd.dimension_label(dimension, v, lang))
+pick_group = choose(s1.selectbox, t("bd_pick_group", lang), [None, *groups], "bd_pick_group",
+                    lambda g: t("bd_all", lang) if g is None else bd.group_label(group, g, lang))
+pick_value = choose(s2.selectbox, t("bd_pick_value", lang), [None, *values], "bd_pick_value",
+                    lambda v: t("bd_all", lang) if v is None else bd.dimension_label(dimension, v, lang))
 rows = bd.segment(targets, group, pick_group, dimension, pick_value)
 group_text = t("bd_all", lang) if pick_group is None else bd.group_label(group, pick_group, lang)
 value_text = t("bd_all", lang) if pick_value is None else bd.dimension_label(dimension, pick_value, lang)
@@ -113,10 +135,10 @@ if not peer_codes:
 else:
     label_of = with_body.drop_duplicates("municipality_code").set_index("municipality_code")
     p1, p2 = st.columns([3, 2])
-    mine = p1.selectbox(t("bd_peer_body", lang), peer_codes, key="bd_peer_body",
-                        format_func=lambda c: f"{bd.group_label('prefecture', label_of.loc[c, 'prefecture'], lang)} "
-                                              f"{label_of.loc[c, 'body_name']}")
-    same_kind = p2.checkbox(t("bd_peer_same_kind", lang), value=False, key="bd_peer_same_kind")
+    mine = choose(p1.selectbox, t("bd_peer_body", lang), peer_codes, "bd_peer_body",
+                  lambda c: f"{bd.group_label('prefecture', label_of.loc[c, 'prefecture'], lang)} "
+                            f"{label_of.loc[c, 'body_name']}")
+    same_kind = tick(p2, t("bd_peer_same_kind", lang), "bd_peer_same_kind")
     peer_table, n_peers = bd.peer_comparison(targets, mine, dimension, same_kind)
     if n_peers == 0:
         st.info(t("bd_peer_none", lang))
@@ -165,12 +187,12 @@ else:
     names = designs.drop_duplicates("municipality_code").set_index("municipality_code")
     codes = list(names.index)
     f1, f2, f3 = st.columns([2, 2, 1])
-    body = f1.selectbox(t("bd_similar_body", lang), codes, key="bd_sim_body",
-                        format_func=lambda c: f"{names.loc[c, 'prefecture']} {names.loc[c, 'name']}")
+    body = choose(f1.selectbox, t("bd_similar_body", lang), codes, "bd_sim_body",
+                  lambda c: f"{names.loc[c, 'prefecture']} {names.loc[c, 'name']}")
     progs = list(designs.loc[designs["municipality_code"] == body, "programme"])
-    prog = f2.selectbox(t("bd_similar_programme", lang), progs, key="bd_sim_prog",
-                        format_func=lambda p: programme_label(p, lang))
-    same = f3.checkbox(t("bd_similar_same", lang), value=False, key="bd_sim_same")
+    prog = choose(f2.selectbox, t("bd_similar_programme", lang), progs, "bd_sim_prog",
+                  lambda p: programme_label(p, lang))
+    same = tick(f3, t("bd_similar_same", lang), "bd_sim_same")
     result = similarity.most_similar(index, body, prog, top_n=8, same_programme_only=same)
     if result.empty:
         st.info(t("bd_similar_none", lang))

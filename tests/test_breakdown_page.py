@@ -138,8 +138,8 @@ def test_page_renders_with_all_targets(app):
 
 def test_selectbox_fallback_lists_a_segment(app):
     app.run()
-    app.selectbox(key="bd_pick_group").set_value("multi_agency")
-    app.selectbox(key="bd_pick_value").set_value("quantitative")
+    app.selectbox(key="bd_pick_group__ja").set_value("multi_agency")
+    app.selectbox(key="bd_pick_value__ja").set_value("quantitative")
     app.run()
     assert not app.exception
     heading = [s.value for s in app.subheader if s.value.startswith("選択した区分の目標")][0]
@@ -149,14 +149,26 @@ def test_selectbox_fallback_lists_a_segment(app):
     assert set(listing["事業"]) == {"多機関協働"}
 
 
+def test_language_switch_keeps_choices(app):
+    app.run()
+    app.radio(key="bd_dimension__ja").set_value("category")
+    app.selectbox(key="bd_group__ja").set_value("size_band")
+    app.run()
+    app.session_state["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert app.radio(key="bd_dimension__en").value == "category"
+    assert app.selectbox(key="bd_group__en").value == "size_band"
+
+
 def test_english_and_similar_designs(app):
     app.session_state["lang"] = "en"
     app.run()
     assert not app.exception
     assert app.title[0].value.startswith("Indicator breakdown")
-    app.selectbox(key="bd_sim_body").set_value("01206")
+    app.selectbox(key="bd_sim_body__en").set_value("01206")
     app.run()
-    app.selectbox(key="bd_sim_prog").set_value("community_capacity")
+    app.selectbox(key="bd_sim_prog__en").set_value("community_capacity")
     app.run()
     similar = app.dataframe[-1].value
     assert "01206" not in " ".join(similar["Body"])  # other bodies only
