@@ -1,6 +1,7 @@
 """Building blocks of the Map (地図) page: colour scale, point and boundary layers, legend, prefecture bar chart, credits.
 
-Plain functions on DataFrames so tests can check what the map shows without a browser.
+Plain functions on DataFrames so tests can check what the map shows without a browser. Indicators uploaded in the
+session (``user_meta`` from machikurabe.uploads) are drawn like the built-in ones but labelled and sourced as the user's.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from . import indicators
-from .formatting import format_value, is_missing
+from . import indicators, spine
+from .formatting import MISSING_DASH, format_value, is_missing
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PREFECTURES_GEOJSON = REPO_ROOT / "geo" / "prefectures.geojson"
@@ -142,6 +143,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "credit_tiles": {"ja": "背景地図：© CARTO, © OpenStreetMap contributors", "en": "Base map: © CARTO, © OpenStreetMap contributors"},
     "tooltip_value": {"ja": "{label}：{value}", "en": "{label}: {value}"},
     "missing_value": {"ja": "データなし", "en": "No data"},
+    "uploaded_mark": {"ja": "（アップロード）", "en": " (uploaded)"},
+    "uploaded_help": {
+        "ja": "「比較」ページでアップロードしたファイル（{file}）の列「{name}」です。このセッションの間だけ使われ、"
+              "共有のデータベースには保存されません。値はまちくらべでは確認していません。\n\n単位：{unit}",
+        "en": "Column “{name}” of the file you uploaded on the Peers page ({file}). It is used for this session only and "
+              "is not saved to the shared database. machikurabe has not checked its values.\n\nUnit: {unit}",
+    },
+    "uploaded_unit_none": {"ja": "（ファイルに記載なし）", "en": "(not stated in the file)"},
+    "uploaded_source": {
+        "ja": "出典：利用者がアップロードしたファイル「{file}」（このセッションのみ。まちくらべでは未確認）",
+        "en": "Source: file uploaded by the user, “{file}” (this session only; not checked by machikurabe)",
+    },
+    "no_prefecture_values_uploaded": {
+        "ja": "アップロードしたファイルには都道府県の計画（{names}）の値がないため、棒グラフは表示しません。",
+        "en": "The uploaded file has no values for the prefectural plans ({names}), so there is no bar chart.",
+    },
 }
 
 
@@ -151,11 +168,68 @@ def s(key: str, lang: str = "ja", **fmt: Any) -> str:
     return text.format(**fmt) if fmt else text
 
 
-def parse_indicator(value: Any) -> str:
-    """The indicator from ?indicator=…; anything unknown falls back to the default rather than erroring."""
+def indicator_keys(user_meta: dict | None = None) -> tuple[str, ...]:
+    """The choices of the indicator box: the built-in map indicators, then the session's uploaded ones."""
+    return MAP_INDICATORS + tuple(user_meta or {})
+
+
+def parse_indicator(value: Any, user_meta: dict | None = None) -> str:
+    """The indicator from ?indicator=…; anything unknown (an upload of another session too) falls back to the default."""
     if isinstance(value, (list, tuple)):
         value = value[0] if value else None
-    return value if isinstance(value, str) and value in MAP_INDICATORS else DEFAULT_INDICATOR
+    return value if isinstance(value, str) and value in indicator_keys(user_meta) else DEFAULT_INDICATOR
+
+
+def is_uploaded(key: str, user_meta: dict | None) -> bool:
+    return bool(user_meta) and key in user_meta
+
+
+def indicator_name(key: str, lang: str, user_meta: dict | None = None) -> str:
+    return spine.indicator_name(key, lang, user_meta)
+
+
+def indicator_label(key: str, lang: str, user_meta: dict | None = None) -> str:
+    """Name with unit; an uploaded one also says it is the user's, so a screenshot cannot pass it off as MHLW data."""
+    if is_uploaded(key, user_meta):
+        return spine.indicator_label(key, lang, user_meta) + s("uploaded_mark", lang)
+    return indicators.get(key).label(lang)
+
+
+def indicator_help(key: str, lang: str, user_meta: dict | None = None, file_name: str | None = None) -> str:
+    if is_uploaded(key, user_meta):
+        unit = escape_markdown(spine.indicator_unit(key, lang, user_meta)) or s("uploaded_unit_none", lang)
+        # the help marker renders markdown; the user's file and column names are shown as typed
+        return s("uploaded_help", lang, file=escape_markdown(file_name or ""),
+                 name=escape_markdown(indicator_name(key, lang, user_meta)), unit=unit)
+    return indicators.help_text(key, lang)
+
+
+def source_text(key: str, lang: str, user_meta: dict | None = None, file_name: str | None = None) -> str:
+    """The 出典 line: the uploaded file for the user's indicators, the MHLW plans for the others."""
+    if is_uploaded(key, user_meta):
+        return s("uploaded_source", lang, file=file_name or "")
+    return indicators.source_line([key], lang)
+
+
+def format_indicator_value(value: Any, key: str, lang: str, user_meta: dict | None = None,
+                           missing: str | None = None) -> str:
+    if is_missing(value):
+        return MISSING_DASH if missing is None else missing
+    if is_uploaded(key, user_meta):
+        return spine.format_indicator(value, key, lang, user_meta)
+    return format_value(value, key, lang)
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$")
+
+
+def escape_markdown(text: str) -> str:
+    """Uploaded names and file names go into st.markdown/st.caption; keep them from turning into links or markup."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+def has_values(frame: pd.DataFrame, key: str) -> bool:
+    return key in frame.columns and any(not is_missing(v) for v in frame[key])
 
 
 def display_name(row: Any, lang: str) -> str:
@@ -246,7 +320,9 @@ def make_scale(values: Iterable[Any], key: str) -> ColourScale | None:
     if not clean:
         return None
     lo, hi = min(clean), max(clean)
-    use_log = indicators.get(key).log_scale_hint and lo > 0 and hi / lo >= 20
+    # Uploaded indicators carry no hint, so they stay linear: the user's numbers are shown as they are.
+    hint = indicators.get(key).log_scale_hint if key in indicators.KEYS else False
+    use_log = hint and lo > 0 and hi / lo >= 20
     return ColourScale(vmin=lo, vmax=hi, log=use_log)
 
 
@@ -264,11 +340,11 @@ def corrected_values(corrections: pd.DataFrame | None, key: str) -> dict[str, st
     return {str(r.municipality_code): ("" if is_missing(r.raw_value) else str(r.raw_value)) for r in rows.itertuples()}
 
 
-def tooltip_detail(key: str, value: Any, lang: str, raw_printed: str | None = None) -> str:
+def tooltip_detail(key: str, value: Any, lang: str, raw_printed: str | None = None,
+                   user_meta: dict | None = None) -> str:
     """Plain-text lines under the bold name; deck.gl escapes substituted fields, so no markup here."""
-    ind = indicators.get(key)
-    value_text = format_value(value, key, lang, missing=s("missing_value", lang))
-    lines = [s("tooltip_value", lang, label=ind.name(lang), value=value_text)]
+    value_text = format_indicator_value(value, key, lang, user_meta, missing=s("missing_value", lang))
+    lines = [s("tooltip_value", lang, label=indicator_name(key, lang, user_meta), value=value_text)]
     if raw_printed is not None:
         lines.append(s("corrected_tooltip", lang, raw=raw_printed))
     return "\n".join(lines)
@@ -282,7 +358,7 @@ TOOLTIP = {
 
 
 def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale | None,
-               corrections: pd.DataFrame | None = None) -> pd.DataFrame:
+               corrections: pd.DataFrame | None = None, user_meta: dict | None = None) -> pd.DataFrame:
     """One row per body with coordinates: colour, radius and tooltip for the ScatterplotLayer."""
     corrected = corrected_values(corrections, key)
     located = municipal[municipal["lat"].notna() & municipal["lon"].notna()]
@@ -299,13 +375,13 @@ def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale 
             "lat": float(row["lat"]),
             "lon": float(row["lon"]),
             "value": None if missing else float(value),
-            "value_text": format_value(value, key, lang, missing=s("missing_value", lang)),
+            "value_text": format_indicator_value(value, key, lang, user_meta, missing=s("missing_value", lang)),
             "missing": missing,
             "corrected": row["code"] in corrected,
             "fill_rgba": list(MISSING_RGBA) if (missing or scale is None) else scale.rgba(value),
             # Size repeats the colour so a reader with reduced colour vision still sees the ranking.
             "radius_m": 6000 if position is None else 6000 + 16000 * math.sqrt(position),
-            "tooltip": tooltip_detail(key, value, lang, corrected.get(row["code"])),
+            "tooltip": tooltip_detail(key, value, lang, corrected.get(row["code"]), user_meta),
         })
     columns = ["code", "name", "prefecture", "lat", "lon", "value", "value_text", "missing", "corrected",
                "fill_rgba", "radius_m", "tooltip"]
@@ -320,10 +396,10 @@ def missing_names(municipal: pd.DataFrame, key: str, lang: str) -> list[str]:
     return [display_name(r, lang) for r in municipal.to_dict("records") if is_missing(r.get(key))]
 
 
-def legend_html(scale: ColourScale | None, key: str, lang: str, has_missing: bool) -> str:
+def legend_html(scale: ColourScale | None, key: str, lang: str, has_missing: bool,
+                user_meta: dict | None = None) -> str:
     """deck.gl draws no legend, so the page shows this gradient bar with tick labels under the map."""
-    ind = indicators.get(key)
-    title = html.escape(ind.label(lang) + (f"・{s('legend_log', lang)}" if scale and scale.log and lang != "en"
+    title = html.escape(indicator_label(key, lang, user_meta) + (f"・{s('legend_log', lang)}" if scale and scale.log and lang != "en"
                                            else (f", {s('legend_log', lang)}" if scale and scale.log else "")))
     parts = [f'<div class="mk-legend" style="font-size:0.85rem;max-width:520px">',
              f'<div style="font-weight:600;margin-bottom:2px">{title}</div>']
@@ -332,7 +408,7 @@ def legend_html(scale: ColourScale | None, key: str, lang: str, has_missing: boo
         labels = "".join(
             f'<span style="position:absolute;left:{100 * i / max(1, len(ticks) - 1):.0f}%;'
             f'transform:translateX(-{100 * i / max(1, len(ticks) - 1):.0f}%);white-space:nowrap">'
-            f"{html.escape(format_value(round_significant(v), key, lang))}</span>"
+            f"{html.escape(format_indicator_value(round_significant(v), key, lang, user_meta))}</span>"
             for i, v in enumerate(ticks)
         )
         parts.append(f'<div style="height:14px;border:1px solid #555;background:{scale.css_gradient()}"></div>')
@@ -459,16 +535,18 @@ def boundary_features(boundary_geodata, points: pd.DataFrame) -> dict:
     return to_feature_collection(joined, ["code", "name", "value_text", "fill_rgba", "tooltip"])
 
 
-def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections: pd.DataFrame | None = None):
+def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections: pd.DataFrame | None = None,
+                     user_meta: dict | None = None, file_name: str | None = None):
     """Bar chart of the prefectural plans; missing values are labelled, not drawn as zero, corrected ones carry ⚠."""
     import plotly.graph_objects as go
 
-    ind = indicators.get(key)
+    # plotly renders <b>, <a href> and the like in titles, so an uploaded column name is escaped before it goes in
+    indicator_text = html.escape(indicator_name(key, lang, user_meta))
     frame = prefectural.sort_values("code")
     corrected = corrected_values(corrections, key)
     names = [display_name(r, lang) if lang == "en" else r["name"] for r in frame.to_dict("records")]
     values = [None if is_missing(v) else float(v) for v in frame[key]]
-    labels = [format_value(v, key, lang, missing=s("bar_missing", lang)) + (" ⚠" if c in corrected and not is_missing(v) else "")
+    labels = [format_indicator_value(v, key, lang, user_meta, missing=s("bar_missing", lang)) + (" ⚠" if c in corrected and not is_missing(v) else "")
               for c, v in zip(frame["code"], frame[key])]
     fig = go.Figure(
         go.Bar(
@@ -478,7 +556,7 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
             text=labels,
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}<br>" + ind.name(lang) + ": %{text}<extra></extra>",
+            hovertemplate="%{x}<br>" + indicator_text + ": %{text}<extra></extra>",
         )
     )
     for name, value in zip(names, values):
@@ -486,9 +564,9 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
             fig.add_annotation(x=name, y=0, yref="y", text=s("bar_missing", lang), showarrow=False,
                                yshift=10, font={"color": "#555"})
     fig.update_layout(
-        title={"text": s("bar_title", lang, indicator=ind.name(lang), n=len(frame))},
+        title={"text": s("bar_title", lang, indicator=indicator_text, n=len(frame))},
         xaxis_title=s("bar_x", lang),
-        yaxis_title=ind.label(lang),
+        yaxis_title=html.escape(indicator_label(key, lang, user_meta)),
         yaxis={"rangemode": "tozero", "tickformat": ","},
         margin={"t": 60, "b": 150, "l": 70, "r": 20},
         height=520,
@@ -496,7 +574,7 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
         showlegend=False,
     )
     fig.add_annotation(
-        text=wrap_text(indicators.source_line([key], lang), 26 if lang != "en" else 52),
+        text=wrap_text(source_text(key, lang, user_meta, file_name), 26 if lang != "en" else 52),
         xref="paper", yref="paper", x=0, xshift=-60, y=-0.22, xanchor="left", yanchor="top",
         showarrow=False, align="left", font={"size": 10, "color": "#444"},
     )

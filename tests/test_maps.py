@@ -330,3 +330,94 @@ def test_join_names_by_language():
     assert maps.join_names(["音威子府村", "今別町"], "ja") == "音威子府村、今別町"
     assert maps.join_names(["Otoineppu Village (音威子府村)", "Imabetsu Town (今別町)"], "en") == \
         "Otoineppu Village (音威子府村), Imabetsu Town (今別町)"
+
+
+# --- indicators uploaded in the session ------------------------------------------------------------------------
+
+# A hand-written upload: two municipalities and, in the second column, one prefectural plan.
+UPLOAD_META = {"user_1": {"name": "見守り訪問率", "unit": "%"}, "user_2": {"name": "サロン数", "unit": ""}}
+UPLOAD_VALUES = pd.DataFrame({"code": ["01206", "13107", "02000"], "user_1": [12.5, 3.0, None],
+                              "user_2": [None, 7.0, 40.0]})
+UPLOAD = {"values": UPLOAD_VALUES, "meta": UPLOAD_META, "file_name": "mimamori.csv"}
+
+
+@pytest.fixture(scope="module")
+def uploaded_bodies(bodies) -> pd.DataFrame:
+    from machikurabe import uploads
+
+    merged, meta = uploads.merge_user_indicators(bodies, UPLOAD)
+    assert meta == UPLOAD_META
+    return merged
+
+
+def test_uploaded_indicator_is_a_choice_only_with_its_upload():
+    assert maps.indicator_keys(UPLOAD_META) == maps.MAP_INDICATORS + ("user_1", "user_2")
+    assert maps.indicator_keys(None) == maps.MAP_INDICATORS
+    assert maps.parse_indicator("user_1", UPLOAD_META) == "user_1"
+    assert maps.parse_indicator("user_1") == maps.DEFAULT_INDICATOR  # a shared URL from another session
+    assert maps.parse_indicator("user_9", UPLOAD_META) == maps.DEFAULT_INDICATOR
+
+
+def test_uploaded_indicator_labels_say_uploaded():
+    assert maps.indicator_label("user_1", "ja", UPLOAD_META) == "見守り訪問率（%）（アップロード）"
+    assert maps.indicator_label("user_2", "ja", UPLOAD_META) == "サロン数（アップロード）"
+    assert maps.indicator_label("user_1", "en", UPLOAD_META) == "見守り訪問率 (%) (uploaded)"
+    assert maps.indicator_label("ageing_rate_pct", "ja", UPLOAD_META) == "高齢化率（%）"
+    help_ja = maps.indicator_help("user_1", "ja", UPLOAD_META, "mimamori.csv")
+    assert "mimamori\\.csv" in help_ja and "このセッションの間だけ" in help_ja and "確認していません" in help_ja
+    help_en = maps.indicator_help("user_2", "en", UPLOAD_META, "mimamori.csv")
+    assert "this session only" in help_en and "not checked" in help_en and "(not stated in the file)" in help_en
+
+
+def test_uploaded_source_line_names_the_file_not_mhlw():
+    ja = maps.source_text("user_1", "ja", UPLOAD_META, "mimamori.csv")
+    assert ja.startswith("出典：") and "mimamori.csv" in ja and "厚生労働省" not in ja
+    assert "Source: file uploaded by the user, “mimamori.csv”" in maps.source_text("user_1", "en", UPLOAD_META, "mimamori.csv")
+    assert "厚生労働省" in maps.source_text("ageing_rate_pct", "ja", UPLOAD_META, "mimamori.csv")
+
+
+def test_uploaded_points_coloured_by_the_users_values(uploaded_bodies):
+    municipal = maps.split_bodies(uploaded_bodies)[0]
+    scale = maps.make_scale(municipal["user_1"], "user_1")
+    assert (scale.vmin, scale.vmax, scale.log) == (3.0, 12.5, False)
+    points = maps.point_rows(municipal, "user_1", "ja", scale, None, UPLOAD_META)
+    kushiro, sumida = by_code(points, "01206"), by_code(points, "13107")
+    assert kushiro["value"] == 12.5 and kushiro["fill_rgba"][:3] == VIRIDIS_HIGH
+    assert sumida["value"] == 3.0 and sumida["fill_rgba"][:3] == VIRIDIS_LOW
+    assert kushiro["tooltip"] == "見守り訪問率：12.5%"
+    assert sumida["tooltip"] == "見守り訪問率：3.0%"
+    # Bodies not in the file are grey and listed, as for a value missing from the plans.
+    for code in ("01399", "01470"):
+        assert by_code(points, code)["fill_rgba"] == maps.MISSING_RGBA
+        assert by_code(points, code)["tooltip"] == "見守り訪問率：データなし"
+    assert maps.missing_names(municipal, "user_1", "ja") == ["京極町", "音威子府村"]
+    english = maps.point_rows(municipal, "user_2", "en", maps.make_scale(municipal["user_2"], "user_2"), None, UPLOAD_META)
+    assert by_code(english, "13107")["tooltip"] == "サロン数: 7.0"
+
+
+def test_uploaded_legend_is_labelled(uploaded_bodies):
+    municipal = maps.split_bodies(uploaded_bodies)[0]
+    scale = maps.make_scale(municipal["user_1"], "user_1")
+    legend = maps.legend_html(scale, "user_1", "ja", has_missing=True, user_meta=UPLOAD_META)
+    assert "見守り訪問率（%）（アップロード）" in legend
+    assert "3.0%" in legend and "12.5%" in legend and "データなし" in legend
+
+
+def test_uploaded_bar_chart_of_prefectural_plans(uploaded_bodies):
+    prefectural = maps.split_bodies(uploaded_bodies)[1]
+    assert maps.has_values(prefectural, "user_2") and not maps.has_values(prefectural, "user_1")
+    fig = maps.block_bar_figure(prefectural, "user_2", "ja", None, UPLOAD_META, "mimamori.csv")
+    assert list(fig.data[0].x) == ["青森県", "東京都"]
+    assert list(fig.data[0].y) == [40.0, None]
+    assert list(fig.data[0].text) == ["40.0", "データなし"]
+    assert fig.layout.yaxis.title.text == "サロン数（アップロード）"
+    source = next(a.text for a in fig.layout.annotations if a.text.startswith("出典"))
+    assert "mimamori.csv" in source.replace("<br>", "") and "厚生労働省" not in source
+
+
+def test_uploaded_names_cannot_inject_markup(uploaded_bodies):
+    meta = {"user_1": {"name": "<a href='x'>率</a>", "unit": ""}}
+    prefectural = maps.split_bodies(uploaded_bodies)[1].assign(user_1=[1.0, 2.0])
+    fig = maps.block_bar_figure(prefectural, "user_1", "ja", None, meta, "f.csv")
+    assert "<a href" not in fig.layout.title.text and "&lt;a href" in fig.layout.title.text
+    assert maps.escape_markdown("[x](javascript:alert(1)).csv") == "\\[x\\]\\(javascript:alert\\(1\\)\\)\\.csv"
