@@ -97,6 +97,12 @@ def _sidebar_filters() -> Filters:
         st.session_state["kind"] = from_url.kinds
         st.session_state["prog"] = from_url.programme or ALL
         st.session_state["filters_from_url"] = True
+    if st.session_state.get("filters_lang") != lang:
+        # The options' labels change with the language; writing the values back through the Session State API
+        # makes the browser redraw them, instead of keeping stale labels that no longer match any option.
+        for key in ("pref", "kind", "prog"):
+            st.session_state[key] = st.session_state[key]
+        st.session_state["filters_lang"] = lang
     with st.sidebar:
         st.subheader(t("filters", lang), help=t("filter_help", lang))
         # widget keys double as URL parameter names (see _mirror_in_url)
