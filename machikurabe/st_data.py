@@ -4,6 +4,8 @@ Pages call ``query(name, **params)``; a missing or corrupt database becomes a fr
 """
 from __future__ import annotations
 
+import threading
+
 import pandas as pd
 import streamlit as st
 
@@ -26,19 +28,48 @@ def ensure_app_shell() -> None:
         st.rerun()
 
 
-@st.cache_resource(show_spinner=False)
-def _connection(path: str):
-    return db.connect(path, read_only=True)
+def _db_version() -> tuple[str, int]:
+    """Path and modification time of the database: cache key, so `make data` while the app runs is picked up."""
+    path = db.db_path()
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:
+        return str(path), 0
+
+
+_OPEN: dict[str, tuple[int, object]] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _connection(path: str, version: int = 0):
+    """One read-only connection per database path, reopened when the file changes.
+
+    DuckDB shares one database instance per path inside a process, so a rebuilt file (build.py
+    renames a new file into place) is only seen after the old connection is closed.
+    """
+    with _OPEN_LOCK:
+        known = _OPEN.get(path)
+        if known and known[0] == version:
+            return known[1]
+        if known:
+            try:
+                known[1].close()
+            except Exception:  # already closed or broken: nothing left to release
+                pass
+            del _OPEN[path]
+        con = db.connect(path, read_only=True)
+        _OPEN[path] = (version, con)
+        return con
 
 
 def get_connection():
     # keyed by path so tests pointing MACHIKURABE_DB elsewhere get their own connection
-    return _connection(str(db.db_path()))
+    return _connection(*_db_version())
 
 
 @st.cache_data(show_spinner=False)
-def _cached_query(path: str, name: str, params: tuple) -> pd.DataFrame:
-    con = _connection(path)
+def _cached_query(path: str, version: int, name: str, params: tuple) -> pd.DataFrame:
+    con = _connection(path, version)
     # a DuckDB connection is not safe for concurrent use by several sessions' threads
     cursor = con.cursor()
     try:
@@ -49,7 +80,7 @@ def _cached_query(path: str, name: str, params: tuple) -> pd.DataFrame:
 
 def query(name: str, **params) -> pd.DataFrame:
     ensure_app_shell()
-    frame = _cached_query(str(db.db_path()), name, tuple(sorted(params.items())))
+    frame = _cached_query(*_db_version(), name, tuple(sorted(params.items())))
     # cached frames are shared between reruns; hand out a copy so a page cannot mutate the cache
     return frame.copy()
 
@@ -66,13 +97,13 @@ def stop_if_unavailable() -> None:
 
 
 @st.cache_data(show_spinner=False)
-def _cached_download(path: str, name: str, fmt: str) -> bytes:
+def _cached_download(path: str, version: int, name: str, fmt: str) -> bytes:
     from . import downloads
 
-    frame = _cached_query(path, name, ())
+    frame = _cached_query(path, version, name, ())
     return downloads.csv_bytes(frame) if fmt == "csv" else downloads.parquet_bytes(frame)
 
 
 def download_bytes(name: str, fmt: str) -> bytes:
     """A whole query result as CSV (UTF-8 BOM) or Parquet bytes, built once per database file."""
-    return _cached_download(str(db.db_path()), name, fmt)
+    return _cached_download(*_db_version(), name, fmt)

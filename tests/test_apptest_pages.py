@@ -220,6 +220,28 @@ def test_data_method_tables_and_filters(make_app):
     assert not at.exception
 
 
+def test_rebuilt_database_is_picked_up_without_restart(monkeypatch, tmp_path):
+    import os
+
+    import duckdb
+
+    live = build_fixture_db(tmp_path / "live.duckdb")
+    monkeypatch.setenv("MACHIKURABE_DB", str(live))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["code"] = KUSHIRO
+    at.switch_page("pages/profile.py")
+    at.run()
+    assert metric(at, "人口") == "168,730人"
+    rebuilt = build_fixture_db(tmp_path / "rebuilt.duckdb")
+    con = duckdb.connect(str(rebuilt))
+    con.execute("UPDATE municipalities SET population = 170000 WHERE code = ?", [KUSHIRO])
+    con.close()
+    os.replace(rebuilt, live)  # what a rebuild looks like to the running app: a new file, a new mtime
+    os.utime(live, ns=(os.stat(live).st_atime_ns, os.stat(live).st_mtime_ns + 10**9))
+    at.run()
+    assert metric(at, "人口") == "170,000人"
+
+
 def test_missing_database_gives_a_friendly_message(monkeypatch, tmp_path):
     monkeypatch.setenv("MACHIKURABE_DB", str(tmp_path / "missing.duckdb"))
     at = AppTest.from_file(APP, default_timeout=60).run()
