@@ -131,6 +131,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "design_not_marked": {"ja": "設計の記載がありますが、実施事業欄に印はありません。",
                           "en": "A design is written, but the programme is not marked on the programme line."},
     "source_lines": {"ja": "出典：{file}　{line}行目から", "en": "Source: {file}, from line {line}"},
+    "line_n": {"ja": "{n}行", "en": "line {n}"},
+    "line_n_paren": {"ja": "（{n}行）", "en": " (line {n})"},
+    "rows_n": {"ja": "{n}行", "en": "{n} rows"},
     "not_stated": {"ja": "記載なし", "en": "Not stated"},
     # programme fields
     "field_programme_name": {"ja": "事業名", "en": "Programme name"},

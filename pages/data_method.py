@@ -48,7 +48,7 @@ st.caption(t("downloads_note", lang))
 for table, query_name in data_method.DOWNLOAD_TABLES:
     n_rows = len(st_data.query(query_name))
     c1, c2, c3 = st.columns([2, 1, 1])
-    c1.markdown(f"`{table}` — {n_rows:,}" + (" 行" if lang != "en" else " rows"))
+    c1.markdown(f"`{table}` — {t('rows_n', lang, n=f'{n_rows:,}')}")
     c2.download_button("CSV", st_data.download_bytes(query_name, "csv"), file_name=f"{table}.csv",
                        mime=downloads.CSV_MIME, key=f"csv_{table}")
     c3.download_button("Parquet", st_data.download_bytes(query_name, "parquet"), file_name=f"{table}.parquet",

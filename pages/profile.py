@@ -100,8 +100,7 @@ for card in cards:
         if card["status"]:
             st.warning(card["status"])
         for field in card["fields"]:
-            line = f"（{field['line']}行）" if field["line"] and lang != "en" else (
-                f" (line {field['line']})" if field["line"] else "")
+            line = t("line_n_paren", lang, n=field["line"]) if field["line"] else ""
             st.markdown(f"**{field['label']}**{line}")
             st.markdown(markdown_escape(plain_text(field["text"])).replace("\n", "  \n"))
         if card["section_line"]:

@@ -66,7 +66,7 @@ if needle.strip():
                 for _, hit in group.iterrows():
                     where = (f"{programme_label(hit['programme'], lang, short=True)} · "
                              f"{field_label(hit['field'], lang)} · {hit['source_file']} "
-                             + (f"{hit['source_line']}行" if lang != "en" else f"line {hit['source_line']}"))
+                             + t("line_n", lang, n=hit["source_line"]))
                     # highlight() escapes every character of source and query before adding <mark>
                     st.markdown(f"<small>{programme_search.highlight(where, '')}</small><br>"
                                 f"{programme_search.highlight(programme_search.snippet(hit['text'], needle), needle)}",
