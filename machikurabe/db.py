@@ -22,15 +22,15 @@ _QUERY_NAME = re.compile(r"^[a-z0-9_]+$")
 class DatabaseUnavailable(RuntimeError):
     """The DuckDB file is missing or cannot be opened; the message tells the user to run `make data`."""
 
-    def __init__(self, path: Path, reason: str):
+    def __init__(self, path: Path, reason_ja: str, reason_en: str):
         self.path = Path(path)
-        self.reason = reason
+        self.reason = reason_en
         self.message_ja = (
-            f"データベース {self.path} を開けません（{reason}）。"
+            f"データベース {self.path} を開けません（{reason_ja}）。"
             "プロジェクトのフォルダで `make data` を実行してデータベースを作成してください。"
         )
         self.message_en = (
-            f"Cannot open the database {self.path} ({reason}). "
+            f"Cannot open the database {self.path} ({reason_en}). "
             "Run `make data` in the project folder to build it."
         )
         super().__init__(f"{self.message_ja}\n{self.message_en}")
@@ -51,13 +51,14 @@ def db_path() -> Path:
 def connect(path: str | os.PathLike | None = None, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     target = Path(path) if path is not None else db_path()
     if not target.exists():
-        raise DatabaseUnavailable(target, "file not found / ファイルがありません")
+        raise DatabaseUnavailable(target, "ファイルがありません", "file not found")
     try:
         con = duckdb.connect(str(target), read_only=read_only)
         # a file that opens but lacks the contract tables is as useless as a corrupt one
         con.execute("SELECT count(*) FROM municipalities").fetchone()
     except duckdb.Error as exc:
-        raise DatabaseUnavailable(target, f"corrupt or incomplete / 破損または不完全: {type(exc).__name__}") from exc
+        raise DatabaseUnavailable(target, f"破損または不完全: {type(exc).__name__}",
+                                  f"corrupt or incomplete: {type(exc).__name__}") from exc
     return con
 
 
