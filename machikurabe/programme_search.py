@@ -64,8 +64,12 @@ def snippet(text: str, needle: str, width: int = 60) -> str:
     return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
-def programme_table(programmes: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
-    """All programmes with the body's names, for a sortable st.dataframe."""
+def programme_table(programmes: pd.DataFrame, lang: str = "ja", quality: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All programmes with the body's names, for a sortable st.dataframe.
+
+    With ``quality`` (the data_quality table), a ⚠ column names the shown fields whose value was
+    corrected or doubted for that body, so a reader knows which numbers not to take at face value.
+    """
     rows = pd.DataFrame({
         t("col_code", lang): programmes["municipality_code"],
         t("col_prefecture", lang): programmes["prefecture"],
@@ -79,6 +83,17 @@ def programme_table(programmes: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
         column = programmes[field]
         rows[field_label(field, lang)] = column if field == "promoter_count" else column.map(
             lambda v: plain_text(v) if isinstance(v, str) else None)
+    if quality is not None:
+        shown = quality[quality["field"].isin(TABLE_FIELDS)]
+        flagged = shown.groupby("municipality_code")["field"].apply(lambda fields: sorted(set(fields))).to_dict()
+
+        def flag(prog) -> str:
+            # data_quality names the body, not the programme: flag the row that carries the value
+            fields = [f for f in flagged.get(prog["municipality_code"], [])
+                      if not pd.isna(prog.get(f)) or (f == "promoter_count" and prog["programme"] == "multi_agency")]
+            return "⚠ " + "、".join(field_label(f, lang) for f in fields) if fields else ""
+
+        rows[t("col_flag", lang)] = [flag(prog) for _, prog in programmes.iterrows()]
     return rows.reset_index(drop=True)
 
 

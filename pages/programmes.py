@@ -30,7 +30,7 @@ if only_design:
 if table_rows.empty:
     st.warning(t("no_match", lang))
 else:
-    table = programme_search.programme_table(table_rows, lang)
+    table = programme_search.programme_table(table_rows, lang, quality=st_data.query("data_quality"))
     st.dataframe(table, hide_index=True, width="stretch", height=420,
                  column_config={field_label("promoter_count", lang): st.column_config.NumberColumn(
                      help=indicators.help_text("promoter_count", lang), format="%d")})

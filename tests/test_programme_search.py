@@ -63,6 +63,14 @@ def test_programme_table(con):
     assert "Body" in ps.programme_table(db.run_query(con, "programmes"), "en").columns
 
 
+def test_programme_table_flags_doubted_values(con):
+    table = ps.programme_table(db.run_query(con, "programmes"), "ja", quality=db.run_query(con, "data_quality"))
+    sumida = table[table["コード"] == SUMIDA].set_index("事業")["注"]
+    assert sumida["多機関協働"] == "⚠ 相談支援包括化推進員の配置予定人数"  # ④ 2拠点に1名配置, rule doubtful
+    assert sumida["地域力強化"] == ""  # no promoter count in that programme
+    assert set(table.loc[table["コード"] == KUSHIRO, "注"]) == {""}
+
+
 def test_compare_designs_field_by_field(con):
     programmes = db.run_query(con, "programmes")
     frame = ps.compare_designs(programmes, [KUSHIRO, SUMIDA], "multi_agency", "ja")
