@@ -559,10 +559,13 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
             hovertemplate="%{x}<br>" + indicator_text + ": %{text}<extra></extra>",
         )
     )
+    # side by side, several horizontal "データなし" labels run into each other (e.g. an upload covering one plan)
+    upright = len(frame) > 3
     for name, value in zip(names, values):
         if value is None:
             fig.add_annotation(x=name, y=0, yref="y", text=s("bar_missing", lang), showarrow=False,
-                               yshift=10, font={"color": "#555"})
+                               yshift=4 if upright else 10, yanchor="bottom" if upright else "middle",
+                               textangle=-90 if upright else 0, font={"color": "#555"})
     fig.update_layout(
         title={"text": s("bar_title", lang, indicator=indicator_text, n=len(frame))},
         xaxis_title=s("bar_x", lang),

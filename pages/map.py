@@ -1,6 +1,7 @@
 """地図 (Map) page: participating municipalities coloured by one indicator, prefectural plans as a bar chart.
 
-Layout only; everything it draws is built by machikurabe.maps and machikurabe.boundaries.
+Layout only; everything it draws is built by machikurabe.maps and machikurabe.boundaries. Indicators uploaded on
+the Peers page join the choices for this session only (read from session state, never written to the DB).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import os
 
 import streamlit as st
 
-from machikurabe import boundaries, indicators, maps, st_data
+from machikurabe import boundaries, maps, st_data, uploads
 from machikurabe.filters import apply_filters, current_filters
 from machikurabe.i18n import current_lang
 
@@ -28,21 +29,25 @@ def load_boundary_polygons(path: str, modified: float, tolerance: float, codes: 
         return None, exc
 
 
-bodies = st_data.query("map_bodies")
+session_upload = st.session_state.get(uploads.SESSION_KEY)
+bodies, user_meta = uploads.merge_user_indicators(st_data.query("map_bodies"), session_upload)
+upload_name = (session_upload or {}).get("file_name")
 flags = st_data.query("map_programme_flags")
 filtered = apply_filters(bodies, current_filters(), flags)
 
-if "map_indicator" not in st.session_state:
-    st.session_state["map_indicator"] = maps.parse_indicator(st.query_params.get(maps.QUERY_PARAM))
+options = maps.indicator_keys(user_meta)
+# also when an upload chosen earlier in the session has since been removed on the Peers page
+if st.session_state.get("map_indicator") not in options:
+    st.session_state["map_indicator"] = maps.parse_indicator(st.query_params.get(maps.QUERY_PARAM), user_meta)
 key = st.selectbox(
     maps.s("indicator", lang),
-    maps.MAP_INDICATORS,
+    options,
     key="map_indicator",
-    format_func=lambda k: indicators.get(k).label(lang),
-    help=indicators.help_text(st.session_state["map_indicator"], lang),
+    format_func=lambda k: maps.indicator_label(k, lang, user_meta),
+    help=maps.indicator_help(st.session_state["map_indicator"], lang, user_meta, upload_name),
 )
 st.query_params[maps.QUERY_PARAM] = key
-indicator = indicators.get(key)
+uploaded = maps.is_uploaded(key, user_meta)
 
 option_cols = st.columns(2)
 online_tiles = option_cols[0].checkbox(maps.s("online_tiles", lang), value=False, key="map_online_tiles",
@@ -53,7 +58,7 @@ if n03_path.exists():
     use_boundaries = option_cols[1].checkbox(maps.s("use_boundaries", lang), value=True, key="map_use_boundaries")
 
 municipal, prefectural = maps.split_bodies(filtered)
-corrections = st_data.query("map_corrections", field=key)
+corrections = None if uploaded else st_data.query("map_corrections", field=key)
 boundaries_drawn = False
 
 map_col, bar_col = st.columns([3, 2], gap="large")
@@ -63,7 +68,7 @@ with map_col:
         st.info(maps.s("no_municipalities", lang))
     else:
         scale = maps.make_scale(municipal[key], key)
-        points = maps.point_rows(municipal, key, lang, scale, corrections)
+        points = maps.point_rows(municipal, key, lang, scale, corrections, user_meta)
         if points.empty:
             st.info(maps.s("no_points", lang))
         else:
@@ -83,12 +88,14 @@ with map_col:
                     if without:
                         st.caption(maps.s("boundaries_partial", lang, names=maps.join_names(without, lang)))
             outlines = maps.prefecture_outlines(municipal["prefecture"].unique())
-            st.markdown(f"**{maps.s('map_title', lang, indicator=indicator.name(lang), n=len(points))}**")
+            indicator_name = maps.escape_markdown(maps.indicator_name(key, lang, user_meta))
+            st.markdown(f"**{maps.s('map_title', lang, indicator=indicator_name, n=len(points))}**")
             deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
             st.pydeck_chart(deck, width="stretch", height=maps.MAP_HEIGHT_PX, key=f"map_deck_{key}_{lang}")
             missing = maps.missing_names(municipal, key, lang)
-            st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing)), unsafe_allow_html=True)
-            st.caption(indicators.source_line([key], lang))
+            st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing), user_meta=user_meta),
+                        unsafe_allow_html=True)
+            st.caption(maps.source_text(key, lang, user_meta, maps.escape_markdown(upload_name or "")))
             if missing:
                 st.caption(maps.s("missing_list", lang, names=maps.join_names(missing, lang)))
             else:
@@ -101,8 +108,13 @@ with map_col:
 with bar_col:
     if prefectural.empty:
         st.info(maps.s("no_prefectures", lang))
+    elif uploaded and not maps.has_values(prefectural, key):
+        # most uploads cover municipalities only; a chart of "no data" bars would say nothing
+        st.info(maps.s("no_prefecture_values_uploaded", lang,
+                       names=maps.join_names(maps.missing_names(prefectural, key, lang), lang)))
     else:
-        st.plotly_chart(maps.block_bar_figure(prefectural, key, lang, corrections), width="stretch", key=f"map_bar_{key}_{lang}")
+        st.plotly_chart(maps.block_bar_figure(prefectural, key, lang, corrections, user_meta, upload_name),
+                        width="stretch", key=f"map_bar_{key}_{lang}")
         missing_blocks = maps.missing_names(prefectural, key, lang)
         if missing_blocks:
             st.caption(maps.s("missing_list_blocks", lang, names=maps.join_names(missing_blocks, lang)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -190,6 +191,88 @@ def test_broken_boundary_file_gives_clear_message(fixture_db, monkeypatch, tmp_p
     assert [layer["id"] for layer in deck_spec(at)["layers"]] == ["prefecture-outlines", "municipal-points"]
 
 
+# --- indicators uploaded in the session ----------------------------------------------------------------------
+
+# Hand-written, as the Peers page would store it: 釧路市 12.5, 墨田区 3.0; nothing for 京極町, 音威子府村 or the prefectures.
+def upload(prefecture_value: float | None = None) -> dict:
+    codes, values = ["01206", "13107"], [12.5, 3.0]
+    if prefecture_value is not None:
+        codes, values = codes + ["13000"], values + [prefecture_value]
+    return {"values": pd.DataFrame({"code": codes, "user_1": values}),
+            "meta": {"user_1": {"name": "見守り訪問率", "unit": "%"}}, "file_name": "mimamori.csv"}
+
+
+def test_uploaded_indicator_is_offered_and_colours_the_map(app, fixture_db):
+    before = fixture_db.read_bytes()
+    app.session_state["user_indicators"] = upload()
+    at = app.run()
+    assert not at.exception
+    box = at.selectbox[0]
+    assert box.options[-1] == "見守り訪問率（%）（アップロード）"
+    assert box.value == "ageing_rate_pct"
+    box.set_value("user_1").run()
+    assert not at.exception
+    assert at.selectbox[0].value == "user_1"
+    assert "このセッションの間だけ" in at.selectbox[0].help and "mimamori" in at.selectbox[0].help
+    rows = {row["code"]: row for row in point_layer(deck_spec(at))}
+    assert rows["01206"]["tooltip"] == "見守り訪問率：12.5%"
+    assert rows["13107"]["tooltip"] == "見守り訪問率：3.0%"
+    assert rows["01206"]["fill_rgba"][:3] == [253, 231, 37]  # highest uploaded value: yellow end of viridis
+    assert rows["13107"]["fill_rgba"][:3] == [68, 1, 84]
+    assert rows["01399"]["fill_rgba"] == rows["01470"]["fill_rgba"] == [150, 150, 150, 200]
+    text = captions(at)
+    assert "出典：利用者がアップロードしたファイル「mimamori\\.csv」" in text
+    assert "厚生労働省" not in text
+    assert "データなし（灰色）：京極町、音威子府村" in text
+    assert at.query_params["indicator"] == "user_1"
+    # The upload has no prefectural value: a message instead of a chart of empty bars.
+    assert len(at.get("plotly_chart")) == 0
+    assert any("青森県、東京都" in info.value for info in at.info)
+    assert fixture_db.read_bytes() == before  # the upload never reaches the DuckDB file
+
+
+def test_uploaded_prefectural_values_give_a_bar_chart(app):
+    app.session_state["user_indicators"] = upload(prefecture_value=20.0)
+    app.query_params["indicator"] = "user_1"
+    at = app.run()
+    assert not at.exception
+    assert at.selectbox[0].value == "user_1"
+    bar = bar_spec(at)
+    assert bar["data"][0]["x"] == ["青森県", "東京都"]
+    assert bar["data"][0]["y"] == [None, 20.0]
+    assert bar["layout"]["yaxis"]["title"]["text"] == "見守り訪問率（%）（アップロード）"
+    sources = [a["text"] for a in bar["layout"]["annotations"] if a["text"].startswith("出典")]
+    assert len(sources) == 1 and "mimamori.csv" in sources[0].replace("<br>", "")
+
+
+def test_uploaded_indicator_in_english(app):
+    app.session_state["lang"] = "en"
+    app.session_state["user_indicators"] = upload()
+    app.query_params["indicator"] = "user_1"
+    at = app.run()
+    assert at.selectbox[0].options[-1] == "見守り訪問率 (%) (uploaded)"
+    rows = {row["code"]: row for row in point_layer(deck_spec(at))}
+    assert rows["01206"]["tooltip"] == "見守り訪問率: 12.5%"
+    assert "Source: file uploaded by the user" in captions(at)
+
+
+def test_uploaded_key_in_url_without_upload_falls_back(app):
+    app.query_params["indicator"] = "user_1"
+    at = app.run()
+    assert not at.exception
+    assert at.selectbox[0].value == "ageing_rate_pct"
+    assert "（アップロード）" not in "".join(at.selectbox[0].options)
+
+
+def test_upload_removed_later_in_session_falls_back(app):
+    # The map had the uploaded indicator chosen; the user then removed the upload on the Peers page.
+    app.session_state["map_indicator"] = "user_1"
+    at = app.run()
+    assert not at.exception
+    assert at.selectbox[0].value == "ageing_rate_pct"
+    assert at.query_params["indicator"] == "ageing_rate_pct"
+
+
 # --- browser -------------------------------------------------------------------------------------------------
 
 from tests.browser_helpers import (  # noqa: E402
@@ -197,6 +280,7 @@ from tests.browser_helpers import (  # noqa: E402
     browser_page,
     exception_texts,
     running_app,
+    screenshot,
     skip_without_chromium,
     wait_for_app,
 )
@@ -246,3 +330,34 @@ def test_map_in_chromium(tmp_path):
         tile_hosts = ("carto", "mapbox", "openstreetmap", "maplibre", "tile", "googleapis.com/maps")
         external = [u for u in requests if not u.startswith(url) and any(h in u for h in tile_hosts)]
         assert external == [], f"the map went online without the checkbox: {external[:5]}"
+
+
+@pytest.mark.browser
+@skip_without_chromium
+def test_uploaded_indicator_on_map_in_chromium(tmp_path):
+    """The whole path a user takes: upload on 比較, then choose the indicator on 地図 in the same session."""
+    db_file = _real_or_fixture_db(tmp_path)
+    csv_file = tmp_path / "mimamori.csv"
+    csv_file.write_text("コード,見守り訪問率\n01206,12.5\n13107,3.0\n13000,20.0\n", encoding="utf-8-sig")
+    with running_app(db_path=db_file, extra_env={"MACHIKURABE_N03": str(tmp_path / "no" / "N03.geojson")}) as url, \
+            browser_page(width=1500, height=1300) as page:
+        page.goto(f"{url}/")
+        wait_for_app(page)
+        page.locator('[data-testid="stSidebarNav"] a[href$="/peers"]').first.click()
+        page.get_by_role("tab", name="独自の指標").click()
+        page.wait_for_selector('[data-testid="stFileUploader"] input[type="file"]', state="attached", timeout=60_000)
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(csv_file))
+        page.get_by_role("button", name="この指標を追加する").click()
+        page.get_by_text("このセッションで追加済みの指標：見守り訪問率").first.wait_for(timeout=60_000)
+        wait_for_app(page)
+        page.locator('[data-testid="stSidebarNav"] a[href$="/map"]').first.click()
+        page.wait_for_selector("#deckgl-overlay", timeout=60_000)
+        wait_for_app(page)
+        page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
+        page.get_by_role("option", name="見守り訪問率（%）（アップロード）").click()
+        page.get_by_text("利用者がアップロードしたファイル「mimamori.csv」", exact=False).first.wait_for(timeout=60_000)
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        wait_for_app(page)
+        assert exception_texts(page) == []
+        assert "indicator=user_1" in page.url
+        screenshot(page, "map_uploaded")

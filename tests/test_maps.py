@@ -421,3 +421,15 @@ def test_uploaded_names_cannot_inject_markup(uploaded_bodies):
     fig = maps.block_bar_figure(prefectural, "user_1", "ja", None, meta, "f.csv")
     assert "<a href" not in fig.layout.title.text and "&lt;a href" in fig.layout.title.text
     assert maps.escape_markdown("[x](javascript:alert(1)).csv") == "\\[x\\]\\(javascript:alert\\(1\\)\\)\\.csv"
+
+
+def test_many_missing_bars_get_upright_labels(uploaded_bodies):
+    # Six plans, one value: the five "データなし" labels stand upright so they do not overlap.
+    prefectural = maps.split_bodies(uploaded_bodies)[1]
+    six = pd.concat([prefectural] * 3, ignore_index=True).assign(code=[f"{i:02d}000" for i in range(1, 7)])
+    six["user_2"] = [None, None, None, None, None, 20.0]
+    fig = maps.block_bar_figure(six, "user_2", "ja", None, UPLOAD_META, "mimamori.csv")
+    labels = [a for a in fig.layout.annotations if a.text == "データなし"]
+    assert len(labels) == 5 and all(a.textangle == -90 for a in labels)
+    two = maps.block_bar_figure(prefectural, "association_rate_pct", "ja")
+    assert all(a.textangle in (0, None) for a in two.layout.annotations if a.text == "データなし")
