@@ -15,6 +15,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "filter_kind": {"ja": "自治体の種類", "en": "Kind of body"},
     "filter_programme": {"ja": "実施事業", "en": "Programme"},
     "filter_all": {"ja": "すべて", "en": "All"},
+    "choose_placeholder": {"ja": "選んでください", "en": "Choose options"},
     "filter_help": {"ja": "絞り込みはURLに保存され、リンクを共有すると同じ表示になります。",
                     "en": "Filters are kept in the URL: a copied link reproduces this view."},
     "filter_count": {"ja": "{n}自治体が該当（全{total}）", "en": "{n} of {total} bodies match"},

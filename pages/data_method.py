@@ -32,10 +32,12 @@ st.subheader(t("quality_table", lang))
 bodies = st_data.query("municipalities")
 names = {r["code"]: f"{display_name(r, lang)}（{r['code']}）" for _, r in bodies.iterrows()}
 c1, c2, c3 = st.columns(3)
-rules = c1.multiselect(t("quality_filter_rule", lang), sorted(quality["rule"].dropna().unique()), key="dq_rule")
-fields = c2.multiselect(t("quality_filter_field", lang), sorted(quality["field"].dropna().unique()), key="dq_field")
+rules = c1.multiselect(t("quality_filter_rule", lang), sorted(quality["rule"].dropna().unique()), key="dq_rule",
+                       placeholder=t("filter_all", lang))
+fields = c2.multiselect(t("quality_filter_field", lang), sorted(quality["field"].dropna().unique()), key="dq_field",
+                        placeholder=t("filter_all", lang))
 codes = c3.multiselect(t("quality_filter_body", lang), [c for c in names if c in set(quality["municipality_code"])],
-                       format_func=lambda c: names.get(c, c), key="dq_body")
+                       format_func=lambda c: names.get(c, c), key="dq_body", placeholder=t("filter_all", lang))
 selected = data_method.filter_quality(quality, rules, fields, codes)
 if selected.empty:
     st.info(t("quality_empty", lang))

@@ -85,7 +85,7 @@ if "compare_codes" not in st.session_state:
     st.session_state["compare_programme"] = requested if requested in PROGRAMMES else PROGRAMMES[0]
 left, right = st.columns([3, 2])
 chosen = left.multiselect(t("compare_pick", lang), option_codes, key="compare_codes", max_selections=3,
-                          format_func=lambda c: labels_full.get(c, c))
+                          format_func=lambda c: labels_full.get(c, c), placeholder=t("choose_placeholder", lang))
 programme = right.selectbox(t("compare_programme", lang), PROGRAMMES, key="compare_programme",
                             format_func=lambda p: programme_label(p, lang))
 for name, value in (("cmp", ",".join(chosen)), ("cprog", programme if chosen else "")):
