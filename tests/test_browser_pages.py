@@ -100,3 +100,19 @@ def test_language_toggle_survives_navigation_and_is_in_the_url(app_url):
         page.get_by_text("日本語", exact=True).click()
         page.get_by_role("heading", name="事業設計").first.wait_for(timeout=60_000)
         assert exception_texts(page) == []
+
+
+@pytest.mark.parametrize("typed", ["すみだ", "sumida", "墨田"])
+def test_profile_picker_finds_a_body_by_kana_romaji_or_kanji(app_url, typed):
+    with browser_page() as page:
+        page.goto(f"{app_url}/profile")
+        wait_for_app(page)
+        page.locator('[data-testid="stSelectbox"]').filter(has_text="自治体を選ぶ").locator("input").click()
+        page.keyboard.type(typed)
+        page.get_by_role("option").filter(has_text="墨田区").first.click()
+        page.get_by_role("heading", name="墨田区").wait_for(timeout=60_000)
+        wait_for_app(page)
+        assert "code=13107" in page.url
+        page.get_by_text("English", exact=True).click()
+        page.get_by_role("heading", name="Sumida Ward").wait_for(timeout=60_000)  # the choice survives the switch
+        assert exception_texts(page) == []
