@@ -62,6 +62,8 @@ def test_three_concurrent_sessions_without_errors(tmp_path):
         rss = load.peak_rss_kib(process.pid)
     assert result["errors"] == []
     assert result["interactions_done"] == result["interactions_planned"] == 12
+    # interaction 3 of each session switches page in the sidebar (same session, a rerun), not by a new link
+    assert result["sidebar_switches_done"] == 3
     assert len(result["pages"]) >= 4  # overview, map, profile, programmes, data … as declared in app.py
     assert 0 < result["p50_s"] <= result["p95_s"] <= result["max_s"]
     assert rss["VmHWM"] >= rss["VmRSS"] > 0

@@ -140,7 +140,7 @@ async def wait_idle(page, timeout_ms: int) -> None:
     The heading comes first: on a first visit the frontend can report notRunning between the navigation's
     runs, before the page itself has run.
     """
-    await page.wait_for_selector('[data-testid="stHeading"], h1', timeout=timeout_ms)
+    await page.wait_for_selector('[data-testid="stHeading"], h1', state="attached", timeout=timeout_ms)
     await page.wait_for_selector(IDLE, state="attached", timeout=timeout_ms)
 
 
@@ -148,6 +148,7 @@ async def wait_idle(page, timeout_ms: int) -> None:
 class SessionResult:
     times_s: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    clicks: int = 0  # in-session page switches done through the sidebar (the rest were links opened)
 
 
 # filters a user would pick in the sidebar, as the URL carries them (pref/kind/prog, see machikurabe.filters)
@@ -171,25 +172,40 @@ def plan_interactions(paths: list[str], session: int, count: int) -> list[tuple[
 
 
 async def _one_session(browser, base_url: str, paths: list[str], session: int, count: int,
-                       action_timeout_ms: int) -> SessionResult:
+                       action_timeout_ms: int, ramp_s: float) -> SessionResult:
     result = SessionResult()
+    # sessions ramp up (one more every ramp_s) as users arrive; on a 2-core machine 20 tabs parsing Streamlit's
+    # JavaScript at the same instant starve the server they are measuring
+    await asyncio.sleep(ramp_s * session)
     context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+    context.set_default_timeout(action_timeout_ms)
+    context.set_default_navigation_timeout(action_timeout_ms)
     page = await context.new_page()
     page.on("pageerror", lambda exc: result.errors.append(f"session {session}: page error: {exc}"))
-    # sessions start staggered a little so they are not all in the same script run at the same millisecond
-    await asyncio.sleep(0.05 * session)
     try:
-        await page.goto(page_url(base_url, paths[0]), wait_until="domcontentloaded")
-        await wait_idle(page, action_timeout_ms)
+        try:
+            await page.goto(page_url(base_url, paths[0]), wait_until="domcontentloaded")
+            await wait_idle(page, action_timeout_ms)
+        except Exception as exc:
+            result.errors.append(f"session {session} first visit: {type(exc).__name__}: {exc}"[:400])
+            return result
         for kind, path, extra in plan_interactions(paths, session, count):
             started = time.perf_counter()
             try:
-                link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]')
-                if kind == "click" and await link.count():
+                # the default page's link is the bare root URL
+                href = f'a[href="{base_url}/"]' if path == paths[0] else f'a[href$="/{path}"]'
+                link = page.locator(f'[data-testid="stSidebarNav"] {href}')
+                if kind == "click" and await link.count() and not await link.first.is_visible():
+                    # Streamlit folds long menus behind "View N more" when the sidebar also holds widgets
+                    more = page.locator('[data-testid="stSidebarNavViewButton"]')
+                    if await more.count():
+                        await more.first.click()
+                if kind == "click" and await link.count() and await link.first.is_visible():
                     await page.evaluate(ARM_RUN_WATCH_JS)
                     await link.first.click()
                     await page.wait_for_url(re.compile(rf"/{re.escape(path)}(\?|$)"), timeout=action_timeout_ms)
                     await page.wait_for_function("() => window.__benchRunDone === true", timeout=action_timeout_ms)
+                    result.clicks += 1
                 else:
                     await page.goto(page_url(base_url, path, extra), wait_until="domcontentloaded")
                 await wait_idle(page, action_timeout_ms)
@@ -215,7 +231,7 @@ def percentile(values: list[float], q: float) -> float | None:
 
 
 async def run_load_async(base_url: str, sessions: int, interactions: int, action_timeout_s: float = 60.0,
-                         hard_timeout_s: float = 600.0) -> dict:
+                         hard_timeout_s: float = 600.0, ramp_s: float = 1.0) -> dict:
     from playwright.async_api import async_playwright
 
     assert base_url.startswith(f"http://{HOST}:"), "load is only ever run against the local server"
@@ -227,7 +243,7 @@ async def run_load_async(base_url: str, sessions: int, interactions: int, action
             paths = await nav_paths(probe, base_url)
             await probe.close()
             tasks = [asyncio.create_task(_one_session(browser, base_url, paths, s, interactions,
-                                                      int(action_timeout_s * 1000))) for s in range(sessions)]
+                                                      int(action_timeout_s * 1000), ramp_s)) for s in range(sessions)]
             done, pending = await asyncio.wait(tasks, timeout=hard_timeout_s)
             for task in pending:
                 task.cancel()
@@ -242,14 +258,15 @@ async def run_load_async(base_url: str, sessions: int, interactions: int, action
     return {
         "sessions": sessions, "interactions_per_session": interactions, "pages": paths,
         "interactions_done": len(times), "interactions_planned": sessions * interactions,
+        "sidebar_switches_done": sum(r.clicks for r in results),
         "errors": errors, "p50_s": percentile(times, 0.5), "p95_s": percentile(times, 0.95),
-        "max_s": max(times) if times else None, "wall_s": time.perf_counter() - started,
+        "max_s": max(times) if times else None, "wall_s": time.perf_counter() - started, "ramp_s": ramp_s,
     }
 
 
 def run_load(base_url: str, sessions: int, interactions: int, action_timeout_s: float = 60.0,
-             hard_timeout_s: float = 600.0) -> dict:
-    return asyncio.run(run_load_async(base_url, sessions, interactions, action_timeout_s, hard_timeout_s))
+             hard_timeout_s: float = 600.0, ramp_s: float = 1.0) -> dict:
+    return asyncio.run(run_load_async(base_url, sessions, interactions, action_timeout_s, hard_timeout_s, ramp_s))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -461,7 +461,8 @@ def markdown(report: dict) -> str:
     ld = br.get("load")
     if ld:
         lines += [f"**Load**: {ld['sessions']} concurrent browser sessions × {ld['interactions_per_session']} "
-                  f"interactions (page links with filters, sidebar page switches, profile/peer comparisons) against "
+                  f"interactions (page links with filters, sidebar page switches, profile/peer comparisons; one new "
+                  f"session every {ld.get('ramp_s', 0):g} s) against "
                   f"one server: {ld['interactions_done']}/{ld['interactions_planned']} done, "
                   f"{len(ld['errors'])} errors, p50 {_f(ld['p50_s'])} s, p95 {_f(ld['p95_s'])} s, "
                   f"max {_f(ld['max_s'])} s, wall {ld['wall_s']:.0f} s; server peak RSS "
