@@ -32,14 +32,19 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # before an in-session action: resolve once the state has left notRunning and come back (the rerun finished)
 ARM_RUN_WATCH_JS = """() => {
   window.__benchRunDone = false;
-  const app = document.querySelector('[data-testid="stApp"]');
   let left = false;
+  const state = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app ? app.getAttribute('data-test-script-state') : null;
+  };
+  // watch the whole document: the root element may be re-mounted on a page switch
   const watch = new MutationObserver(() => {
-    const state = app.getAttribute('data-test-script-state');
-    if (state !== 'notRunning') { left = true; }
+    const now = state();
+    if (now !== 'notRunning') { left = true; }
     else if (left) { window.__benchRunDone = true; watch.disconnect(); }
   });
-  watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  watch.observe(document, {attributes: true, subtree: true, childList: true,
+                           attributeFilter: ['data-test-script-state']});
 }"""
 
 # representative state per page (url path → query string); pages not listed get none
@@ -202,8 +207,11 @@ async def _one_session(browser, base_url: str, paths: list[str], session: int, c
                         await more.first.click()
                 if kind == "click" and await link.count() and await link.first.is_visible():
                     await page.evaluate(ARM_RUN_WATCH_JS)
-                    await link.first.click()
-                    await page.wait_for_url(re.compile(rf"/{re.escape(path)}(\?|$)"), timeout=action_timeout_ms)
+                    # force: a nav link is always clickable; under load playwright's stability wait is the slow part
+                    await link.first.click(force=True)
+                    wanted = (rf"^{re.escape(base_url)}/?(\?|$)" if path == paths[0]
+                              else rf"/{re.escape(path)}(\?|$)")
+                    await page.wait_for_url(re.compile(wanted), timeout=action_timeout_ms)
                     await page.wait_for_function("() => window.__benchRunDone === true", timeout=action_timeout_ms)
                     result.clicks += 1
                 else:
@@ -277,9 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--interactions", type=int, default=10)
     parser.add_argument("--db", default=None)
+    parser.add_argument("--action-timeout", type=float, default=120.0, help="seconds per interaction")
+    parser.add_argument("--ramp", type=float, default=1.0, help="seconds between session starts")
     args = parser.parse_args(argv)
     with streamlit_server(args.db, log_name="load") as (url, process, log_path):
-        result = run_load(url, args.sessions, args.interactions)
+        result = run_load(url, args.sessions, args.interactions, action_timeout_s=args.action_timeout,
+                          hard_timeout_s=900, ramp_s=args.ramp)
         result["server_peak_rss_kib"] = peak_rss_kib(process.pid)
         result["server_log_tracebacks"] = log_tracebacks(log_path)
     print(json.dumps(result, ensure_ascii=False, indent=1))
