@@ -37,8 +37,11 @@ ARM_RUN_WATCH_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app ? app.getAttribute('data-test-script-state') : null;
   };
-  // watch the whole document: the root element may be re-mounted on a page switch
-  const watch = new MutationObserver(() => {
+  // watch the whole document: the root element may be re-mounted on a page switch. Mutation records come in
+  // batches, so a fast run can go running -> notRunning inside one batch: any record of the state attribute
+  // means the state has left notRunning since arming, even when the value read now is notRunning again.
+  const watch = new MutationObserver((records) => {
+    if (records.some((r) => r.type === 'attributes')) { left = true; }
     const now = state();
     if (now !== 'notRunning') { left = true; }
     else if (left) { window.__benchRunDone = true; watch.disconnect(); }
