@@ -351,3 +351,53 @@ def report_html(bodies: pd.DataFrame, comparison: Comparison, figs: dict, table:
         labels={"created": t("report_created", lang), "vintage": t("report_vintage", lang),
                 "sources": t("report_sources", lang), "definition": t("peers_definition", lang),
                 "disclaimer": t("report_disclaimer", lang)})
+
+
+@dataclass
+class PageView:
+    """Everything the 比較 page draws for one set of choices, computed in one go so the page can cache it."""
+    comparison: Comparison
+    table: pd.DataFrame
+    figs: dict
+    peer_list: pd.DataFrame
+    imputed: pd.DataFrame
+    stability: pd.DataFrame
+    display_table: pd.DataFrame
+    export_table: pd.DataFrame
+    export_units: dict
+    values: pd.DataFrame
+    value_units: dict
+    programme_reference: str
+
+
+def page_view(bodies: pd.DataFrame, programmes: pd.DataFrame, quality: pd.DataFrame | None, params: peers.PeerParams,
+              lang: str, user_meta: dict, log_keys, bar_key: str, x_key: str, y_key: str,
+              upload_name: str | None = None) -> PageView:
+    comparison = build_comparison(bodies, params, lang, user_meta, log_keys)
+    if not comparison.peer_codes:
+        empty = pd.DataFrame()
+        return PageView(comparison, empty, {}, empty, empty, empty, empty, empty, {}, empty, {}, "")
+    table = comparison_table(bodies, comparison, quality)
+    figs = figures(bodies, programmes, quality, comparison, table, lang, bar_key, x_key, y_key, upload_name)
+    export_frame, units = export_table(table, comparison, lang)
+    values, value_units = values_table(bodies, comparison, lang)
+    return PageView(comparison=comparison, table=table, figs=figs, peer_list=peer_list(bodies, comparison, lang),
+                    imputed=imputed_table(bodies, comparison, lang, log_keys),
+                    stability=stability_display(comparison, lang),
+                    display_table=display_table(table, comparison, lang), export_table=export_frame,
+                    export_units=units, values=values, value_units=value_units,
+                    programme_reference=programme_reference_text(bodies, comparison, lang))
+
+
+def option_labels(bodies: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Picker label of every body, built once rather than per option per run."""
+    labels = {}
+    for row in bodies[["code", "name", "kind", "prefecture"]
+                      + (["name_romaji"] if "name_romaji" in bodies.columns else [])].itertuples(index=False):
+        romaji = getattr(row, "name_romaji", None)
+        name = romaji if lang == "en" and isinstance(romaji, str) and romaji else row.name
+        if row.kind == "prefecture":
+            labels[row.code] = name
+        else:
+            labels[row.code] = f"{name} ({row.prefecture})" if lang == "en" else f"{name}（{row.prefecture}）"
+    return labels

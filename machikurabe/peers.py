@@ -141,13 +141,19 @@ def _standardised(universe: pd.DataFrame, keys, log_keys) -> tuple[pd.DataFrame,
     return z, imputed, medians
 
 
-def nearest_neighbours(bodies: pd.DataFrame, code: str, weights: dict[str, float], k: int = DEFAULT_K,
-                       log_keys=("population", "density_per_km2")) -> NearestNeighbours:
-    """The k same-level bodies closest to ``code`` in weighted z-score space (Euclidean).
+@dataclass
+class _Standardised:
+    """The level's bodies on the z scale, computed once and shared by the distance and the stability check."""
+    universe: pd.DataFrame
+    keys: tuple[str, ...]
+    sparse: tuple[str, ...]
+    z: pd.DataFrame
+    imputed: pd.DataFrame
+    medians: dict[str, float]
+    town_idx: int
 
-    distance² = Σ wᵢ·(zᵢ(peer) − zᵢ(town))², z over all bodies of the level after logging ``log_keys``
-    and replacing missing values by the level median. Ties are broken by code so the result is stable.
-    """
+
+def _standardise_level(bodies: pd.DataFrame, code: str, weights: dict[str, float], log_keys) -> _Standardised:
     universe = same_level(bodies, code).reset_index(drop=True)
     keys = tuple(key for key, w in weights.items() if w and w > 0 and key in universe.columns)
     # an indicator most bodies of the level did not print would be mostly medians: it would pull every
@@ -156,22 +162,41 @@ def nearest_neighbours(bodies: pd.DataFrame, code: str, weights: dict[str, float
                    if pd.to_numeric(universe[key], errors="coerce").notna().mean() < MIN_OBSERVED_SHARE)
     keys = tuple(key for key in keys if key not in sparse)
     z, imputed, medians = _standardised(universe, keys, set(log_keys))
-    town_idx = universe.index[universe["code"] == code][0]
+    town_idx = int(universe.index[universe["code"] == code][0])
+    return _Standardised(universe, keys, sparse, z, imputed, medians, town_idx)
+
+
+def _rank(std: _Standardised, code: str, weights: dict[str, float], k: int) -> NearestNeighbours:
+    universe, keys, z = std.universe, std.keys, std.z
     out = pd.DataFrame({"code": universe["code"]})
-    total = pd.Series(0.0, index=universe.index)
+    total = np.zeros(len(universe))
+    terms = {}
     for key in keys:
-        term = float(weights[key]) * (z[key] - z.at[town_idx, key]) ** 2
-        out[f"term_{key}"] = term
-        total += term
+        column = z[key].to_numpy(dtype=float)
+        terms[key] = float(weights[key]) * (column - column[std.town_idx]) ** 2
+        total = total + terms[key]
+    for key in keys:
+        out[f"term_{key}"] = terms[key]
     out["distance"] = np.sqrt(total)
+    safe_total = np.where(total > 0, total, 1.0)
     for key in keys:
-        out[f"share_{key}"] = np.where(total > 0, 100.0 * out[f"term_{key}"] / total.where(total > 0, 1.0), 0.0)
+        out[f"share_{key}"] = np.where(total > 0, 100.0 * terms[key] / safe_total, 0.0)
     others = out[out["code"] != code].sort_values(["distance", "code"]).reset_index(drop=True)
     others["rank"] = np.arange(1, len(others) + 1)
     k = max(1, min(int(k), len(others)))
     return NearestNeighbours(town_code=code, k=k, weights={key: float(weights[key]) for key in keys},
-                             peers=others.head(k).copy(), distances=others, imputed=imputed, medians=medians,
-                             used_keys=keys, sparse_keys=sparse)
+                             peers=others.head(k).copy(), distances=others, imputed=std.imputed, medians=std.medians,
+                             used_keys=keys, sparse_keys=std.sparse)
+
+
+def nearest_neighbours(bodies: pd.DataFrame, code: str, weights: dict[str, float], k: int = DEFAULT_K,
+                       log_keys=("population", "density_per_km2")) -> NearestNeighbours:
+    """The k same-level bodies closest to ``code`` in weighted z-score space (Euclidean).
+
+    distance² = Σ wᵢ·(zᵢ(peer) − zᵢ(town))², z over all bodies of the level after logging ``log_keys``
+    and replacing missing values by the level median. Ties are broken by code so the result is stable.
+    """
+    return _rank(_standardise_level(bodies, code, weights, log_keys), code, weights, k)
 
 
 def peer_stability(bodies: pd.DataFrame, code: str, weights: dict[str, float], k: int = DEFAULT_K,
@@ -181,7 +206,9 @@ def peer_stability(bodies: pd.DataFrame, code: str, weights: dict[str, float], k
     Columns: indicator, weight, kept_lower, kept_higher, k. A group that keeps most peers under both changes
     does not hinge on the exact weights.
     """
-    base = nearest_neighbours(bodies, code, weights, k, log_keys)
+    # scaling one positive weight keeps it positive, so the indicators used and their z-scores do not change
+    std = _standardise_level(bodies, code, weights, log_keys)
+    base = _rank(std, code, weights, k)
     base_set = set(base.peer_codes)
     rows = []
     for key in base.used_keys:
@@ -189,7 +216,7 @@ def peer_stability(bodies: pd.DataFrame, code: str, weights: dict[str, float], k
         for label, factor in (("lower", 1 - change), ("higher", 1 + change)):
             varied = dict(weights)
             varied[key] = weights[key] * factor
-            result = nearest_neighbours(bodies, code, varied, k, log_keys)
+            result = _rank(std, code, varied, k)
             kept[label] = len(base_set & set(result.peer_codes))
         rows.append({"indicator": key, "weight": weights[key], "kept_lower": kept["lower"],
                      "kept_higher": kept["higher"], "k": base.k})

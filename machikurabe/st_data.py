@@ -80,9 +80,13 @@ def _cached_query(path: str, version: int, name: str, params: tuple) -> pd.DataF
 
 def query(name: str, **params) -> pd.DataFrame:
     ensure_app_shell()
-    frame = _cached_query(*_db_version(), name, tuple(sorted(params.items())))
-    # cached frames are shared between reruns; hand out a copy so a page cannot mutate the cache
-    return frame.copy()
+    # st.cache_data hands every caller its own unpickled copy, so a page cannot mutate the cache
+    return _cached_query(*_db_version(), name, tuple(sorted(params.items())))
+
+
+def data_version() -> tuple[str, int]:
+    """Which database file (path, modification time) the pages read: a cache key for results derived from it."""
+    return _db_version()
 
 
 def stop_if_unavailable() -> None:

@@ -268,6 +268,16 @@ def load_upload(file_name: str, data: bytes, bodies: pd.DataFrame, lang: str = "
     return validate(read_table(file_name, data, lang), bodies, lang)
 
 
+def session_digest(session_value: dict | None) -> str | None:
+    """A short fingerprint of the session's uploaded indicators (None without any), for cache keys."""
+    if not session_value or session_value.get("values") is None:
+        return None
+    import hashlib
+
+    payload = session_value["values"].to_csv(index=False) + repr(sorted((session_value.get("meta") or {}).items()))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
 def merge_user_indicators(bodies: pd.DataFrame, session_value: dict | None) -> tuple[pd.DataFrame, dict]:
     """``bodies`` with the session's uploaded columns joined on code, and their metadata."""
     if not session_value or session_value.get("values") is None:

@@ -4,6 +4,8 @@ Layout only; the numbers come from machikurabe.peers / spine / peer_view.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from machikurabe import exports, peer_view, peers, st_data, uploads
@@ -43,6 +45,27 @@ for name in QP_VIEW:
         st.session_state[f"peers_{name}"] = seed[f"peers_{name}"] if seed[f"peers_{name}"] in view_keys else view_keys[0]
 
 
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _page_view(data_key, params_key, lang, bar_key, x_key, y_key, _bodies, _programmes, _quality, _user_meta,
+               _log_keys, _upload_name) -> peer_view.PageView:
+    """One comparison's tables and figures, shared by every session asking the same question (read-only use).
+
+    data_key (database file version, upload fingerprint, upload file name) stands for the frames, which are
+    then not hashed on every run.
+    """
+    bodies, programmes, quality, user_meta, log_keys, upload_name = (_bodies, _programmes, _quality, _user_meta,
+                                                                     _log_keys, _upload_name)
+    code, group, k, weights, hand = params_key
+    params = peers.PeerParams(code=code, group=group, k=k, weights=dict(weights), hand=list(hand))
+    return peer_view.page_view(bodies, programmes, quality, params, lang, user_meta, log_keys, bar_key, x_key, y_key,
+                               upload_name)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _option_labels(data_key, lang, _bodies) -> dict[str, str]:
+    return peer_view.option_labels(_bodies, lang)
+
+
 def _town_row_bold(frame):
     """The town is the first row of these tables; bold, as in the charts."""
     return frame.style.apply(lambda row: ["font-weight: bold" if row.name == 0 else ""] * len(row), axis=1)
@@ -53,10 +76,12 @@ def _reset_weights():
         st.session_state[f"peers_w_{k}"] = float(default_weights.get(k, 0.0))
 
 
+data_key = (st_data.data_version(), uploads.session_digest(session_upload), upload_name)
+labels = _option_labels(data_key, lang, bodies)
 top = st.columns([2, 3])
 with top[0]:
     code = st.selectbox(t("peers_pick_town", lang), codes, key="peers_code",
-                        format_func=lambda c: peer_view.body_option_label(bodies, c, lang))
+                        format_func=labels.get)
 with top[1]:
     group = st.radio(t("peers_group_kind", lang), peers.GROUP_KINDS, key="peers_group", horizontal=True,
                      format_func=lambda g: t(f"group_{g}", lang))
@@ -83,7 +108,7 @@ elif group == "hand":
     options = [c for c in level["code"] if c != code]
     st.session_state["peers_hand"] = [c for c in st.session_state.get("peers_hand", []) if c in options]
     hand = st.multiselect(t("peers_hand_pick", lang), options, key="peers_hand",
-                          format_func=lambda c: peer_view.body_option_label(bodies, c, lang))
+                          format_func=labels.get)
 
 current = peers.PeerParams(code=code, group=group, k=int(k), weights=weights, hand=list(hand))
 wanted = current.to_query_params(default_weights)
@@ -93,7 +118,12 @@ for name in (peers.QP_CODE, peers.QP_GROUP, peers.QP_K, peers.QP_WEIGHTS, peers.
     elif name not in wanted and name in st.query_params:
         del st.query_params[name]
 
-comparison = peer_view.build_comparison(bodies, current, lang, user_meta, log_keys)
+# the chart pickers sit in the tabs further down; their current values are already in the session state
+view = _page_view(data_key,
+                  (current.code, current.group, current.k, tuple(sorted(current.weights.items())), tuple(current.hand)),
+                  lang, st.session_state["peers_bar"], st.session_state["peers_x"], st.session_state["peers_y"],
+                  bodies, programmes, quality, user_meta, tuple(log_keys), upload_name)
+comparison = view.comparison
 
 st.subheader(t("peers_definition", lang))
 kind_text = kind_label(bodies.set_index("code").at[code, "kind"], lang)
@@ -110,13 +140,13 @@ if bodies.set_index("code").at[code, "kind"] == "prefecture":
     st.caption(t("pref_median_na", lang))
 
 with st.expander(t("peers_list", lang), expanded=group == "nearest"):
-    st.dataframe(_town_row_bold(peer_view.peer_list(bodies, comparison, lang)), hide_index=True)
+    st.dataframe(_town_row_bold(view.peer_list), hide_index=True)
     if comparison.nearest is not None:
         st.markdown(t("method_nn", lang))
         st.markdown(t("method_missing", lang))
         if peer_view.sparse_note(comparison, lang):
             st.info(peer_view.sparse_note(comparison, lang))
-        imputed = peer_view.imputed_table(bodies, comparison, lang, log_keys)
+        imputed = view.imputed
         st.markdown(f"**{t('imputed_title', lang)}**")
         if imputed.empty:
             st.caption(t("imputed_none", lang))
@@ -124,9 +154,9 @@ with st.expander(t("peers_list", lang), expanded=group == "nearest"):
             st.dataframe(imputed, hide_index=True)
         st.markdown(f"**{t('stability_title', lang)}**")
         st.caption(t("stability_note", lang))
-        st.dataframe(peer_view.stability_display(comparison, lang), hide_index=True)
+        st.dataframe(view.stability, hide_index=True)
 
-table = peer_view.comparison_table(bodies, comparison, quality)
+table = view.table
 image_format = st.radio(t("export_format", lang), exports.IMAGE_FORMATS, horizontal=True, key="peers_image_format",
                         format_func=str.upper)
 label_of = lambda key: indicator_label(key, lang, user_meta)  # noqa: E731
@@ -142,7 +172,7 @@ with tabs[2]:
 for name, value in (("bar", bar_key), ("x", x_key), ("y", y_key)):
     if st.query_params.get(QP_VIEW[name]) != value:
         st.query_params[QP_VIEW[name]] = value
-figs = peer_view.figures(bodies, programmes, quality, comparison, table, lang, bar_key, x_key, y_key, upload_name)
+figs = view.figs
 
 
 def _config(indicator: str) -> dict:
@@ -160,50 +190,52 @@ with tabs[2]:
     st.plotly_chart(figs["scatter"], theme=None,
                     config=_config(f"{label_of(x_key)}_{label_of(y_key)}"))
 with tabs[3]:
-    shown = peer_view.display_table(table, comparison, lang)
+    shown = view.display_table
     town_column = t("col_town_value", lang, town=comparison.town_name)
     st.dataframe(shown.style.set_properties(subset=[town_column], **{"font-weight": "bold"}), hide_index=True)
     st.caption(t("table_note", lang))
-    export_frame, units = peer_view.export_table(table, comparison, lang)
+    export_frame, units = view.export_table, view.export_units
     stem = exports.safe_filename(comparison.town_name, t("tab_table", lang), exports.today())
     source = peer_view.source_line(view_keys, lang, user_meta, upload_name)
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), exports.csv_bytes(export_frame), f"{stem}.csv", exports.CSV_MIME)
-    c2.download_button(t("download_xlsx", lang), exports.xlsx_bytes(
-        export_frame, title=f"{t('report_title', lang, town=comparison.town_name)}", source=source,
+    c1.download_button(t("download_csv", lang), partial(exports.csv_bytes, export_frame), f"{stem}.csv",
+                       exports.CSV_MIME)
+    c2.download_button(t("download_xlsx", lang), partial(
+        exports.xlsx_bytes, export_frame, title=f"{t('report_title', lang, town=comparison.town_name)}", source=source,
         units=units, notes=[f"{t('peers_definition', lang)}：{comparison.definition}", t("table_note", lang)],
         unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
         created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME)
     st.markdown(f"**{t('values_title', lang)}**")
-    values, value_units = peer_view.values_table(bodies, comparison, lang)
+    values, value_units = view.values, view.value_units
     st.dataframe(_town_row_bold(values), hide_index=True)
     stem = exports.safe_filename(comparison.town_name, t("values_title", lang), exports.today())
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), exports.csv_bytes(values), f"{stem}.csv", exports.CSV_MIME,
+    c1.download_button(t("download_csv", lang), partial(exports.csv_bytes, values), f"{stem}.csv", exports.CSV_MIME,
                        key="values_csv")
-    c2.download_button(t("download_xlsx", lang), exports.xlsx_bytes(
-        values, title=t("values_title", lang), source=source, units=value_units,
+    c2.download_button(t("download_xlsx", lang), partial(
+        exports.xlsx_bytes, values, title=t("values_title", lang), source=source, units=value_units,
         notes=[f"{t('peers_definition', lang)}：{comparison.definition}", t("small_flag_note", lang)],
         unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
         created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME, key="values_xlsx")
 with tabs[4]:
     st.plotly_chart(figs["programmes"], theme=None, config=_config(t("tab_programmes", lang)))
     st.caption(t("programme_note", lang))
-    st.markdown(peer_view.programme_reference_text(bodies, comparison, lang))
+    st.markdown(view.programme_reference)
     programme_frame = figs["programme_frame"].drop(columns=["code"])
     st.dataframe(_town_row_bold(programme_frame), hide_index=True)
     stem = exports.safe_filename(comparison.town_name, t("tab_programmes", lang), exports.today())
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), exports.csv_bytes(programme_frame), f"{stem}.csv", exports.CSV_MIME,
+    c1.download_button(t("download_csv", lang), partial(exports.csv_bytes, programme_frame), f"{stem}.csv",
+                       exports.CSV_MIME,
                        key="programmes_csv")
-    c2.download_button(t("download_xlsx", lang), exports.xlsx_bytes(
-        programme_frame, title=t("programme_chart_title", lang), source=peer_view.source_line([], lang),
+    c2.download_button(t("download_xlsx", lang), partial(
+        exports.xlsx_bytes, programme_frame, title=t("programme_chart_title", lang), source=peer_view.source_line([], lang),
         notes=[t("programme_note", lang)], unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
         created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME, key="programmes_xlsx")
 with tabs[5]:
     st.caption(t("report_note", lang))
     st.download_button(t("download_report", lang),
-                       lambda: peer_view.report_html(bodies, comparison, figs, table, lang, log_keys=log_keys),
+                       partial(peer_view.report_html, bodies, comparison, figs, table, lang, log_keys=log_keys),
                        exports.safe_filename(comparison.town_name, "report", exports.today()) + ".html",
                        "text/html", type="primary")
 with tabs[6]:
