@@ -2,6 +2,8 @@
 programme, kind of body, prefecture and size band, the targets behind any bar segment, and exports."""
 from __future__ import annotations
 
+import functools
+
 import io
 from pathlib import Path
 
@@ -154,6 +156,11 @@ def size_band_label(key: str, lang: str = "ja") -> str:
 def _gazetteer() -> pd.DataFrame:
     if not GAZETTEER.exists():
         return pd.DataFrame(columns=["code", "prefecture", "name", "kind"])
+    return _read_gazetteer(GAZETTEER.stat().st_mtime_ns).copy()
+
+
+@functools.lru_cache(maxsize=2)
+def _read_gazetteer(mtime_ns: int) -> pd.DataFrame:
     return pd.read_csv(GAZETTEER, dtype=str)[["code", "prefecture", "name", "kind"]]
 
 
@@ -283,7 +290,7 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
     title = i18n.t("bd_chart_title", lang, dim=i18n.t(f"bd_dim_{dimension}", lang),
                    group=i18n.t(f"bd_group_{group}", lang), n=f"{n:,}")
     fig.update_layout(
-        barmode="stack", title=dict(text=title, x=0, xanchor="left"), template="plotly_white",
+        barmode="stack", title=dict(text=title, x=0, xanchor="left"),
         font=dict(family=FONT_FAMILY),
         xaxis_title=i18n.t("bd_axis_share" if measure == "share" else "bd_axis_count", lang),
         yaxis_title=i18n.t(f"bd_group_{group}", lang) + ("（目標数）" if lang != "en" else " (targets)"),

@@ -58,6 +58,7 @@ class DesignIndex:
     vectorizer: TfidfVectorizer
     matrix: object                 # sparse tf-idf, rows L2-normalised
     cleaned: list[str]
+    vocab: np.ndarray | None = None  # the vectoriser's n-grams, looked up once (sklearn rebuilds the list per call)
 
 
 def build_index(designs: pd.DataFrame, text_column: str = "design_text") -> DesignIndex:
@@ -68,7 +69,7 @@ def build_index(designs: pd.DataFrame, text_column: str = "design_text") -> Desi
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3), sublinear_tf=True, max_df=max_df,
                                  min_df=1, norm="l2")
     matrix = vectorizer.fit_transform(cleaned)
-    return DesignIndex(frame, vectorizer, matrix, cleaned)
+    return DesignIndex(frame, vectorizer, matrix, cleaned, vectorizer.get_feature_names_out())
 
 
 def _position(index: DesignIndex, municipality_code: str, programme: str) -> int:
@@ -90,7 +91,7 @@ def shared_terms(index: DesignIndex, a: int, b: int, top_ngrams: int = 25, max_t
     if product.nnz == 0:
         return []
     order = np.argsort(product.data)[::-1][:top_ngrams]
-    vocab = index.vectorizer.get_feature_names_out()
+    vocab = index.vocab if index.vocab is not None else index.vectorizer.get_feature_names_out()
     weights = {vocab[product.indices[i]].strip(): float(product.data[i]) for i in order}
     weights = {g: w for g, w in weights.items() if len(g) >= 2}
     text = index.cleaned[a]

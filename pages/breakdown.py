@@ -1,5 +1,8 @@
 """指標の内訳 (Indicator breakdown): what kinds of targets bodies set, the targets behind each bar, and similar designs."""
+from functools import partial
+
 import pandas as pd
+
 import streamlit as st
 
 from machikurabe import breakdown as bd
@@ -36,20 +39,36 @@ if int(st_data.query("targets_table_exists")["n"].iloc[0]) == 0:
     st.warning(t("bd_no_table", lang))
     st.stop()
 
-bodies = st_data.query("municipalities")
-programmes = st_data.query("programmes")
-targets = bd.attach_bodies(st_data.query("targets_all"), bodies)
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _filtered_targets(data_version, prefectures: tuple, kinds: tuple, programme):
+    """Targets with their bodies, narrowed by the sidebar filters; shared by all sessions (read-only use).
 
-# shared sidebar filters apply to bodies; targets without a body (004) only show when no filter is set
+    Targets without a body (004) only show when no filter is set.
+    """
+    bodies = st_data.query("municipalities")
+    targets = bd.attach_bodies(st_data.query("targets_all"), bodies)
+    filters = Filters(list(prefectures), list(kinds), programme)
+    if not filters.is_empty():
+        codes = set(apply_filters(bodies, filters, st_data.query("programmes"))["code"])
+        targets = targets[targets["municipality_code"].isin(codes)]
+        if filters.programme:
+            targets = targets[targets["programme"] == filters.programme]
+    return targets
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _share_view(data_version, filter_key, only_plans, group, dimension, measure, lang, _targets):
+    table = bd.share_table(_targets, group, dimension)
+    source = bd.source_text(_targets["document_id"], lang)
+    return table, source, bd.share_chart(table, group, dimension, lang, measure, source)
+
+
 filters = current_filters()
 if filters.programme not in (None, *PROGRAMMES):
     # an unknown programme value (e.g. a label leaking from a language switch) must not hide everything
     filters = Filters(filters.prefectures, filters.kinds, None)
-if not filters.is_empty():
-    codes = set(apply_filters(bodies, filters, programmes)["code"])
-    targets = targets[targets["municipality_code"].isin(codes)]
-    if filters.programme:
-        targets = targets[targets["programme"] == filters.programme]
+filter_key = (tuple(filters.prefectures), tuple(filters.kinds), filters.programme)
+targets = _filtered_targets(st_data.data_version(), *filter_key)
 
 # --- controls ----------------------------------------------------------------------------------
 c1, c2, c3 = st.columns(3)
@@ -66,9 +85,8 @@ if targets.empty:
     st.info(t("bd_no_targets", lang))
     st.stop()
 
-table = bd.share_table(targets, group, dimension)
-source = bd.source_text(targets["document_id"], lang)
-fig = bd.share_chart(table, group, dimension, lang, measure, source)
+table, source, fig = _share_view(st_data.data_version(), filter_key, only_plans, group, dimension, measure, lang,
+                                 targets)
 chart_name = f"targets_{dimension}_by_{group}"
 event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="bd_chart",
                         config=bd.chart_config(chart_name, "png"), width="stretch")
@@ -104,9 +122,9 @@ else:
     st.dataframe(listing, hide_index=True, width="stretch", height=360)
     st.caption(source)
     d1, d2 = st.columns(2)
-    d1.download_button("CSV", downloads.csv_bytes(listing), file_name=f"{chart_name}_targets.csv",
+    d1.download_button("CSV", partial(downloads.csv_bytes, listing), file_name=f"{chart_name}_targets.csv",
                        mime=downloads.CSV_MIME, key="bd_dl_rows_csv")
-    d2.download_button("Excel (XLSX)", bd.xlsx_bytes({"targets": listing}), file_name=f"{chart_name}_targets.xlsx",
+    d2.download_button("Excel (XLSX)", partial(bd.xlsx_bytes, {"targets": listing}), file_name=f"{chart_name}_targets.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_rows_xlsx")
 
 with st.expander(t("bd_share_table", lang)):
@@ -114,9 +132,9 @@ with st.expander(t("bd_share_table", lang)):
     st.dataframe(summary, hide_index=True, width="stretch")
     st.caption(source)
     e1, e2 = st.columns(2)
-    e1.download_button("CSV", downloads.csv_bytes(summary), file_name=f"{chart_name}.csv", mime=downloads.CSV_MIME,
+    e1.download_button("CSV", partial(downloads.csv_bytes, summary), file_name=f"{chart_name}.csv", mime=downloads.CSV_MIME,
                        key="bd_dl_sum_csv")
-    e2.download_button("Excel (XLSX)", bd.xlsx_bytes({"summary": summary}), file_name=f"{chart_name}.xlsx",
+    e2.download_button("Excel (XLSX)", partial(bd.xlsx_bytes, {"summary": summary}), file_name=f"{chart_name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_sum_xlsx")
 
 with st.expander(t("bd_rules", lang)):
@@ -125,6 +143,29 @@ with st.expander(t("bd_rules", lang)):
 st.subheader(t("bd_types_title", lang))
 st.dataframe(bd.indicator_type_coverage(lang), hide_index=True, width="stretch")
 st.caption(t("bd_types_note", lang))
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _peer_view(data_version, filter_key, only_plans, mine, dimension, same_kind, lang, _targets, _label_of):
+    """The chosen body's target mix against its size-band peers: (table as shown, chart), or None without peers."""
+    peer_table, n_peers = bd.peer_comparison(_targets, mine, dimension, same_kind)
+    if n_peers == 0:
+        return None
+    name = _label_of.loc[mine, "body_name"]
+    n_own = int(peer_table.loc[peer_table["who"] == "body", "n"].sum())
+    n_peer_targets = int(peer_table.loc[peer_table["who"] == "peers", "n"].sum())
+    series_names = {"body": t("bd_peer_series_body", lang, name=name, n=n_own),
+                    "peers": t("bd_peer_series_peers", lang, k=n_peers, n=n_peer_targets)}
+    shown_peer = peer_table.assign(
+        who=peer_table["who"].map(series_names),
+        segment=[bd.dimension_label(dimension, v, lang) for v in peer_table[dimension]])
+    band = bd.size_band_label(_label_of.loc[mine, "size_band"], lang)
+    peer_fig = bar_chart(shown_peer, "segment", "share_pct", series="who",
+                         series_order=[series_names["body"], series_names["peers"]],
+                         title=t("bd_peer_chart_title", lang, dim=t(f"bd_dim_{dimension}", lang), name=name, band=band),
+                         category_title=t(f"bd_dim_{dimension}", lang), value_title=t("bd_axis_share", lang),
+                         source=bd.source_text(_targets["document_id"], lang))
+    return shown_peer, peer_fig
+
 
 # --- towns like mine -------------------------------------------------------------------------------
 st.subheader(t("bd_peer_title", lang))
@@ -139,32 +180,20 @@ else:
                   lambda c: f"{bd.group_label('prefecture', label_of.loc[c, 'prefecture'], lang)} "
                             f"{label_of.loc[c, 'body_name']}")
     same_kind = tick(p2, t("bd_peer_same_kind", lang), "bd_peer_same_kind")
-    peer_table, n_peers = bd.peer_comparison(targets, mine, dimension, same_kind)
-    if n_peers == 0:
+    peer_view = _peer_view(st_data.data_version(), filter_key, only_plans, mine, dimension, same_kind, lang,
+                           targets, label_of)
+    if peer_view is None:
         st.info(t("bd_peer_none", lang))
     else:
-        name = label_of.loc[mine, "body_name"]
-        n_own = int(peer_table.loc[peer_table["who"] == "body", "n"].sum())
-        n_peer_targets = int(peer_table.loc[peer_table["who"] == "peers", "n"].sum())
-        series_names = {"body": t("bd_peer_series_body", lang, name=name, n=n_own),
-                        "peers": t("bd_peer_series_peers", lang, k=n_peers, n=n_peer_targets)}
-        shown_peer = peer_table.assign(
-            who=peer_table["who"].map(series_names),
-            segment=[bd.dimension_label(dimension, v, lang) for v in peer_table[dimension]])
-        band = bd.size_band_label(label_of.loc[mine, "size_band"], lang)
-        peer_fig = bar_chart(shown_peer, "segment", "share_pct", series="who",
-                             series_order=[series_names["body"], series_names["peers"]],
-                             title=t("bd_peer_chart_title", lang, dim=t(f"bd_dim_{dimension}", lang), name=name, band=band),
-                             category_title=t(f"bd_dim_{dimension}", lang), value_title=t("bd_axis_share", lang),
-                             source=bd.source_text(targets["document_id"], lang))
+        shown_peer, peer_fig = peer_view
         st.plotly_chart(peer_fig, key="bd_peer_chart", config=bd.chart_config(f"peers_{mine}_{dimension}", "png"),
                         width="stretch")
         own_rows = bd.segment_table(targets[targets["municipality_code"] == mine], lang)
         st.dataframe(own_rows, hide_index=True, width="stretch", height=260)
         h1, h2 = st.columns(2)
-        h1.download_button("CSV", downloads.csv_bytes(own_rows), file_name=f"targets_{mine}.csv",
+        h1.download_button("CSV", partial(downloads.csv_bytes, own_rows), file_name=f"targets_{mine}.csv",
                            mime=downloads.CSV_MIME, key="bd_dl_peer_csv")
-        h2.download_button("Excel (XLSX)", bd.xlsx_bytes({"targets": own_rows, "comparison": shown_peer}),
+        h2.download_button("Excel (XLSX)", partial(bd.xlsx_bytes, {"targets": own_rows, "comparison": shown_peer}),
                            file_name=f"targets_{mine}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_peer_xlsx")
 
@@ -173,17 +202,25 @@ st.subheader(t("bd_similar_title", lang))
 st.caption(t("bd_similar_intro", lang))
 
 
-@st.cache_resource(show_spinner=False)
-def _design_index(frame_hash: int, frame: pd.DataFrame):
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _design_index(data_version, _designs):
+    """The tf-idf index of every design, fitted once per database file and shared by all sessions."""
+    frame = _designs.copy()
+    frame["design_text"] = frame.apply(similarity.design_text, axis=1)
     return similarity.build_index(frame)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _most_similar(data_version, body, prog, same, _index):
+    return similarity.most_similar(_index, body, prog, top_n=8, same_programme_only=same)
 
 
 designs = st_data.query("similar_designs")
 if designs.empty:
     st.info(t("bd_similar_none", lang))
 else:
-    designs["design_text"] = designs.apply(similarity.design_text, axis=1)
-    index = _design_index(int(pd.util.hash_pandas_object(designs[["municipality_code", "programme"]]).sum()), designs)
+    index = _design_index(st_data.data_version(), designs)
+    designs = index.designs
     names = designs.drop_duplicates("municipality_code").set_index("municipality_code")
     codes = list(names.index)
     f1, f2, f3 = st.columns([2, 2, 1])
@@ -193,7 +230,7 @@ else:
     prog = choose(f2.selectbox, t("bd_similar_programme", lang), progs, "bd_sim_prog",
                   lambda p: programme_label(p, lang))
     same = tick(f3, t("bd_similar_same", lang), "bd_sim_same")
-    result = similarity.most_similar(index, body, prog, top_n=8, same_programme_only=same)
+    result = _most_similar(st_data.data_version(), body, prog, same, index)
     if result.empty:
         st.info(t("bd_similar_none", lang))
     else:
@@ -209,8 +246,8 @@ else:
         st.caption(("出典：令和元年度 モデル事業実施計画（003）の各事業の設計文。行＝事業の見出しの行。"
                     if lang != "en" else "Source: design texts of the FY2019 plans (003); line = the programme heading."))
         g1, g2 = st.columns(2)
-        g1.download_button("CSV", downloads.csv_bytes(shown), file_name=f"similar_{body}_{prog}.csv",
+        g1.download_button("CSV", partial(downloads.csv_bytes, shown), file_name=f"similar_{body}_{prog}.csv",
                            mime=downloads.CSV_MIME, key="bd_dl_sim_csv")
-        g2.download_button("Excel (XLSX)", bd.xlsx_bytes({"similar": shown}), file_name=f"similar_{body}_{prog}.xlsx",
+        g2.download_button("Excel (XLSX)", partial(bd.xlsx_bytes, {"similar": shown}), file_name=f"similar_{body}_{prog}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            key="bd_dl_sim_xlsx")
