@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 # Okabe & Ito (2008) palette, distinguishable with the common colour-vision deficiencies
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 SEQUENTIAL = "cividis"
+# the house template as plotly's default: naming it per figure (template="plotly_white") deep-copies the whole
+# template on every figure, which was most of a chart page's server time
+pio.templates.default = "plotly_white"
 FONT_FAMILY = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif"
 
 
@@ -50,7 +54,6 @@ def style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str) -
         xaxis_title=x_title,
         yaxis_title=y_title,
         font=dict(family=FONT_FAMILY),
-        template="plotly_white",
         margin=dict(l=60, r=20, t=60),
     )
     return add_source(fig, source)

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import peer_strings  # noqa: F401  (registers the page's strings with i18n)
+from . import charts  # noqa: F401  (sets the house plotly template)
 from .i18n import programme_label, t
 from .quality_rules import describe
 from .spine import format_indicator, indicator_label, indicator_name, is_small, quality_notes, spine_positions
@@ -42,7 +43,6 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, 
         title=dict(text=title, x=0.01, xanchor="left", y=0.99, yref="container", yanchor="top"),
         xaxis_title=x_title, yaxis_title=y_title,
         font=dict(family=FONT_FAMILY, size=13),
-        template="plotly_white",
         margin=dict(l=70, r=30, t=top, b=bottom),
         legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0, font=dict(size=11)),
     )

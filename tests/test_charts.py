@@ -37,3 +37,12 @@ def test_export_config():
         "format": "png", "filename": "種類別の団体数", "scale": 2}
     assert charts.export_config("x", "svg")["toImageButtonOptions"]["format"] == "svg"
     assert charts.export_config("x", "gif")["toImageButtonOptions"]["format"] == "png"
+
+
+def test_house_template_is_white_background_on_every_chart_module():
+    # the house style is set once as plotly's default; each chart module must still come out white
+    from machikurabe import breakdown, peer_charts  # noqa: F401  (import order must not matter)
+
+    fig = charts.bar_chart(pd.DataFrame({"label": ["a"], "bodies": [1]}), "label", "bodies", title="t",
+                           category_title="c", value_title="v", source="s")
+    assert fig.to_dict()["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
