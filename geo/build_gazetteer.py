@@ -37,7 +37,7 @@ PACKAGES = {
     "japanmap": "0.6.0",       # prefecture outlines (Apache-2.0)
 }
 
-COLUMNS = ["code", "code6", "prefecture", "name", "name_kana", "kind", "lat", "lon", "source"]
+COLUMNS = ["code", "code6", "prefecture", "name", "name_kana", "kind", "lat", "lon", "source", "name_romaji"]
 
 # City (or Tokyo special ward) that contains each prefectural office.  The
 # prefecture row uses that municipality's office coordinates as an
@@ -231,6 +231,18 @@ def build_gazetteer(src: dict[str, Path]) -> list[dict]:
     return rows
 
 
+def add_romaji(rows: list[dict]) -> list[dict]:
+    """English display names from the kana (machikurabe.romaji), computed here once so neither the build nor
+    the app has to load pykakasi's dictionary. Rows without kana get none (a kanji guess could be wrong)."""
+    sys.path.insert(0, str(HERE.parent))
+    from machikurabe.romaji import english_name
+
+    for r in rows:
+        kana = r.get("name_kana") or ""
+        r["name_romaji"] = english_name(r["name"], kana, r["kind"]) if kana else ""
+    return rows
+
+
 def write_csv(rows: list[dict]) -> None:
     with OUT_CSV.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
@@ -278,7 +290,7 @@ def build_outlines(src: dict[str, Path], pref_names: dict[str, str]) -> dict:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="gazetteer-") as tmp:
         src = fetch(Path(tmp))
-        rows = build_gazetteer(src)
+        rows = add_romaji(build_gazetteer(src))
         write_csv(rows)
         pref_names = {r["code"]: r["name"] for r in rows if r["kind"] == "prefecture"}
         gj = build_outlines(src, pref_names)
@@ -292,4 +304,11 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--romaji-only"]:
+        # refresh the name_romaji column of the committed CSV without fetching anything
+        with OUT_CSV.open(encoding="utf-8", newline="") as f:
+            existing = list(csv.DictReader(f))
+        write_csv(add_romaji(existing))
+        print(f"wrote {OUT_CSV.relative_to(HERE.parent)}: name_romaji for {len(existing)} rows")
+    else:
+        main()

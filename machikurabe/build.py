@@ -52,12 +52,6 @@ def _stage(message: str) -> float:
     return time.perf_counter()
 
 
-def _romaji(name: str, kana: str | None, kind: str) -> str | None:
-    from machikurabe.romaji import english_name
-
-    return english_name(name, kana, kind) if kana else None
-
-
 def bodies_to_frames(bodies: list[pp.Body], gazetteer: Gazetteer, source_file: str) -> dict[str, pd.DataFrame]:
     municipalities, programmes, texts, quality = [], [], [], []
     seen_codes: dict[str, int] = {}
@@ -88,7 +82,7 @@ def bodies_to_frames(bodies: list[pp.Body], gazetteer: Gazetteer, source_file: s
                 "name": match.name,
                 "name_printed": body.name_printed,
                 "name_kana": match.name_kana,
-                "name_romaji": _romaji(match.name, match.name_kana, match.kind),
+                "name_romaji": match.name_romaji,
                 "kind": match.kind,
                 **{k: values.get(k) for k in pp.NUMERIC_FIELDS},
                 "density_per_km2": density,

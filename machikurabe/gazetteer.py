@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,14 @@ ALIASES: dict[tuple[str, str], tuple[str, str]] = {
     # The same block prints the town a third way in its implementer cell (line 800: 鯉ヶ沢町).
     ("青森県", "鯉ヶ沢町"): ("鰺ヶ沢町", "OCR misread 鰺 as 鯉"),
 }
+
+
+@lru_cache(maxsize=1)
+def prefecture_romaji() -> dict[str, str]:
+    """English names of the 47 prefectures (北海道 → Hokkaido, 青森県 → Aomori Prefecture) from the gazetteer."""
+    frame = load_gazetteer()
+    rows = frame[(frame["kind"] == "prefecture") & frame["name_romaji"].notna()]
+    return dict(zip(rows["name"], rows["name_romaji"]))
 
 
 class UnknownBody(LookupError):
@@ -31,6 +40,7 @@ class Match:
     lon: float | None
     alias_note: str | None
     coord_source: str | None = None
+    name_romaji: str | None = None  # English display name, made from the kana by geo/build_gazetteer.py
 
 
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> pd.DataFrame:
@@ -52,7 +62,10 @@ class Gazetteer:
     @staticmethod
     def _match(row, alias_note: str | None) -> Match:
         kana = row.name_kana if isinstance(row.name_kana, str) and row.name_kana else None
-        return Match(row.code, row.name, kana, row.kind, row.lat, row.lon, alias_note, getattr(row, "source", None))
+        romaji = getattr(row, "name_romaji", None)
+        romaji = romaji if isinstance(romaji, str) and romaji else None
+        return Match(row.code, row.name, kana, row.kind, row.lat, row.lon, alias_note, getattr(row, "source", None),
+                     romaji)
 
     def match(self, prefecture: str, printed_name: str) -> Match:
         """The official body for a printed (prefecture, name); '' as name means the prefecture itself."""

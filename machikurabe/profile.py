@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import indicators
 from .formatting import format_percentile, format_rank, format_value, percentile_of, rank_of
+from .gazetteer import prefecture_romaji
 from .i18n import field_label, kind_label, programme_label, t
 from .romaji import english_name
 
@@ -30,7 +31,15 @@ def to_hiragana(kana: str | None) -> str:
 
 
 def english_display_name(row) -> str:
+    # the build stores the romaji from the gazetteer; romanising here (pykakasi) is only the fallback
+    stored = row.get("name_romaji")
+    if isinstance(stored, str) and stored:
+        return stored
     return english_name(row["name"], row.get("name_kana"), row.get("kind"))
+
+
+def prefecture_english(prefecture: str) -> str:
+    return prefecture_romaji().get(prefecture) or english_name(prefecture, None, "prefecture")
 
 
 def display_name(row, lang: str = "ja") -> str:
@@ -44,7 +53,7 @@ def option_label(row, lang: str = "ja") -> str:
     if row["kind"] == "prefecture":
         where = kind_label("prefecture", lang)
     else:
-        where = row["prefecture"] if lang != "en" else english_name(row["prefecture"], None, "prefecture")
+        where = row["prefecture"] if lang != "en" else prefecture_english(row["prefecture"])
     if lang == "en":
         return f"{english} ({row['name']}, {kana}) · {where}"
     return f"{row['name']}（{kana} / {english}）· {where}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 GEO = Path(__file__).resolve().parents[1] / "geo"
-COLUMNS = ["code", "code6", "prefecture", "name", "name_kana", "kind", "lat", "lon", "source"]
+COLUMNS = ["code", "code6", "prefecture", "name", "name_kana", "kind", "lat", "lon", "source", "name_romaji"]
 KINDS = {"prefecture", "designated_city", "city", "ward", "town", "village"}
 
 
@@ -118,3 +118,17 @@ def test_prefectures_geojson(by_code):
         assert f["geometry"]["type"] in ("Polygon", "MultiPolygon")
         assert f["properties"]["name"] == by_code[f["properties"]["code"]]["name"]
     assert (GEO / "prefectures.geojson").stat().st_size < 600 * 1024
+
+
+def test_english_names_written_by_hand(by_code):
+    # simplified Hepburn as on road signs, English suffix; checked by hand against the kana
+    assert by_code["01206"]["name_romaji"] == "Kushiro City"
+    assert by_code["02000"]["name_romaji"] == "Aomori Prefecture"
+    assert by_code["01000"]["name_romaji"] == "Hokkaido"
+    assert by_code["13107"]["name_romaji"] == "Sumida Ward"
+    assert by_code["01101"]["name_romaji"] == "Chuo Ward, Sapporo City"
+
+
+def test_every_row_with_kana_has_an_english_name(rows):
+    missing = [r["code"] for r in rows if r["name_kana"] and not r["name_romaji"]]
+    assert missing == []

@@ -83,17 +83,6 @@ def _primary_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     return {table: list(cols) for table, cols in rows}
 
 
-def _romaji(name: str, kana: str | None, kind: str) -> str | None:
-    try:
-        from machikurabe.romaji import english_name
-    except ImportError:
-        return None
-    try:
-        return english_name(name, kana, kind)
-    except Exception:  # a name the romaniser cannot read is not worth failing a benchmark for
-        return None
-
-
 def build_synthetic_db(out: str | Path, real_db: str | Path, seed: int = DEFAULT_SEED,
                        gazetteer: str | Path = GAZETTEER) -> dict[str, int]:
     """Write the scale database to ``out`` (overwritten); returns row counts per table."""
@@ -118,8 +107,8 @@ def build_synthetic_db(out: str | Path, real_db: str | Path, seed: int = DEFAULT
     municipalities = template_rows.copy()
     for column in bodies.columns:
         municipalities[column] = bodies[column].to_numpy()
-    municipalities["name_romaji"] = [_romaji(n, k, kd) for n, k, kd in
-                                     zip(bodies["name"], bodies["name_kana"], bodies["kind"])]
+    # the gazetteer carries the English names (geo/build_gazetteer.py), as the real build uses them
+    municipalities["name_romaji"] = gaz.set_index("code").loc[bodies["code"], "name_romaji"].to_numpy()
     municipalities["basic_info_notes"] = "synthetic benchmark data / ベンチマーク用の合成データ"
     frames["municipalities"] = municipalities[real_bodies.columns]
 
