@@ -29,25 +29,14 @@ EXCEPTION = '[data-testid="stException"]'
 # Streamlit's frontend marks its root with the script state (initial → running → notRunning); a fresh page load
 # is done when it reads notRunning
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-# before an in-session action: resolve once the state has left notRunning and come back (the rerun finished)
-ARM_RUN_WATCH_JS = """() => {
-  window.__benchRunDone = false;
-  let left = false;
-  const state = () => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    return app ? app.getAttribute('data-test-script-state') : null;
-  };
-  // watch the whole document: the root element may be re-mounted on a page switch. Mutation records come in
-  // batches, so a fast run can go running -> notRunning inside one batch: any record of the state attribute
-  // means the state has left notRunning since arming, even when the value read now is notRunning again.
-  const watch = new MutationObserver((records) => {
-    if (records.some((r) => r.type === 'attributes')) { left = true; }
-    const now = state();
-    if (now !== 'notRunning') { left = true; }
-    else if (left) { window.__benchRunDone = true; watch.disconnect(); }
-  });
-  watch.observe(document, {attributes: true, subtree: true, childList: true,
-                           attributeFilter: ['data-test-script-state']});
+# after a sidebar page switch: the new page's title has replaced the old one and the run has finished. (Watching
+# the script state for a running -> notRunning transition misses fast runs: the frontend can batch both into one
+# render, so the attribute never changes.)
+PAGE_SWITCHED_JS = """(oldTitle) => {
+  const title = document.querySelector('h1');
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!title && title.textContent !== oldTitle && !!app
+         && app.getAttribute('data-test-script-state') === 'notRunning';
 }"""
 
 # representative state per page (url path → query string); pages not listed get none
@@ -209,13 +198,13 @@ async def _one_session(browser, base_url: str, paths: list[str], session: int, c
                     if await more.count():
                         await more.first.click()
                 if kind == "click" and await link.count() and await link.first.is_visible():
-                    await page.evaluate(ARM_RUN_WATCH_JS)
+                    old_title = await page.evaluate("() => (document.querySelector('h1') || {}).textContent || ''")
                     # force: a nav link is always clickable; under load playwright's stability wait is the slow part
                     await link.first.click(force=True)
                     wanted = (rf"^{re.escape(base_url)}/?(\?|$)" if path == paths[0]
                               else rf"/{re.escape(path)}(\?|$)")
                     await page.wait_for_url(re.compile(wanted), timeout=action_timeout_ms)
-                    await page.wait_for_function("() => window.__benchRunDone === true", timeout=action_timeout_ms)
+                    await page.wait_for_function(PAGE_SWITCHED_JS, arg=old_title, timeout=action_timeout_ms)
                     result.clicks += 1
                 else:
                     await page.goto(page_url(base_url, path, extra), wait_until="domcontentloaded")
