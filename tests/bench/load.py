@@ -39,6 +39,7 @@ PAGE_SWITCHED_JS = """(oldTitle) => {
          && app.getAttribute('data-test-script-state') === 'notRunning';
 }"""
 
+DEFAULT_PAGE = "overview"  # what the bench calls the page app.py serves at "/"
 # representative state per page (url path → query string); pages not listed get none
 PAGE_QUERY = {"profile": "code=01206", "programmes": "q=%E5%9C%B0%E5%9F%9F", "peers": "code=01206"}
 
@@ -122,13 +123,16 @@ async def nav_paths(page, base_url: str) -> list[str]:
     for href in hrefs:
         path = href.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         path = "" if href.split("?", 1)[0].rstrip("/") == base_url.rstrip("/") else path
-        paths.append(path or "overview")
+        paths.append(path or DEFAULT_PAGE)
     return list(dict.fromkeys(paths))
 
 
 def page_url(base_url: str, path: str, extra_query: str = "") -> str:
     query = "&".join(q for q in (PAGE_QUERY.get(path, ""), extra_query) if q)
-    return f"{base_url}/{path}" + (f"?{query}" if query else "")
+    # the default page is served at "/" only; /overview is an unknown path that Streamlit answers with the default
+    # page, after which the first sidebar click can be dropped (seen with Streamlit 1.67)
+    url_path = "" if path == DEFAULT_PAGE else path
+    return f"{base_url}/{url_path}" + (f"?{query}" if query else "")
 
 
 async def wait_idle(page, timeout_ms: int) -> None:
