@@ -51,8 +51,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db_path: str | os.PathLike | None = None, timeout: float = 90.0, log_name: str = "server"):
-    """``streamlit run app.py`` on 127.0.0.1 at a free port; yields (base_url, process, log_path), stops it after."""
+def streamlit_server(db_path: str | os.PathLike | None = None, timeout: float = 90.0, log_name: str = "server",
+                     script: str | os.PathLike = "app.py"):
+    """``streamlit run app.py`` (or ``script``) on 127.0.0.1 at a free port; yields (base_url, process, log_path),
+    stops it after."""
     port = free_port()
     env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", PYTHONUNBUFFERED="1")
     if db_path is not None:
@@ -61,7 +63,7 @@ def streamlit_server(db_path: str | os.PathLike | None = None, timeout: float = 
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
              "--server.address", HOST, "--server.port", str(port), "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -99,6 +101,21 @@ def peak_rss_kib(pid: int) -> dict[str, int]:
                 name, value = line.split(":", 1)
                 out[name] = int(value.split()[0])
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a live process has used, from /proc (seconds)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    # after the command name: state is field 3, utime and stime are fields 14 and 15 of the full line
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores have spent busy since boot (everything but idle and iowait), from /proc/stat."""
+    with open("/proc/stat") as stat:
+        values = [int(v) for v in stat.readline().split()[1:]]
+    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def log_tracebacks(log_path: Path) -> list[str]:
@@ -273,6 +290,17 @@ def run_load(base_url: str, sessions: int, interactions: int, action_timeout_s: 
     return asyncio.run(run_load_async(base_url, sessions, interactions, action_timeout_s, hard_timeout_s, ramp_s))
 
 
+def run_load_measured(base_url: str, server_pid: int, sessions: int, interactions: int, **kwargs) -> dict:
+    """run_load, plus how the machine's CPU was shared: the server's CPU seconds against all cores' busy seconds
+    (the rest is the browser sessions, which on a small machine are the load's own bottleneck)."""
+    server_before, busy_before = cpu_seconds(server_pid), machine_busy_seconds()
+    result = run_load(base_url, sessions, interactions, **kwargs)
+    result["server_cpu_s"] = cpu_seconds(server_pid) - server_before
+    result["machine_busy_cpu_s"] = machine_busy_seconds() - busy_before
+    result["cores"] = os.cpu_count()
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
     import json
@@ -285,8 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ramp", type=float, default=1.0, help="seconds between session starts")
     args = parser.parse_args(argv)
     with streamlit_server(args.db, log_name="load") as (url, process, log_path):
-        result = run_load(url, args.sessions, args.interactions, action_timeout_s=args.action_timeout,
-                          hard_timeout_s=900, ramp_s=args.ramp)
+        result = run_load_measured(url, process.pid, args.sessions, args.interactions,
+                                   action_timeout_s=args.action_timeout, hard_timeout_s=900, ramp_s=args.ramp)
         result["server_peak_rss_kib"] = peak_rss_kib(process.pid)
         result["server_log_tracebacks"] = log_tracebacks(log_path)
     print(json.dumps(result, ensure_ascii=False, indent=1))
