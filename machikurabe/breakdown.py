@@ -392,7 +392,8 @@ def segment_table(rows: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
         t("col_programme", lang): [group_label("programme", p, lang) for p in rows["programme"]],
         t("col_target", lang): rows["text"],
         t("col_kind_target", lang): [dimension_label("kind", v, lang) for v in rows["kind"]],
-        t("col_target_value", lang): [format_value(r, lang) for r in rows.to_dict("records")],
+        t("col_target_value", lang): [format_value(r, lang) for r in rows.reindex(
+            columns=["value", "value_max", "unit", "bound", "period"]).to_dict("records")],
         t("col_category", lang): [dimension_label("category", v, lang) for v in rows["category"]],
         t("col_level", lang): [dimension_label("logic_level", v, lang) for v in rows["logic_level"]],
         t("col_why", lang): [f"{rule_explanation(c, lang)} ／ {rule_explanation(lv, lang)}（{c}; {lv}）"

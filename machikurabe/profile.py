@@ -59,6 +59,25 @@ def option_label(row, lang: str = "ja") -> str:
     return f"{row['name']}（{kana} / {english}）· {where}"
 
 
+LABEL_STYLES = ("name", "name_code", "option")
+
+
+def labels_by_code(bodies: pd.DataFrame, style: str, lang: str = "ja") -> dict[str, str]:
+    """Label of every body by code: its display name ("name"), the name with its code ("name_code", as in
+    釧路市（01206）) or the searchable picker label ("option"). Built once per table, not per option per run."""
+    if style not in LABEL_STYLES:
+        raise ValueError(f"unknown label style: {style}")
+    labels = {}
+    for row in bodies.to_dict("records"):
+        if style == "option":
+            labels[row["code"]] = option_label(row, lang)
+        elif style == "name_code":
+            labels[row["code"]] = f"{display_name(row, lang)}（{row['code']}）"
+        else:
+            labels[row["code"]] = display_name(row, lang)
+    return labels
+
+
 def _normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").casefold().replace(" ", "").replace("-", "")
 

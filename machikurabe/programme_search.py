@@ -73,7 +73,7 @@ def programme_table(programmes: pd.DataFrame, lang: str = "ja", quality: pd.Data
     rows = pd.DataFrame({
         t("col_code", lang): programmes["municipality_code"],
         t("col_prefecture", lang): programmes["prefecture"],
-        t("col_body", lang): [display_name(r, lang) for _, r in programmes.iterrows()],
+        t("col_body", lang): [display_name(r, lang) for r in programmes.to_dict("records")],
         t("col_kind", lang): programmes["kind"].map(lambda k: kind_label(k, lang)),
         t("col_programme", lang): programmes["programme"].map(lambda p: programme_label(p, lang, short=True)),
         t("field_marked", lang): programmes["marked"].astype(bool),
@@ -93,7 +93,7 @@ def programme_table(programmes: pd.DataFrame, lang: str = "ja", quality: pd.Data
                       if not pd.isna(prog.get(f)) or (f == "promoter_count" and prog["programme"] == "multi_agency")]
             return "⚠ " + "、".join(field_label(f, lang) for f in fields) if fields else ""
 
-        rows[t("col_flag", lang)] = [flag(prog) for _, prog in programmes.iterrows()]
+        rows[t("col_flag", lang)] = [flag(prog) for prog in programmes.to_dict("records")]
     return rows.reset_index(drop=True)
 
 

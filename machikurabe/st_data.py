@@ -111,3 +111,25 @@ def _cached_download(path: str, version: int, name: str, fmt: str) -> bytes:
 def download_bytes(name: str, fmt: str) -> bytes:
     """A whole query result as CSV (UTF-8 BOM) or Parquet bytes, built once per database file."""
     return _cached_download(*_db_version(), name, fmt)
+
+
+@st.cache_data(show_spinner=False)
+def _cached_labels(path: str, version: int, style: str, lang: str) -> dict[str, str]:
+    from .profile import labels_by_code
+
+    return labels_by_code(_cached_query(path, version, "municipalities", ()), style, lang)
+
+
+def body_labels(style: str, lang: str) -> dict[str, str]:
+    """Every body's label by code (see profile.labels_by_code), built once per database file and language."""
+    return _cached_labels(*_db_version(), style, lang)
+
+
+@st.cache_data(show_spinner=False)
+def _cached_row_count(path: str, version: int, name: str) -> int:
+    return len(_cached_query(path, version, name, ()))
+
+
+def row_count(name: str) -> int:
+    """Rows of a whole query result, without handing the page a copy of the table."""
+    return _cached_row_count(*_db_version(), name)

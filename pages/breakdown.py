@@ -63,6 +63,23 @@ def _share_view(data_version, filter_key, only_plans, group, dimension, measure,
     return table, source, bd.share_chart(table, group, dimension, lang, measure, source)
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _segment_view(data_version, filter_key, only_plans, group, pick_group, dimension, pick_value, lang, _targets):
+    """The targets behind one bar segment and their table as shown."""
+    rows = bd.segment(_targets, group, pick_group, dimension, pick_value)
+    return rows, (bd.segment_table(rows, lang) if not rows.empty else None)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _body_labels(data_version, filter_key, only_plans, lang, _targets):
+    """Codes of the bodies that have targets, with their picker labels (built once, not per option per run)."""
+    with_body = _targets[_targets["municipality_code"].notna() & _targets["body_name"].notna()]
+    label_of = with_body.drop_duplicates("municipality_code").set_index("municipality_code").sort_index()
+    labels = {code: f"{bd.group_label('prefecture', pref, lang)} {name}"
+              for code, pref, name in zip(label_of.index, label_of["prefecture"], label_of["body_name"])}
+    return list(label_of.index), labels, label_of
+
+
 filters = current_filters()
 if filters.programme not in (None, *PROGRAMMES):
     # an unknown programme value (e.g. a label leaking from a language switch) must not hide everything
@@ -111,14 +128,14 @@ pick_group = choose(s1.selectbox, t("bd_pick_group", lang), [None, *groups], "bd
                     lambda g: t("bd_all", lang) if g is None else bd.group_label(group, g, lang))
 pick_value = choose(s2.selectbox, t("bd_pick_value", lang), [None, *values], "bd_pick_value",
                     lambda v: t("bd_all", lang) if v is None else bd.dimension_label(dimension, v, lang))
-rows = bd.segment(targets, group, pick_group, dimension, pick_value)
+rows, listing = _segment_view(st_data.data_version(), filter_key, only_plans, group, pick_group, dimension,
+                              pick_value, lang, targets)
 group_text = t("bd_all", lang) if pick_group is None else bd.group_label(group, pick_group, lang)
 value_text = t("bd_all", lang) if pick_value is None else bd.dimension_label(dimension, pick_value, lang)
 st.subheader(t("bd_segment_title", lang, group=group_text, value=value_text, n=f"{len(rows):,}"))
 if rows.empty:
     st.info(t("bd_segment_empty", lang))
 else:
-    listing = bd.segment_table(rows, lang)
     st.dataframe(listing, hide_index=True, width="stretch", height=360)
     st.caption(source)
     d1, d2 = st.columns(2)
@@ -169,16 +186,12 @@ def _peer_view(data_version, filter_key, only_plans, mine, dimension, same_kind,
 
 # --- towns like mine -------------------------------------------------------------------------------
 st.subheader(t("bd_peer_title", lang))
-with_body = targets[targets["municipality_code"].notna() & targets["body_name"].notna()]
-peer_codes = list(dict.fromkeys(with_body.sort_values("municipality_code")["municipality_code"]))
+peer_codes, peer_labels, label_of = _body_labels(st_data.data_version(), filter_key, only_plans, lang, targets)
 if not peer_codes:
     st.info(t("bd_no_targets", lang))
 else:
-    label_of = with_body.drop_duplicates("municipality_code").set_index("municipality_code")
     p1, p2 = st.columns([3, 2])
-    mine = choose(p1.selectbox, t("bd_peer_body", lang), peer_codes, "bd_peer_body",
-                  lambda c: f"{bd.group_label('prefecture', label_of.loc[c, 'prefecture'], lang)} "
-                            f"{label_of.loc[c, 'body_name']}")
+    mine = choose(p1.selectbox, t("bd_peer_body", lang), peer_codes, "bd_peer_body", peer_labels.get)
     same_kind = tick(p2, t("bd_peer_same_kind", lang), "bd_peer_same_kind")
     peer_view = _peer_view(st_data.data_version(), filter_key, only_plans, mine, dimension, same_kind, lang,
                            targets, label_of)
@@ -188,7 +201,8 @@ else:
         shown_peer, peer_fig = peer_view
         st.plotly_chart(peer_fig, key="bd_peer_chart", config=bd.chart_config(f"peers_{mine}_{dimension}", "png"),
                         width="stretch")
-        own_rows = bd.segment_table(targets[targets["municipality_code"] == mine], lang)
+        own_rows = _segment_view(st_data.data_version(), filter_key, only_plans, "municipality_code", mine, dimension,
+                                 None, lang, targets)[1]
         st.dataframe(own_rows, hide_index=True, width="stretch", height=260)
         h1, h2 = st.columns(2)
         h1.download_button("CSV", partial(downloads.csv_bytes, own_rows), file_name=f"targets_{mine}.csv",
@@ -210,6 +224,17 @@ def _design_index(data_version, _designs):
     return similarity.build_index(frame)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _design_choices(data_version, _index):
+    """Bodies that have a design (in table order), their picker labels and their programmes."""
+    designs = _index.designs
+    names = designs.drop_duplicates("municipality_code")
+    labels = {code: f"{pref} {name}" for code, pref, name in zip(names["municipality_code"], names["prefecture"],
+                                                                 names["name"])}
+    programmes_of = designs.groupby("municipality_code", sort=False)["programme"].agg(list).to_dict()
+    return list(names["municipality_code"]), labels, programmes_of
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _most_similar(data_version, body, prog, same, _index):
     return similarity.most_similar(_index, body, prog, top_n=8, same_programme_only=same)
@@ -220,13 +245,10 @@ if designs.empty:
     st.info(t("bd_similar_none", lang))
 else:
     index = _design_index(st_data.data_version(), designs)
-    designs = index.designs
-    names = designs.drop_duplicates("municipality_code").set_index("municipality_code")
-    codes = list(names.index)
+    codes, design_labels, programmes_of = _design_choices(st_data.data_version(), index)
     f1, f2, f3 = st.columns([2, 2, 1])
-    body = choose(f1.selectbox, t("bd_similar_body", lang), codes, "bd_sim_body",
-                  lambda c: f"{names.loc[c, 'prefecture']} {names.loc[c, 'name']}")
-    progs = list(designs.loc[designs["municipality_code"] == body, "programme"])
+    body = choose(f1.selectbox, t("bd_similar_body", lang), codes, "bd_sim_body", design_labels.get)
+    progs = programmes_of[body]
     prog = choose(f2.selectbox, t("bd_similar_programme", lang), progs, "bd_sim_prog",
                   lambda p: programme_label(p, lang))
     same = tick(f3, t("bd_similar_same", lang), "bd_sim_same")

@@ -1,10 +1,11 @@
 """データと方法 (Data and method): sources and vintage, indicator definitions, normalisation rules,
 the full data-quality table with filters, credits, and every table as CSV (UTF-8 BOM) and Parquet."""
+from functools import partial
+
 import streamlit as st
 
 from machikurabe import data_method, downloads, indicators, st_data
 from machikurabe.i18n import current_lang, t
-from machikurabe.profile import display_name
 
 lang = current_lang()
 st_data.stop_if_unavailable()
@@ -29,14 +30,14 @@ st.dataframe(data_method.rules_table(quality, lang), hide_index=True, width="str
 st.caption(t("rules_from_db", lang))
 
 st.subheader(t("quality_table", lang))
-bodies = st_data.query("municipalities")
-names = {r["code"]: f"{display_name(r, lang)}（{r['code']}）" for _, r in bodies.iterrows()}
+names = st_data.body_labels("name_code", lang)
+quality_codes = set(quality["municipality_code"])
 c1, c2, c3 = st.columns(3)
 rules = c1.multiselect(t("quality_filter_rule", lang), sorted(quality["rule"].dropna().unique()), key="dq_rule",
                        placeholder=t("filter_all", lang))
 fields = c2.multiselect(t("quality_filter_field", lang), sorted(quality["field"].dropna().unique()), key="dq_field",
                         placeholder=t("filter_all", lang))
-codes = c3.multiselect(t("quality_filter_body", lang), [c for c in names if c in set(quality["municipality_code"])],
+codes = c3.multiselect(t("quality_filter_body", lang), [c for c in names if c in quality_codes],
                        format_func=lambda c: names.get(c, c), key="dq_body", placeholder=t("filter_all", lang))
 selected = data_method.filter_quality(quality, rules, fields, codes)
 if selected.empty:
@@ -48,12 +49,12 @@ else:
 st.subheader(t("downloads", lang))
 st.caption(t("downloads_note", lang))
 for table, query_name in data_method.DOWNLOAD_TABLES:
-    n_rows = len(st_data.query(query_name))
+    n_rows = st_data.row_count(query_name)
     c1, c2, c3 = st.columns([2, 1, 1])
     c1.markdown(f"`{table}` — {t('rows_n', lang, n=f'{n_rows:,}')}")
-    c2.download_button("CSV", st_data.download_bytes(query_name, "csv"), file_name=f"{table}.csv",
+    c2.download_button("CSV", partial(st_data.download_bytes, query_name, "csv"), file_name=f"{table}.csv",
                        mime=downloads.CSV_MIME, key=f"csv_{table}")
-    c3.download_button("Parquet", st_data.download_bytes(query_name, "parquet"), file_name=f"{table}.parquet",
+    c3.download_button("Parquet", partial(st_data.download_bytes, query_name, "parquet"), file_name=f"{table}.parquet",
                        mime=downloads.PARQUET_MIME, key=f"parquet_{table}")
 
 st.subheader(t("build_info", lang))

@@ -29,6 +29,15 @@ def load_boundary_polygons(path: str, modified: float, tolerance: float, codes: 
         return None, exc
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _points(data_key, filter_key, key, lang, _municipal, _corrections, _user_meta):
+    """Colour scale, map points and the names without a value for one indicator and filter state; data_key
+    (database version, upload fingerprint) stands for the frames. The page only reads what it returns."""
+    scale = maps.make_scale(_municipal[key], key)
+    return (scale, maps.point_rows(_municipal, key, lang, scale, _corrections, _user_meta),
+            maps.missing_names(_municipal, key, lang))
+
+
 session_upload = st.session_state.get(uploads.SESSION_KEY)
 bodies, user_meta = uploads.merge_user_indicators(st_data.query("map_bodies"), session_upload)
 upload_name = (session_upload or {}).get("file_name")
@@ -67,8 +76,11 @@ with map_col:
     if municipal.empty:
         st.info(maps.s("no_municipalities", lang))
     else:
-        scale = maps.make_scale(municipal[key], key)
-        points = maps.point_rows(municipal, key, lang, scale, corrections, user_meta)
+        filters = current_filters()
+        scale, points, missing = _points(
+            (st_data.data_version(), uploads.session_digest(session_upload), upload_name),
+            (tuple(filters.prefectures), tuple(filters.kinds), filters.programme), key, lang,
+            municipal, corrections, user_meta)
         if points.empty:
             st.info(maps.s("no_points", lang))
         else:
@@ -92,7 +104,6 @@ with map_col:
             st.markdown(f"**{maps.s('map_title', lang, indicator=indicator_name, n=len(points))}**")
             deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
             st.pydeck_chart(deck, width="stretch", height=maps.MAP_HEIGHT_PX, key=f"map_deck_{key}_{lang}")
-            missing = maps.missing_names(municipal, key, lang)
             st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing), user_meta=user_meta),
                         unsafe_allow_html=True)
             st.caption(maps.source_text(key, lang, user_meta, maps.escape_markdown(upload_name or "")))

@@ -30,7 +30,7 @@ if selected_now in known and selected_now not in options:
     options.append(selected_now)
 if selected_now not in options:
     st.session_state.pop("profile_code", None)
-labels = {row["code"]: profile.option_label(row, lang) for _, row in bodies.iterrows()}
+labels = st_data.body_labels("option", lang)
 if "profile_code" not in st.session_state and url_code is None and options:
     st.session_state["profile_code"] = options[0]  # open on the first body rather than an empty page
 code = st.selectbox(t("profile_pick", lang), options, key="profile_code", index=None,

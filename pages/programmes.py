@@ -1,13 +1,30 @@
 """事業設計 (Programme designs): sortable table of all programmes, text search with highlights, side-by-side designs."""
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
 from machikurabe import downloads, indicators, programme_search, st_data
 from machikurabe.filters import PROGRAMMES, apply_filters, current_filters
 from machikurabe.formatting import markdown_escape
 from machikurabe.i18n import current_lang, field_label, programme_label, t
-from machikurabe.profile import display_name, option_label
 
 MAX_HITS = 200
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _programme_table(data_key, lang, programme, only_design, _programmes, _codes):
+    """The all-programmes table for one filter state, built once per database version and set of shown
+    bodies (data_key); the page only reads it."""
+    rows = _programmes[_programmes["municipality_code"].isin(_codes)]
+    if programme:
+        rows = rows[rows["programme"] == programme]
+    if only_design:
+        rows = rows[rows["has_content"]]
+    if rows.empty:
+        return pd.DataFrame()
+    return programme_search.programme_table(rows, lang, quality=st_data.query("data_quality"))
+
 
 lang = current_lang()
 st_data.stop_if_unavailable()
@@ -22,20 +39,17 @@ st.title(t("programmes_title", lang))
 # --- all programmes --------------------------------------------------------------------------
 st.subheader(t("programmes_table", lang))
 only_design = st.checkbox(t("programmes_only_design", lang), value=True)
-table_rows = programmes[programmes["municipality_code"].isin(codes)]
-if current_filters().programme:
-    table_rows = table_rows[table_rows["programme"] == current_filters().programme]
-if only_design:
-    table_rows = table_rows[table_rows["has_content"]]
-if table_rows.empty:
+table = _programme_table((st_data.data_version(), hash(frozenset(codes))), lang, current_filters().programme,
+                         only_design, _programmes=programmes, _codes=codes)
+if table.empty:
     st.warning(t("no_match", lang))
 else:
-    table = programme_search.programme_table(table_rows, lang, quality=st_data.query("data_quality"))
     st.dataframe(table, hide_index=True, width="stretch", height=420,
                  column_config={field_label("promoter_count", lang): st.column_config.NumberColumn(
                      help=indicators.help_text("promoter_count", lang), format="%d")})
     st.caption(f"{t('programmes_table_note', lang)} {source}")
-    st.download_button("CSV", downloads.csv_bytes(table), file_name="programmes.csv", mime=downloads.CSV_MIME)
+    st.download_button("CSV", partial(downloads.csv_bytes, table), file_name="programmes.csv",
+                       mime=downloads.CSV_MIME)
 
 # --- search ----------------------------------------------------------------------------------
 st.subheader(t("search_title", lang))
@@ -58,7 +72,7 @@ if needle.strip():
         st.markdown(t("search_hits", lang, n=len(hits), bodies=hits["municipality_code"].nunique()))
         if len(hits) > MAX_HITS:
             st.caption(t("search_truncated", lang, n=MAX_HITS))
-        labels = {r["code"]: display_name(r, lang) for _, r in bodies.iterrows()}
+        labels = st_data.body_labels("name", lang)
         for code, group in hits.head(MAX_HITS).groupby("municipality_code", sort=False):
             with st.container(border=True):
                 first = group.iloc[0]
@@ -76,7 +90,7 @@ if needle.strip():
 # --- side by side ----------------------------------------------------------------------------
 st.subheader(t("compare_title", lang))
 option_codes = list(shown_bodies["code"])
-labels_full = {r["code"]: option_label(r, lang) for _, r in bodies.iterrows()}
+labels_full = st_data.body_labels("option", lang)
 if "compare_codes" not in st.session_state:
     # ?cmp=01206,13107&cprog=multi_agency from a shared link; unknown codes are dropped
     wanted = [c for c in str(st.query_params.get("cmp", "")).split(",") if c in set(option_codes)]

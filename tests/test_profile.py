@@ -124,3 +124,15 @@ def test_card_notes_a_design_that_is_not_marked(con):
     cards = profile.programme_cards(progs, pd.DataFrame(columns=["programme", "field", "source_line"]), "ja")
     assert cards[0]["status"] == "設計の記載がありますが、実施事業欄に印はありません。"
     assert cards[1]["status"] is None
+
+
+def test_labels_by_code_in_each_style(bodies):
+    names = profile.labels_by_code(bodies, "name", "ja")
+    assert names[KUSHIRO] == "釧路市"
+    assert names[AOMORI] == "青森県"
+    assert profile.labels_by_code(bodies, "name", "en")[KUSHIRO] == "Kushiro City"
+    assert profile.labels_by_code(bodies, "name_code", "ja")[KUSHIRO] == "釧路市（01206）"
+    assert profile.labels_by_code(bodies, "option", "ja")[KUSHIRO] == "釧路市（くしろし / Kushiro City）· 北海道"
+    assert set(names) == set(bodies["code"])
+    with pytest.raises(ValueError):
+        profile.labels_by_code(bodies, "nickname", "ja")
