@@ -38,6 +38,12 @@ def _points(data_key, filter_key, key, lang, _municipal, _corrections, _user_met
             maps.missing_names(_municipal, key, lang))
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _block_bars(data_key, filter_key, key, lang, _prefectural, _corrections, _user_meta, upload_name):
+    """The prefectural plans' bar chart for one indicator and filter state (the page only reads it)."""
+    return maps.block_bar_figure(_prefectural, key, lang, _corrections, _user_meta, upload_name)
+
+
 session_upload = st.session_state.get(uploads.SESSION_KEY)
 bodies, user_meta = uploads.merge_user_indicators(st_data.query("map_bodies"), session_upload)
 upload_name = (session_upload or {}).get("file_name")
@@ -67,6 +73,10 @@ if n03_path.exists():
     use_boundaries = option_cols[1].checkbox(maps.s("use_boundaries", lang), value=True, key="map_use_boundaries")
 
 municipal, prefectural = maps.split_bodies(filtered)
+# cache keys standing for the frames: database version, upload fingerprint and name; the sidebar filters
+data_key = (st_data.data_version(), uploads.session_digest(session_upload), upload_name)
+filters = current_filters()
+filter_key = (tuple(filters.prefectures), tuple(filters.kinds), filters.programme)
 corrections = None if uploaded else st_data.query("map_corrections", field=key)
 boundaries_drawn = False
 
@@ -76,11 +86,7 @@ with map_col:
     if municipal.empty:
         st.info(maps.s("no_municipalities", lang))
     else:
-        filters = current_filters()
-        scale, points, missing = _points(
-            (st_data.data_version(), uploads.session_digest(session_upload), upload_name),
-            (tuple(filters.prefectures), tuple(filters.kinds), filters.programme), key, lang,
-            municipal, corrections, user_meta)
+        scale, points, missing = _points(data_key, filter_key, key, lang, municipal, corrections, user_meta)
         if points.empty:
             st.info(maps.s("no_points", lang))
         else:
@@ -124,7 +130,7 @@ with bar_col:
         st.info(maps.s("no_prefecture_values_uploaded", lang,
                        names=maps.join_names(maps.missing_names(prefectural, key, lang), lang)))
     else:
-        st.plotly_chart(maps.block_bar_figure(prefectural, key, lang, corrections, user_meta, upload_name),
+        st.plotly_chart(_block_bars(data_key, filter_key, key, lang, prefectural, corrections, user_meta, upload_name),
                         width="stretch", key=f"map_bar_{key}_{lang}")
         missing_blocks = maps.missing_names(prefectural, key, lang)
         if missing_blocks:

@@ -6,6 +6,21 @@ from machikurabe.filters import apply_filters, current_filters
 from machikurabe.formatting import format_count
 from machikurabe.i18n import current_lang, t
 
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _charts(data_version, filter_key, lang, _shown, _programmes):
+    """The two overview charts for one filter state, built once (figures are only read by the page)."""
+    source = indicators.source_line(("programme_count",), lang)
+    by_programme = charts.bar_chart(
+        summary.bodies_by_programme(_shown, _programmes, lang), "label", "bodies", series="series",
+        title=t("chart_by_programme", lang), category_title=t("axis_programme", lang),
+        value_title=t("axis_bodies", lang), source=source)
+    by_kind = charts.bar_chart(
+        summary.bodies_by_kind(_shown, lang), "label", "bodies", title=t("chart_by_kind", lang),
+        category_title=t("axis_kind", lang), value_title=t("axis_bodies", lang), source=source)
+    return by_programme, by_kind
+
+
 lang = current_lang()
 st_data.stop_if_unavailable()
 bodies = st_data.query("municipalities")
@@ -33,18 +48,12 @@ if not filters.is_empty():
 if shown.empty:
     st.warning(t("no_match", lang))
 else:
-    source = indicators.source_line(("programme_count",), lang)
+    by_programme, by_kind = _charts(st_data.data_version(),
+                                    (tuple(filters.prefectures), tuple(filters.kinds), filters.programme), lang,
+                                    shown, programmes)
     left, right = st.columns(2)
-    by_programme = summary.bodies_by_programme(shown, programmes, lang)
-    left.plotly_chart(charts.bar_chart(
-        by_programme, "label", "bodies", series="series", title=t("chart_by_programme", lang),
-        category_title=t("axis_programme", lang), value_title=t("axis_bodies", lang), source=source),
-        width="stretch", config=charts.export_config(t("chart_by_programme", lang)))
-    by_kind = summary.bodies_by_kind(shown, lang)
-    right.plotly_chart(charts.bar_chart(
-        by_kind, "label", "bodies", title=t("chart_by_kind", lang), category_title=t("axis_kind", lang),
-        value_title=t("axis_bodies", lang), source=source), width="stretch",
-        config=charts.export_config(t("chart_by_kind", lang)))
+    left.plotly_chart(by_programme, width="stretch", config=charts.export_config(t("chart_by_programme", lang)))
+    right.plotly_chart(by_kind, width="stretch", config=charts.export_config(t("chart_by_kind", lang)))
 
 st.subheader(t("how_to_read", lang))
 st.markdown(t("how_to_read_body", lang))
