@@ -133,3 +133,15 @@ def _cached_row_count(path: str, version: int, name: str) -> int:
 def row_count(name: str) -> int:
     """Rows of a whole query result, without handing the page a copy of the table."""
     return _cached_row_count(*_db_version(), name)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _shared_query(path: str, version: int, name: str) -> pd.DataFrame:
+    return _cached_query(path, version, name, ())
+
+
+def shared_query(name: str) -> pd.DataFrame:
+    """A whole query result shared by all sessions without a per-run copy (query() hands out a fresh copy each
+    time). For large tables a page only reads; a caller must never modify the frame it gets."""
+    ensure_app_shell()
+    return _shared_query(*_db_version(), name)

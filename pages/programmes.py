@@ -26,10 +26,18 @@ def _programme_table(data_key, lang, programme, only_design, _programmes, _codes
     return programme_search.programme_table(rows, lang, quality=st_data.query("data_quality"))
 
 
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _search_hits(data_key, needle, _codes):
+    """Texts of the shown bodies (data_key: database version and their set) that contain ``needle``. Kept per
+    query so a rerun does not copy and scan every design text again; the page only reads the result."""
+    texts = st_data.shared_query("programme_texts")
+    return programme_search.search_texts(texts[texts["municipality_code"].isin(_codes)], needle)
+
+
 lang = current_lang()
 st_data.stop_if_unavailable()
 bodies = st_data.query("municipalities")
-programmes = st_data.query("programmes")
+programmes = st_data.shared_query("programmes")  # read only
 shown_bodies = apply_filters(bodies, current_filters(), programmes)
 codes = set(shown_bodies["code"])
 source = indicators.source_line((), lang)
@@ -63,9 +71,7 @@ if needle.strip():
 elif "q" in st.query_params:
     del st.query_params["q"]
 if needle.strip():
-    texts = st_data.query("programme_texts")
-    texts = texts[texts["municipality_code"].isin(codes)]
-    hits = programme_search.search_texts(texts, needle)
+    hits = _search_hits((st_data.data_version(), hash(frozenset(codes))), needle, _codes=codes)
     if hits.empty:
         st.info(t("search_no_hits", lang, q=markdown_escape(needle)))
     else:
