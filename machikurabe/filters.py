@@ -25,6 +25,10 @@ class Filters:
     def is_empty(self) -> bool:
         return not self.prefectures and not self.kinds and self.programme is None
 
+    def cache_key(self) -> tuple:
+        """The filter state as a hashable value, for caches of results derived from the filtered bodies."""
+        return tuple(self.prefectures), tuple(self.kinds), self.programme
+
 
 def _as_list(value) -> list[str]:
     if value is None:

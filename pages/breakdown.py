@@ -84,7 +84,7 @@ filters = current_filters()
 if filters.programme not in (None, *PROGRAMMES):
     # an unknown programme value (e.g. a label leaking from a language switch) must not hide everything
     filters = Filters(filters.prefectures, filters.kinds, None)
-filter_key = (tuple(filters.prefectures), tuple(filters.kinds), filters.programme)
+filter_key = filters.cache_key()
 targets = _filtered_targets(st_data.data_version(), *filter_key)
 
 # --- controls ----------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ municipal, prefectural = maps.split_bodies(filtered)
 # cache keys standing for the frames: database version, upload fingerprint and name; the sidebar filters
 data_key = (st_data.data_version(), uploads.session_digest(session_upload), upload_name)
 filters = current_filters()
-filter_key = (tuple(filters.prefectures), tuple(filters.kinds), filters.programme)
+filter_key = filters.cache_key()
 corrections = None if uploaded else st_data.query("map_corrections", field=key)
 boundaries_drawn = False
 

@@ -48,9 +48,7 @@ if not filters.is_empty():
 if shown.empty:
     st.warning(t("no_match", lang))
 else:
-    by_programme, by_kind = _charts(st_data.data_version(),
-                                    (tuple(filters.prefectures), tuple(filters.kinds), filters.programme), lang,
-                                    shown, programmes)
+    by_programme, by_kind = _charts(st_data.data_version(), filters.cache_key(), lang, shown, programmes)
     left, right = st.columns(2)
     left.plotly_chart(by_programme, width="stretch", config=charts.export_config(t("chart_by_programme", lang)))
     right.plotly_chart(by_kind, width="stretch", config=charts.export_config(t("chart_by_kind", lang)))

@@ -46,3 +46,13 @@ def test_apply_filters():
 
 def test_bodies_with_programme():
     assert bodies_with_programme(PROGRAMMES, "multi_agency") == {"01399"}
+
+
+def test_cache_key_is_hashable_and_tells_filter_states_apart():
+    empty = Filters()
+    tokyo = Filters(["東京都"], [], None)
+    tokyo_towns = Filters(["東京都"], ["town"], "multi_agency")
+    keys = {empty.cache_key(), tokyo.cache_key(), tokyo_towns.cache_key()}
+    assert len(keys) == 3
+    assert tokyo_towns.cache_key() == (("東京都",), ("town",), "multi_agency")
+    assert Filters(["東京都"], [], None).cache_key() == tokyo.cache_key()
