@@ -28,8 +28,10 @@ run: $(DB)
 test: $(DB)
 	$(PY) -m pytest
 
+# BENCH_ARGS for a quicker run, e.g. make bench BENCH_ARGS="--runs 1 --query-runs 10 --sessions 3 --interactions 2"
+BENCH_ARGS ?=
 bench: $(DB)
-	$(PY) -m tests.bench.run
+	$(PY) -m tests.bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(DB) $(DB).wal .pytest_cache
