@@ -98,6 +98,32 @@ def test_sidebar_filter_changes_the_overview(make_app):
     assert len(at.get("plotly_chart")) == 0  # an empty result is said, not drawn
 
 
+def _bar_total(chart) -> float:
+    """Sum of a horizontal bar chart's values (plotly sends numbers as base64 typed arrays)."""
+    import base64
+    import json
+
+    import numpy as np
+
+    total = 0.0
+    for trace in json.loads(chart.proto.spec)["data"]:
+        values = trace["x"]
+        if isinstance(values, dict):
+            values = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+        total += float(sum(values))
+    return total
+
+
+def test_overview_charts_follow_the_filter(make_app):
+    # fixture: 6 bodies; 北海道 holds 釧路市, 京極町 and 音威子府村 (one each of city, town, village)
+    at = make_app("pages/overview.py")
+    assert _bar_total(at.get("plotly_chart")[1]) == 6
+    at.multiselect(key="pref").set_value(["北海道"]).run()
+    assert _bar_total(at.get("plotly_chart")[1]) == 3
+    at.multiselect(key="pref").set_value([]).run()
+    assert _bar_total(at.get("plotly_chart")[1]) == 6
+
+
 def test_filters_read_from_url_drop_unknown_values(make_app):
     at = make_app("pages/overview.py", pref="北海道,<script>alert(1)</script>", kind="town,nonsense",
                   prog="'; DROP TABLE programmes; --")
@@ -183,6 +209,15 @@ def test_search_highlights_hits(make_app):
     assert "3件の記載がヒット（2団体）" in texts(at.markdown)
     marked = [m for m in texts(at.markdown) if "<mark>社会福祉協議会</mark>" in m]
     assert len(marked) == 3
+
+
+def test_search_follows_the_prefecture_filter(make_app):
+    # 社会福祉協議会 is in 京極町's implementer (line 118) and 墨田区's two implementers (lines 4229, 4256)
+    at = make_app("pages/programmes.py")
+    at.text_input(key="search_q").input("社会福祉協議会").run()
+    assert "3件の記載がヒット（2団体）" in texts(at.markdown)
+    at.multiselect(key="pref").set_value(["東京都"]).run()
+    assert "2件の記載がヒット（1団体）" in texts(at.markdown)
 
 
 def test_programme_filter_narrows_the_table(make_app):
