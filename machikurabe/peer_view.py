@@ -41,14 +41,6 @@ def body_name(bodies: pd.DataFrame, code: str, lang: str) -> str:
     return row["name"]
 
 
-def body_option_label(bodies: pd.DataFrame, code: str, lang: str) -> str:
-    row = bodies[bodies["code"] == code].iloc[0]
-    if row["kind"] == "prefecture":
-        return body_name(bodies, code, lang)
-    return f"{body_name(bodies, code, lang)}（{row['prefecture']}）" if lang != "en" else \
-        f"{body_name(bodies, code, lang)} ({row['prefecture']})"
-
-
 @dataclass
 class Comparison:
     params: peers.PeerParams
@@ -387,17 +379,3 @@ def page_view(bodies: pd.DataFrame, programmes: pd.DataFrame, quality: pd.DataFr
                     display_table=display_table(table, comparison, lang), export_table=export_frame,
                     export_units=units, values=values, value_units=value_units,
                     programme_reference=programme_reference_text(bodies, comparison, lang))
-
-
-def option_labels(bodies: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Picker label of every body, built once rather than per option per run."""
-    labels = {}
-    for row in bodies[["code", "name", "kind", "prefecture"]
-                      + (["name_romaji"] if "name_romaji" in bodies.columns else [])].itertuples(index=False):
-        romaji = getattr(row, "name_romaji", None)
-        name = romaji if lang == "en" and isinstance(romaji, str) and romaji else row.name
-        if row.kind == "prefecture":
-            labels[row.code] = name
-        else:
-            labels[row.code] = f"{name} ({row.prefecture})" if lang == "en" else f"{name}（{row.prefecture}）"
-    return labels

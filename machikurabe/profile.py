@@ -59,12 +59,13 @@ def option_label(row, lang: str = "ja") -> str:
     return f"{row['name']}（{kana} / {english}）· {where}"
 
 
-LABEL_STYLES = ("name", "name_code", "option")
+LABEL_STYLES = ("name", "name_code", "name_prefecture", "option")
 
 
 def labels_by_code(bodies: pd.DataFrame, style: str, lang: str = "ja") -> dict[str, str]:
     """Label of every body by code: its display name ("name"), the name with its code ("name_code", as in
-    釧路市（01206）) or the searchable picker label ("option"). Built once per table, not per option per run."""
+    釧路市（01206）), with its prefecture ("name_prefecture", 釧路市（北海道）; a prefecture is its name alone) or the
+    searchable picker label ("option"). Built once per table, not per option per run."""
     if style not in LABEL_STYLES:
         raise ValueError(f"unknown label style: {style}")
     labels = {}
@@ -73,6 +74,9 @@ def labels_by_code(bodies: pd.DataFrame, style: str, lang: str = "ja") -> dict[s
             labels[row["code"]] = option_label(row, lang)
         elif style == "name_code":
             labels[row["code"]] = f"{display_name(row, lang)}（{row['code']}）"
+        elif style == "name_prefecture" and row["kind"] != "prefecture":
+            name = display_name(row, lang)
+            labels[row["code"]] = f"{name} ({row['prefecture']})" if lang == "en" else f"{name}（{row['prefecture']}）"
         else:
             labels[row["code"]] = display_name(row, lang)
     return labels

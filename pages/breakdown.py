@@ -71,7 +71,7 @@ def _segment_view(data_version, filter_key, only_plans, group, pick_group, dimen
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _body_labels(data_version, filter_key, only_plans, lang, _targets):
+def _bodies_with_targets(data_version, filter_key, only_plans, lang, _targets):
     """Codes of the bodies that have targets, with their picker labels (built once, not per option per run)."""
     with_body = _targets[_targets["municipality_code"].notna() & _targets["body_name"].notna()]
     label_of = with_body.drop_duplicates("municipality_code").set_index("municipality_code").sort_index()
@@ -186,7 +186,7 @@ def _peer_view(data_version, filter_key, only_plans, mine, dimension, same_kind,
 
 # --- towns like mine -------------------------------------------------------------------------------
 st.subheader(t("bd_peer_title", lang))
-peer_codes, peer_labels, label_of = _body_labels(st_data.data_version(), filter_key, only_plans, lang, targets)
+peer_codes, peer_labels, label_of = _bodies_with_targets(st_data.data_version(), filter_key, only_plans, lang, targets)
 if not peer_codes:
     st.info(t("bd_no_targets", lang))
 else:

@@ -53,17 +53,10 @@ def _page_view(data_key, params_key, lang, bar_key, x_key, y_key, _bodies, _prog
     data_key (database file version, upload fingerprint, upload file name) stands for the frames, which are
     then not hashed on every run.
     """
-    bodies, programmes, quality, user_meta, log_keys, upload_name = (_bodies, _programmes, _quality, _user_meta,
-                                                                     _log_keys, _upload_name)
     code, group, k, weights, hand = params_key
     params = peers.PeerParams(code=code, group=group, k=k, weights=dict(weights), hand=list(hand))
-    return peer_view.page_view(bodies, programmes, quality, params, lang, user_meta, log_keys, bar_key, x_key, y_key,
-                               upload_name)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _option_labels(data_key, lang, _bodies) -> dict[str, str]:
-    return peer_view.option_labels(_bodies, lang)
+    return peer_view.page_view(_bodies, _programmes, _quality, params, lang, _user_meta, _log_keys, bar_key, x_key,
+                               y_key, _upload_name)
 
 
 def _town_row_bold(frame):
@@ -77,7 +70,7 @@ def _reset_weights():
 
 
 data_key = (st_data.data_version(), uploads.session_digest(session_upload), upload_name)
-labels = _option_labels(data_key, lang, bodies)
+labels = st_data.body_labels("name_prefecture", lang)
 top = st.columns([2, 3])
 with top[0]:
     code = st.selectbox(t("peers_pick_town", lang), codes, key="peers_code",
@@ -126,7 +119,8 @@ view = _page_view(data_key,
 comparison = view.comparison
 
 st.subheader(t("peers_definition", lang))
-kind_text = kind_label(bodies.set_index("code").at[code, "kind"], lang)
+town_kind = bodies.set_index("code").at[code, "kind"]
+kind_text = kind_label(town_kind, lang)
 st.markdown(f"**{comparison.town_name}** ({kind_text}): {comparison.definition}" if lang == "en"
             else f"**{comparison.town_name}**（{kind_text}）：{comparison.definition}")
 if comparison.dropped:
@@ -136,7 +130,7 @@ if not comparison.peer_codes:
     st.stop()
 if len(comparison.peer_codes) < 4:
     st.info(t("peers_small_group", lang, n=len(comparison.peer_codes)))
-if bodies.set_index("code").at[code, "kind"] == "prefecture":
+if town_kind == "prefecture":
     st.caption(t("pref_median_na", lang))
 
 with st.expander(t("peers_list", lang), expanded=group == "nearest"):

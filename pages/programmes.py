@@ -40,6 +40,7 @@ bodies = st_data.query("municipalities")
 programmes = st_data.shared_query("programmes")  # read only
 shown_bodies = apply_filters(bodies, current_filters(), programmes)
 codes = set(shown_bodies["code"])
+shown_key = (st_data.data_version(), hash(frozenset(codes)))  # stands for the shown bodies in cache keys
 source = indicators.source_line((), lang)
 
 st.title(t("programmes_title", lang))
@@ -47,7 +48,7 @@ st.title(t("programmes_title", lang))
 # --- all programmes --------------------------------------------------------------------------
 st.subheader(t("programmes_table", lang))
 only_design = st.checkbox(t("programmes_only_design", lang), value=True)
-table = _programme_table((st_data.data_version(), hash(frozenset(codes))), lang, current_filters().programme,
+table = _programme_table(shown_key, lang, current_filters().programme,
                          only_design, _programmes=programmes, _codes=codes)
 if table.empty:
     st.warning(t("no_match", lang))
@@ -71,7 +72,7 @@ if needle.strip():
 elif "q" in st.query_params:
     del st.query_params["q"]
 if needle.strip():
-    hits = _search_hits((st_data.data_version(), hash(frozenset(codes))), needle, _codes=codes)
+    hits = _search_hits(shown_key, needle, _codes=codes)
     if hits.empty:
         st.info(t("search_no_hits", lang, q=markdown_escape(needle)))
     else:

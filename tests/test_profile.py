@@ -136,3 +136,11 @@ def test_labels_by_code_in_each_style(bodies):
     assert set(names) == set(bodies["code"])
     with pytest.raises(ValueError):
         profile.labels_by_code(bodies, "nickname", "ja")
+
+
+def test_labels_with_prefecture_leave_prefectures_bare(bodies):
+    ja = profile.labels_by_code(bodies, "name_prefecture", "ja")
+    assert ja[KUSHIRO] == "釧路市（北海道）"
+    assert ja[SUMIDA] == "墨田区（東京都）"
+    assert ja[AOMORI] == "青森県"
+    assert profile.labels_by_code(bodies, "name_prefecture", "en")[KUSHIRO] == "Kushiro City (北海道)"
