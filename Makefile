@@ -16,11 +16,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-$(DB): $(STAMP) $(RAW) $(wildcard machikurabe/*.py)
-	$(PY) -m machikurabe.build --out $(DB)
+$(DB): $(STAMP) $(RAW) $(shell find machikurabe -name "*.py" -o -name "*.sql" -o -name "*.toml")
+	$(PY) -m machikurabe.ingest.build --out $(DB)
 
 data: $(STAMP)
-	$(PY) -m machikurabe.build --out $(DB)
+	$(PY) -m machikurabe.ingest.build --out $(DB)
 
 run: $(DB)
 	$(PY) -m streamlit run app.py --server.address localhost --server.port 8501 --browser.gatherUsageStats false

@@ -9,9 +9,16 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from machikurabe import db, st_data
-from machikurabe.filters import KINDS, PROGRAMMES, Filters, parse_query_params, to_query_params
+from machikurabe import db
+from machikurabe.analysis.filters import (
+    KINDS,
+    PROGRAMMES,
+    Filters,
+    parse_query_params,
+    to_query_params,
+)
 from machikurabe.i18n import LANGS, current_lang, kind_label, programme_label, t
+from machikurabe.ui import st_data
 
 ROOT = Path(__file__).resolve().parent
 ALL = "all"  # selectbox value for "no programme filter" (None would show an empty box)

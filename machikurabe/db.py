@@ -11,9 +11,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-QUERIES_DIR = PROJECT_ROOT / "queries"
-DEFAULT_DB = PROJECT_ROOT / "data" / "municipal.duckdb"
+from machikurabe.paths import DEFAULT_DB, PROJECT_ROOT, QUERIES_DIR
+
 DB_ENV_VAR = "MACHIKURABE_DB"
 
 _QUERY_NAME = re.compile(r"^[a-z0-9_]+$")

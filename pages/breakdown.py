@@ -2,14 +2,19 @@
 from functools import partial
 
 import pandas as pd
-
 import streamlit as st
 
-from machikurabe import breakdown as bd
-from machikurabe import downloads, similarity, st_data, target_rules
-from machikurabe.charts import bar_chart
-from machikurabe.filters import PROGRAMMES, Filters, apply_filters, current_filters
+from machikurabe.analysis import breakdown as bd
+from machikurabe.analysis import similarity, target_rules
+from machikurabe.analysis.filters import (
+    PROGRAMMES,
+    Filters,
+    apply_filters,
+    current_filters,
+)
 from machikurabe.i18n import current_lang, programme_label, t
+from machikurabe.ui import downloads, st_data
+from machikurabe.ui.charts import bar_chart
 
 lang = current_lang()
 

@@ -4,8 +4,9 @@ from functools import partial
 
 import streamlit as st
 
-from machikurabe import data_method, downloads, indicators, st_data
+from machikurabe.analysis import data_method, indicators
 from machikurabe.i18n import current_lang, t
+from machikurabe.ui import downloads, st_data
 
 lang = current_lang()
 st_data.stop_if_unavailable()

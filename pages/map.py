@@ -1,6 +1,6 @@
 """地図 (Map) page: participating municipalities coloured by one indicator, prefectural plans as a bar chart.
 
-Layout only; everything it draws is built by machikurabe.maps and machikurabe.boundaries. Indicators uploaded on
+Layout only; everything it draws is built by machikurabe.ui.maps and machikurabe.ui.boundaries. Indicators uploaded on
 the Peers page join the choices for this session only (read from session state, never written to the DB).
 """
 
@@ -10,9 +10,10 @@ import os
 
 import streamlit as st
 
-from machikurabe import boundaries, maps, st_data, uploads
-from machikurabe.filters import apply_filters, current_filters
+from machikurabe.analysis import uploads
+from machikurabe.analysis.filters import apply_filters, current_filters
 from machikurabe.i18n import current_lang
+from machikurabe.ui import boundaries, maps, st_data
 
 lang = current_lang()
 st.title(maps.s("title", lang))

@@ -1,10 +1,11 @@
 """概要 (Overview): what the data is, headline figures, bodies by programme and by kind, where to start."""
 import streamlit as st
 
-from machikurabe import charts, indicators, st_data, summary
-from machikurabe.filters import apply_filters, current_filters
-from machikurabe.formatting import format_count
+from machikurabe.analysis import indicators, summary
+from machikurabe.analysis.filters import apply_filters, current_filters
+from machikurabe.analysis.formatting import format_count
 from machikurabe.i18n import current_lang, t
+from machikurabe.ui import charts, st_data
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

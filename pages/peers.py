@@ -1,6 +1,6 @@
 """比較 page: the chosen body against a peer group (spine chart, ranked bars, scatter, table, programmes),
 with CSV/XLSX/PNG/SVG downloads, a one-file HTML report and session-only uploaded indicators.
-Layout only; the numbers come from machikurabe.peers / spine / peer_view.
+Layout only; the numbers come from machikurabe.analysis.peers / spine / peer_view.
 """
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from functools import partial
 
 import streamlit as st
 
-from machikurabe import exports, peer_view, peers, st_data, uploads
+from machikurabe.analysis import peers, uploads
+from machikurabe.analysis.spine import indicator_label
 from machikurabe.i18n import current_lang, kind_label, t
-from machikurabe.spine import indicator_label
+from machikurabe.ui import exports, peer_view, st_data
 
 QP_VIEW = {"bar": "ind", "x": "x", "y": "y"}  # URL names of the chart choices
 

@@ -1,10 +1,11 @@
 """自治体プロフィール (Municipality profile): one body's figures with ranks, corrections, vision and programme cards."""
 import streamlit as st
 
-from machikurabe import indicators, profile, st_data
-from machikurabe.filters import apply_filters, current_filters
-from machikurabe.formatting import format_value, markdown_escape, plain_text
+from machikurabe.analysis import indicators, profile
+from machikurabe.analysis.filters import apply_filters, current_filters
+from machikurabe.analysis.formatting import format_value, markdown_escape, plain_text
 from machikurabe.i18n import current_lang, kind_label, t
+from machikurabe.ui import st_data
 
 lang = current_lang()
 st_data.stop_if_unavailable()

@@ -4,10 +4,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from machikurabe import downloads, indicators, programme_search, st_data
-from machikurabe.filters import PROGRAMMES, apply_filters, current_filters
-from machikurabe.formatting import markdown_escape
+from machikurabe.analysis import indicators, programme_search
+from machikurabe.analysis.filters import PROGRAMMES, apply_filters, current_filters
+from machikurabe.analysis.formatting import markdown_escape
 from machikurabe.i18n import current_lang, field_label, programme_label, t
+from machikurabe.ui import downloads, st_data
 
 MAX_HITS = 200
 

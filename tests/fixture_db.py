@@ -1,4 +1,4 @@
-"""A small DuckDB built from machikurabe/schema.sql with six bodies copied by hand from
+"""A small DuckDB built from machikurabe/ingest/schema.sql with six bodies copied by hand from
 data/raw/003_432db8467158d625.txt, for tests that must not depend on the real build.
 
 Values are as printed (line numbers given); corrections are recorded in data_quality like the real build.
@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "machikurabe" / "schema.sql"
+SCHEMA = ROOT / "machikurabe" / "ingest" / "schema.sql"
 SRC = "003_432db8467158d625.txt"
 
 KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, AOMORI, TOKYO = "01206", "01399", "01470", "13107", "02000", "13000"

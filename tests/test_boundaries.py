@@ -1,4 +1,4 @@
-"""Tests for machikurabe.boundaries: N03 loading, code normalisation, ward dissolving, error messages."""
+"""Tests for machikurabe.ui.boundaries: N03 loading, code normalisation, ward dissolving, error messages."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from machikurabe import boundaries
-from machikurabe.boundaries import BoundaryError
+from machikurabe.ui import boundaries
+from machikurabe.ui.boundaries import BoundaryError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # CI keeps the MLIT sample next to the repository (../shared/geo), never inside it.

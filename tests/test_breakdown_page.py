@@ -1,14 +1,14 @@
 """Page 指標の内訳: aggregation functions on hand-made rows, the page under AppTest against a database built
 from data/raw/, and a headless-Chromium screenshot of it."""
+import io
 from pathlib import Path
 
 import openpyxl
-import io
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from machikurabe import breakdown as bd
+from machikurabe.analysis import breakdown as bd
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "breakdown.py")
@@ -111,7 +111,7 @@ def test_indicator_type_coverage_marks_size_band_as_demography():
 
 @pytest.fixture(scope="module")
 def built_db(tmp_path_factory):
-    from machikurabe import build
+    from machikurabe.ingest import build
 
     out = tmp_path_factory.mktemp("db") / "municipal.duckdb"
     build.build(out)
@@ -179,8 +179,14 @@ def test_english_and_similar_designs(app):
 
 @pytest.mark.browser
 def test_screenshot(built_db):
-    from tests.browser_helpers import (CHROMIUM, browser_page, exception_texts, running_app, screenshot,
-                                       wait_for_app)
+    from tests.browser_helpers import (
+        CHROMIUM,
+        browser_page,
+        exception_texts,
+        running_app,
+        screenshot,
+        wait_for_app,
+    )
 
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is absent")

@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from machikurabe import build
+from machikurabe.ingest import build
 from tests.data.hand_checked_bodies import HAND_CHECKED
 from tests.data.hand_checked_programmes import EXPECTED_COUNTS
 
@@ -139,7 +139,7 @@ def test_missing_source_document_fails_clearly(tmp_path, capsys):
 
 
 def test_every_rule_recorded_is_documented(con):
-    from machikurabe.quality_rules import RULES
+    from machikurabe.analysis.quality_rules import RULES
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for (rule,) in con.execute("SELECT DISTINCT rule FROM data_quality").fetchall():

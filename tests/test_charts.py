@@ -1,7 +1,7 @@
-"""machikurabe.charts: every figure has a title, axis titles, the 出典 line inside the figure, safe colours."""
+"""machikurabe.ui.charts: every figure has a title, axis titles, the 出典 line inside the figure, safe colours."""
 import pandas as pd
 
-from machikurabe import charts
+from machikurabe.ui import charts
 
 
 def test_bar_chart_carries_title_axes_and_source():
@@ -41,7 +41,8 @@ def test_export_config():
 
 def test_house_template_is_white_background_on_every_chart_module():
     # the house style is set once as plotly's default; each chart module must still come out white
-    from machikurabe import breakdown, peer_charts  # noqa: F401  (import order must not matter)
+    from machikurabe.analysis import breakdown
+    from machikurabe.ui import peer_charts  # noqa: F401  (import order must not matter)
 
     fig = charts.bar_chart(pd.DataFrame({"label": ["a"], "bodies": [1]}), "label", "bodies", title="t",
                            category_title="c", value_title="v", source="s")

@@ -1,9 +1,10 @@
-"""machikurabe.data_method and machikurabe.downloads: rule counts, quality filters, credits, download bytes."""
+"""machikurabe.analysis.data_method and machikurabe.ui.downloads: rule counts, quality filters, credits, download bytes."""
 import io
 
 import pandas as pd
 
-from machikurabe import data_method, downloads
+from machikurabe.analysis import data_method
+from machikurabe.ui import downloads
 
 QUALITY = pd.DataFrame({
     "municipality_code": ["01399", "13107", "01470", "02000"],
@@ -58,6 +59,6 @@ def test_parquet_round_trip():
 def test_rules_table_joins_declared_rules_with_counts():
     table = data_method.rules_table(QUALITY, "ja").set_index("rule")
     assert table.loc["missing_empty", "records"] == 2
-    if data_method.declared_rules() is not None:  # the build's rule list (machikurabe.quality_rules)
+    if data_method.declared_rules() is not None:  # the build's rule list (machikurabe.analysis.quality_rules)
         assert table.loc["per_mille_converted", "description"].startswith("‰")
         assert table.loc["missing_dash", "records"] == 0  # declared, not fired in this sample

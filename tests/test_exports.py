@@ -1,4 +1,4 @@
-"""Tests for machikurabe.exports: CSV with BOM that round-trips Japanese, XLSX layout read back with openpyxl,
+"""Tests for machikurabe.ui.exports: CSV with BOM that round-trips Japanese, XLSX layout read back with openpyxl,
 formula-like text never written as a live formula, and the PNG/SVG modebar config."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import zipfile
 import openpyxl
 import pandas as pd
 
-from machikurabe import exports
+from machikurabe.ui import exports
 
 FRAME = pd.DataFrame({
     "指標": ["高齢化率", "生活保護受給率", "=HYPERLINK(\"http://example.invalid\",\"x\")"],

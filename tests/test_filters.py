@@ -1,7 +1,13 @@
-"""machikurabe.filters: URL parameters validated against known values; filters applied the same way on every page."""
+"""machikurabe.analysis.filters: URL parameters validated against known values; filters applied the same way on every page."""
 import pandas as pd
 
-from machikurabe.filters import Filters, apply_filters, bodies_with_programme, parse_query_params, to_query_params
+from machikurabe.analysis.filters import (
+    Filters,
+    apply_filters,
+    bodies_with_programme,
+    parse_query_params,
+    to_query_params,
+)
 
 BODIES = pd.DataFrame({
     "code": ["01206", "01399", "02000", "13107"],

@@ -1,11 +1,11 @@
-"""machikurabe.formatting: numbers as Japanese readers expect them, ranks/percentiles, safe text for markdown."""
+"""machikurabe.analysis.formatting: numbers as Japanese readers expect them, ranks/percentiles, safe text for markdown."""
 import math
 
 import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from machikurabe import formatting as f
+from machikurabe.analysis import formatting as f
 
 
 def test_values_as_printed_in_the_plans():

@@ -2,8 +2,8 @@
 import string
 
 from machikurabe import i18n
-from machikurabe.filters import KINDS, PROGRAMMES
-from machikurabe.profile import CARD_FIELDS
+from machikurabe.analysis.filters import KINDS, PROGRAMMES
+from machikurabe.analysis.profile import CARD_FIELDS
 
 
 def test_every_key_has_both_languages():

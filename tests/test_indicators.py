@@ -1,7 +1,7 @@
-"""machikurabe.indicators: the one metadata table behind every label, unit, help marker and 出典 line."""
+"""machikurabe.analysis.indicators: the one metadata table behind every label, unit, help marker and 出典 line."""
 import pytest
 
-from machikurabe import indicators
+from machikurabe.analysis import indicators
 
 EXPECTED_KEYS = ["population", "households", "ageing_rate_pct", "welfare_rate_pct", "association_rate_pct",
                  "area_km2", "density_per_km2", "elementary_schools", "junior_high_schools", "promoter_count",

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from machikurabe.filters import Filters
+from machikurabe.analysis.filters import Filters
 from tests.fixture_db import build_fixture_db
 
 ROOT = Path(__file__).resolve().parent.parent

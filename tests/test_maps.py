@@ -1,4 +1,4 @@
-"""Tests for machikurabe.maps: what the Map page draws (points, colours, tooltips, legend, bar chart, credits).
+"""Tests for machikurabe.ui.maps: what the Map page draws (points, colours, tooltips, legend, bar chart, credits).
 
 Expected values are read from data/raw/003_432db8467158d625.txt (lines quoted) and geo/gazetteer.csv,
 through the six-body fixture DB in tests/fixture_db.py.
@@ -12,8 +12,9 @@ import math
 import pandas as pd
 import pytest
 
-from machikurabe import db, maps
-from machikurabe.boundaries import N03_CREDIT_JA, BoundaryError
+from machikurabe import db
+from machikurabe.ui import maps
+from machikurabe.ui.boundaries import N03_CREDIT_JA, BoundaryError
 from tests.fixture_db import build_fixture_db
 
 VIRIDIS_LOW = [68, 1, 84]  # first stop of plotly's Viridis
@@ -343,7 +344,7 @@ UPLOAD = {"values": UPLOAD_VALUES, "meta": UPLOAD_META, "file_name": "mimamori.c
 
 @pytest.fixture(scope="module")
 def uploaded_bodies(bodies) -> pd.DataFrame:
-    from machikurabe import uploads
+    from machikurabe.analysis import uploads
 
     merged, meta = uploads.merge_user_indicators(bodies, UPLOAD)
     assert meta == UPLOAD_META

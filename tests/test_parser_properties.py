@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from machikurabe import plans_parser as pp
+from machikurabe.ingest import plans_parser as pp
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw" / "003_432db8467158d625.txt"
 LINES = RAW.read_text(encoding="utf-8").splitlines()

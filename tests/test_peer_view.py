@@ -1,11 +1,21 @@
-"""Tests for machikurabe.peer_view on the fixture DB: group definitions, the formatted and export tables
+"""Tests for machikurabe.ui.peer_view on the fixture DB: group definitions, the formatted and export tables
 (units, flags naming the data-quality rule in words, small bodies), the peer list and the programme view."""
 from __future__ import annotations
 
 import pytest
 
-from machikurabe import db, peer_view, peers
-from tests.fixture_db import AOMORI, KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, TOKYO, build_fixture_db
+from machikurabe import db
+from machikurabe.analysis import peers
+from machikurabe.ui import peer_view
+from tests.fixture_db import (
+    AOMORI,
+    KUSHIRO,
+    KYOGOKU,
+    OTOINEPPU,
+    SUMIDA,
+    TOKYO,
+    build_fixture_db,
+)
 
 
 @pytest.fixture(scope="module")

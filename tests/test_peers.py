@@ -1,4 +1,4 @@
-"""Tests for machikurabe.peers: size bands at their edges, level separation, and nearest neighbours,
+"""Tests for machikurabe.analysis.peers: size bands at their edges, level separation, and nearest neighbours,
 weights stability and median imputation checked against distances worked out by hand."""
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from machikurabe import peers
-
+from machikurabe.analysis import peers
 
 # --- size bands -----------------------------------------------------------------------------------------------
 

@@ -10,7 +10,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixture_db import KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, TOKYO, build_fixture_db
+from tests.fixture_db import (
+    KUSHIRO,
+    KYOGOKU,
+    OTOINEPPU,
+    SUMIDA,
+    TOKYO,
+    build_fixture_db,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "peers.py")
@@ -165,7 +172,13 @@ def test_uploaded_indicator_joins_views_for_the_session(app):
 # --- browser ---------------------------------------------------------------------------------------------------
 
 from tests.browser_helpers import (  # noqa: E402
-    browser_page, exception_texts, running_app, screenshot, skip_without_chromium, wait_for_app)
+    browser_page,
+    exception_texts,
+    running_app,
+    screenshot,
+    skip_without_chromium,
+    wait_for_app,
+)
 
 REAL_DB = ROOT / "data" / "municipal.duckdb"
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from machikurabe import plans_parser as pp
+from machikurabe.ingest import plans_parser as pp
 from tests.data.hand_checked_bodies import HAND_CHECKED
 from tests.data.hand_checked_programmes import EXPECTED_COUNTS, PROGRAMMES_BY_BODY
 

@@ -1,12 +1,21 @@
-"""machikurabe.profile: option labels, body search, ranks within comparison groups, quality notes, programme cards.
+"""machikurabe.analysis.profile: option labels, body search, ranks within comparison groups, quality notes, programme cards.
 
 Expected values are the fixture's hand copies of data/raw/003 (line numbers in tests/fixture_db.py).
 """
 import pandas as pd
 import pytest
 
-from machikurabe import db, profile
-from tests.fixture_db import AOMORI, KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, TOKYO, build_fixture_db
+from machikurabe import db
+from machikurabe.analysis import profile
+from tests.fixture_db import (
+    AOMORI,
+    KUSHIRO,
+    KYOGOKU,
+    OTOINEPPU,
+    SUMIDA,
+    TOKYO,
+    build_fixture_db,
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
-"""machikurabe.programme_search: literal search, escaped highlighting, programme table and side-by-side designs."""
+"""machikurabe.analysis.programme_search: literal search, escaped highlighting, programme table and side-by-side designs."""
 import pytest
 
-from machikurabe import db, programme_search as ps
+from machikurabe import db
+from machikurabe.analysis import programme_search as ps
 from tests.fixture_db import KUSHIRO, KYOGOKU, SUMIDA, build_fixture_db
 
 

@@ -1,7 +1,7 @@
 """One test per normalisation rule, each on a cell copied literally from data/raw/003_…txt (line in the comment)."""
 import pytest
 
-from machikurabe import quantities as q
+from machikurabe.ingest import quantities as q
 
 
 def test_thousands_separator_with_stray_space():  # line 832 今別町

@@ -1,4 +1,4 @@
-"""Tests for machikurabe.report and the report assembled by peer_view: one self-contained HTML file with
+"""Tests for machikurabe.ui.report and the report assembled by peer_view: one self-contained HTML file with
 plotly.js inlined once, every chart and table, peer definition, sources, vintage and date, A4 print CSS,
 and no external address anywhere in the file."""
 from __future__ import annotations
@@ -9,7 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from machikurabe import db, indicators, peer_view, peers, report
+from machikurabe import db
+from machikurabe.analysis import indicators, peers
+from machikurabe.ui import peer_view, report
 from tests.fixture_db import KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, build_fixture_db
 
 URL = re.compile(r"https?://", re.IGNORECASE)

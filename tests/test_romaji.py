@@ -1,7 +1,7 @@
-"""machikurabe.romaji: English names from the gazetteer kana (checked by hand against the official English names)."""
+"""machikurabe.ingest.romaji: English names from the gazetteer kana (checked by hand against the official English names)."""
 import pytest
 
-from machikurabe.romaji import english_name, romanise_kana
+from machikurabe.ingest.romaji import english_name, romanise_kana
 
 
 @pytest.mark.parametrize("name, kana, kind, expected", [

@@ -4,7 +4,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from machikurabe import db, similarity as sim
+from machikurabe import db
+from machikurabe.analysis import similarity as sim
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +45,7 @@ def test_unknown_design_raises():
 
 @pytest.fixture(scope="module")
 def real_designs(tmp_path_factory):
-    from machikurabe import build
+    from machikurabe.ingest import build
 
     out = tmp_path_factory.mktemp("db") / "municipal.duckdb"
     build.build(out)

@@ -1,4 +1,4 @@
-"""Tests for machikurabe.spine: peer quartiles, median, percentile and the three reference medians for 京極町,
+"""Tests for machikurabe.analysis.spine: peer quartiles, median, percentile and the three reference medians for 京極町,
 worked out by hand from the values printed in data/raw/003_432db8467158d625.txt (not from the code)."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from machikurabe import spine
+from machikurabe.analysis import spine
 
 # Hokkaido municipalities as printed (population line, then the 高齢化率 line):
 #   釧路市 168,730 (l.12)  33.2 % (l.13)     京極町 3,004 (l.101)   35.2 % (l.102)

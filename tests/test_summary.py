@@ -1,7 +1,8 @@
-"""machikurabe.summary: headline counts and the overview's bar-chart data, checked on the fixture."""
+"""machikurabe.analysis.summary: headline counts and the overview's bar-chart data, checked on the fixture."""
 import pytest
 
-from machikurabe import db, summary
+from machikurabe import db
+from machikurabe.analysis import summary
 from tests.fixture_db import build_fixture_db
 
 

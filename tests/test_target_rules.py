@@ -6,9 +6,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from machikurabe import target_rules
-from machikurabe.target_rules import classify
-from machikurabe.targets import parse_target_quantity
+from machikurabe.analysis import target_rules
+from machikurabe.analysis.target_rules import classify
+from machikurabe.ingest.targets import parse_target_quantity
 
 LABELLED = Path(__file__).resolve().parent / "data" / "targets_labelled.csv"
 

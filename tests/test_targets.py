@@ -5,8 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from machikurabe import targets
-from machikurabe.targets import parse_target_quantity, split_targets
+from machikurabe.ingest import targets
+from machikurabe.ingest.targets import parse_target_quantity, split_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -198,7 +198,8 @@ def test_huge_digit_run_is_not_a_target():
 
 def test_targets_from_the_real_build_trace_to_lines(tmp_path):
     # the production path: build.py passes its parsed programme_texts to build_targets
-    from machikurabe import build, db
+    from machikurabe import db
+    from machikurabe.ingest import build
 
     out = build.build(tmp_path / "municipal.duckdb")
     assert out["targets"] > 300

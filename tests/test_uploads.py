@@ -1,4 +1,4 @@
-"""Tests for machikurabe.uploads: one test per bad case of the validation report (size, type, encoding,
+"""Tests for machikurabe.analysis.uploads: one test per bad case of the validation report (size, type, encoding,
 unknown bodies, duplicates, non-numeric, percent out of range, empty column, formula-like cells), in ja and en."""
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from machikurabe import exports, uploads
+from machikurabe.analysis import uploads
+from machikurabe.ui import exports
 
 # a handful of bodies as in the real data (codes, prefecture, name, kind)
 BODIES = pd.DataFrame([

@@ -169,7 +169,7 @@ class SessionResult:
     clicks: int = 0  # in-session page switches done through the sidebar (the rest were links opened)
 
 
-# filters a user would pick in the sidebar, as the URL carries them (pref/kind/prog, see machikurabe.filters)
+# filters a user would pick in the sidebar, as the URL carries them (pref/kind/prog, see machikurabe.analysis.filters)
 FILTERS = ["", "pref=%E5%8C%97%E6%B5%B7%E9%81%93", "kind=city", "prog=multi_agency",
            "kind=town,village", "pref=%E6%9D%B1%E4%BA%AC%E9%83%BD&prog=community_capacity"]
 

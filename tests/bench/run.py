@@ -79,7 +79,7 @@ def machine_info() -> dict:
 # --- build ---------------------------------------------------------------------------------------------------
 
 def bench_build(runs: int) -> dict:
-    """Wall time of `python -m machikurabe.build` (as `make data` runs it, interpreter start included)."""
+    """Wall time of `python -m machikurabe.ingest.build` (as `make data` runs it, interpreter start included)."""
     import resource
 
     times, cpu = [], []
@@ -88,7 +88,7 @@ def bench_build(runs: int) -> dict:
             out = Path(tmp) / f"build-{i}.duckdb"
             usage = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            done = subprocess.run([sys.executable, "-m", "machikurabe.build", "--out", str(out)], cwd=ROOT,
+            done = subprocess.run([sys.executable, "-m", "machikurabe.ingest.build", "--out", str(out)], cwd=ROOT,
                                   capture_output=True, text=True, timeout=300)
             elapsed = time.perf_counter() - started
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -436,7 +436,7 @@ def markdown(report: dict) -> str:
              ""]
     b = report.get("build")
     if b:
-        lines += ["**Build** (`python -m machikurabe.build`, wall time incl. interpreter start): "
+        lines += ["**Build** (`python -m machikurabe.ingest.build`, wall time incl. interpreter start): "
                   + (f"median {b['median_s']:.2f} s, CPU {b['cpu_median_s']:.2f} s "
                      f"(target < {b['target_s']:.0f} s wall) {_ok(b['met'])}"
                      if "median_s" in b else f"FAILED: {b.get('error', '')[:200]}"), ""]

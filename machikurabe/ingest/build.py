@@ -1,6 +1,6 @@
 """Build data/municipal.duckdb from the project's own copies of the sources (data/raw/) and the gazetteer (geo/).
 
-Run: `python -m machikurabe.build --out data/municipal.duckdb` (what `make data` does). It writes to a temporary
+Run: `python -m machikurabe.ingest.build --out data/municipal.duckdb` (what `make data` does). It writes to a temporary
 file and renames it at the end, so an interrupted or failed build never leaves a half-written database behind.
 """
 from __future__ import annotations
@@ -16,11 +16,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from machikurabe import plans_parser as pp
-from machikurabe.gazetteer import Gazetteer, UnknownBody
+from machikurabe.ingest import plans_parser as pp
+from machikurabe.ingest.gazetteer import Gazetteer, UnknownBody
+from machikurabe.paths import DEFAULT_DB, RAW_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-RAW_DIR = ROOT / "data" / "raw"
 PLANS_FILE = "003_432db8467158d625.txt"
 SCHEMA = Path(__file__).resolve().parent / "schema.sql"
 
@@ -220,7 +219,7 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
     _stage("matched every body to the official code list")
     targets = None
     try:
-        from machikurabe import targets as targets_module
+        from machikurabe.ingest import targets as targets_module
     except ImportError:
         targets_module = None
     if targets_module is not None and hasattr(targets_module, "build_targets"):
@@ -263,7 +262,7 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "data" / "municipal.duckdb")
+    parser.add_argument("--out", type=Path, default=DEFAULT_DB)
     parser.add_argument("--raw-dir", type=Path, default=RAW_DIR)
     args = parser.parse_args(argv)
     try:

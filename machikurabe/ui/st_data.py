@@ -9,8 +9,8 @@ import threading
 import pandas as pd
 import streamlit as st
 
-from . import db
-from .i18n import current_lang, t
+from machikurabe import db
+from machikurabe.i18n import current_lang, t
 
 
 def ensure_app_shell() -> None:
@@ -102,7 +102,7 @@ def stop_if_unavailable() -> None:
 
 @st.cache_data(show_spinner=False)
 def _cached_download(path: str, version: int, name: str, fmt: str) -> bytes:
-    from . import downloads
+    from machikurabe.ui import downloads
 
     frame = _cached_query(path, version, name, ())
     return downloads.csv_bytes(frame) if fmt == "csv" else downloads.parquet_bytes(frame)
@@ -115,7 +115,7 @@ def download_bytes(name: str, fmt: str) -> bytes:
 
 @st.cache_data(show_spinner=False)
 def _cached_labels(path: str, version: int, style: str, lang: str) -> dict[str, str]:
-    from .profile import labels_by_code
+    from machikurabe.analysis.profile import labels_by_code
 
     return labels_by_code(_cached_query(path, version, "municipalities", ()), style, lang)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .db import PROJECT_ROOT
+from machikurabe.paths import GEO_DIR
 
 # (table, query file) for downloads; every table in the schema contract
 DOWNLOAD_TABLES = (
@@ -24,9 +24,9 @@ N03_CREDIT_JA = "「国土数値情報（行政区域データ）」（国土交
 
 
 def declared_rules(lang: str = "ja") -> pd.DataFrame | None:
-    """Rules as declared by the build (machikurabe.quality_rules, owned by the parser), one row per rule id."""
+    """Rules as declared by the build (machikurabe.analysis.quality_rules, owned by the parser), one row per rule id."""
     try:
-        from . import quality_rules
+        from machikurabe.analysis import quality_rules
     except ImportError:
         return None
     rules = getattr(quality_rules, "RULES", None)
@@ -94,7 +94,7 @@ def boundaries_present() -> bool:
     override = os.environ.get("MACHIKURABE_N03")
     if override:
         return Path(override).exists()
-    return any((PROJECT_ROOT / "geo").glob("N03*"))
+    return any(GEO_DIR.glob("N03*"))
 
 
 def credits_markdown(lang: str = "ja") -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import formatting
-from .exports import is_formula_like
-from .peers import level_of
+from machikurabe.analysis import formatting
+from machikurabe.analysis.peers import level_of
+from machikurabe.ui.exports import is_formula_like
 
 SMALL_POPULATION = 5_000  # bodies under this many people: values rest on few people, flag them
 
@@ -119,14 +119,14 @@ def indicator_name(key: str, lang: str = "ja", user_meta: dict | None = None) ->
         name = str(user_meta[key]["name"])
         # an uploaded header such as =HYPERLINK(...) is shown as text wherever it goes (tables, toolbars)
         return "'" + name if is_formula_like(name) else name
-    from . import indicators
+    from machikurabe.analysis import indicators
     return indicators.get(key).name(lang)
 
 
 def indicator_unit(key: str, lang: str = "ja", user_meta: dict | None = None) -> str:
     if user_meta and key in user_meta:
         return str(user_meta[key].get("unit") or "")
-    from . import indicators
+    from machikurabe.analysis import indicators
     return indicators.get(key).unit(lang)
 
 

@@ -3,7 +3,7 @@ finds them; kept here so the page's many labels do not crowd the shared file. Ex
 """
 from __future__ import annotations
 
-from .i18n import STRINGS
+from machikurabe.i18n import STRINGS
 
 PEER_STRINGS: dict[str, dict[str, str]] = {
     # page

@@ -7,11 +7,17 @@ import unicodedata
 
 import pandas as pd
 
-from . import indicators
-from .formatting import format_percentile, format_rank, format_value, percentile_of, rank_of
-from .gazetteer import prefecture_romaji
-from .i18n import field_label, kind_label, programme_label, t
-from .romaji import english_name
+from machikurabe.analysis import indicators
+from machikurabe.analysis.formatting import (
+    format_percentile,
+    format_rank,
+    format_value,
+    percentile_of,
+    rank_of,
+)
+from machikurabe.i18n import field_label, kind_label, programme_label, t
+from machikurabe.ingest.gazetteer import prefecture_romaji
+from machikurabe.ingest.romaji import english_name
 
 # fields shown on a programme card, in reading order (the plan's own order)
 CARD_FIELDS = (

@@ -202,7 +202,9 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
         kind, kind_rule = kind_hint, "kind.document"
     else:
         if quantity is None:
-            from machikurabe.targets import parse_target_quantity  # local: targets imports this module
+            from machikurabe.ingest.targets import (
+                parse_target_quantity,  # local: targets imports this module
+            )
             quantity = parse_target_quantity(text)
         has_number = quantity.value is not None
         kind = "quantitative" if has_number else "qualitative"

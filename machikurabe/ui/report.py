@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from .peer_charts import FONT_FAMILY
+from machikurabe.ui.peer_charts import FONT_FAMILY
 
 REPORT_WIDTH_PX = 680  # ≈ 180 mm at 96 dpi: A4 minus 15 mm margins, so printed charts are not cut
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from machikurabe import target_rules
+from machikurabe.analysis import target_rules
 
 # Document ids are the file-name prefixes in data/raw/.
 DOC_ICHIKAWA = "000"

@@ -9,11 +9,18 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import peer_strings  # noqa: F401  (registers the page's strings with i18n)
-from . import charts  # noqa: F401  (sets the house plotly template)
-from .i18n import programme_label, t
-from .quality_rules import describe
-from .spine import format_indicator, indicator_label, indicator_name, is_small, quality_notes, spine_positions
+from machikurabe.analysis.quality_rules import describe
+from machikurabe.analysis.spine import (
+    format_indicator,
+    indicator_label,
+    indicator_name,
+    is_small,
+    quality_notes,
+    spine_positions,
+)
+from machikurabe.i18n import peers as peer_strings  # noqa: F401  (registers the page's strings with i18n)
+from machikurabe.i18n import programme_label, t
+from machikurabe.ui import charts  # noqa: F401  (sets the house plotly template)
 
 FONT_FAMILY = '"Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif'
 # Okabe & Ito colours, told apart with the common colour-vision deficiencies

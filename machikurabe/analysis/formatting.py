@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from . import indicators
+from machikurabe.analysis import indicators
 
 MISSING_DASH = "—"
 _MISSING_WORD = {"ja": "データなし", "en": "No data"}

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import exports, formatting, indicators, peer_charts, peers, quality_rules, report, spine
-from . import peer_strings  # noqa: F401  (registers the page's strings)
-from .i18n import kind_label, t
+from machikurabe.analysis import formatting, indicators, peers, quality_rules, spine
+from machikurabe.i18n import kind_label, t
+from machikurabe.i18n import peers as peer_strings  # noqa: F401  (registers the page's strings)
+from machikurabe.ui import exports, peer_charts, report
 
 # indicators shown in the benchmark views, in the order of the indicator table
 VIEW_KEYS = ("population", "households", "ageing_rate_pct", "welfare_rate_pct", "association_rate_pct", "area_km2",

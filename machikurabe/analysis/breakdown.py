@@ -3,7 +3,6 @@ programme, kind of body, prefecture and size band, the targets behind any bar se
 from __future__ import annotations
 
 import functools
-
 import io
 from pathlib import Path
 
@@ -11,11 +10,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from machikurabe import i18n, indicators, target_rules
-from machikurabe.charts import FONT_FAMILY, OKABE_ITO, add_source, wrap_source
+from machikurabe import i18n
+from machikurabe.analysis import indicators, target_rules
+from machikurabe.paths import GAZETTEER_CSV
+from machikurabe.ui.charts import FONT_FAMILY, OKABE_ITO, add_source, wrap_source
 
-ROOT = Path(__file__).resolve().parent.parent
-GAZETTEER = ROOT / "geo" / "gazetteer.csv"
+GAZETTEER = GAZETTEER_CSV
 
 # Population bands (人). Edges are lower-inclusive: 10,000 falls in 1万～5万人.
 SIZE_BANDS = [

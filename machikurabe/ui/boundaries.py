@@ -18,9 +18,11 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-GAZETTEER_PATH = REPO_ROOT / "geo" / "gazetteer.csv"
-DEFAULT_N03_PATH = REPO_ROOT / "geo" / "N03.geojson"
+from machikurabe.paths import GAZETTEER_CSV, GEO_DIR, PROJECT_ROOT
+
+REPO_ROOT = PROJECT_ROOT
+GAZETTEER_PATH = GAZETTEER_CSV
+DEFAULT_N03_PATH = GEO_DIR / "N03.geojson"
 N03_ENV_VAR = "MACHIKURABE_N03"
 N03_SUFFIXES = (".geojson", ".json", ".shp", ".zip")
 N03_CODE_COLUMN = "N03_007"

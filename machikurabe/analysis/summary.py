@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .filters import KINDS, PROGRAMMES
-from .i18n import kind_label, programme_label, t
+from machikurabe.analysis.filters import KINDS, PROGRAMMES
+from machikurabe.i18n import kind_label, programme_label, t
 
 
 def headline(bodies: pd.DataFrame, programmes: pd.DataFrame) -> dict:

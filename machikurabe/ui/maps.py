@@ -1,7 +1,7 @@
 """Building blocks of the Map (地図) page: colour scale, point and boundary layers, legend, prefecture bar chart, credits.
 
 Plain functions on DataFrames so tests can check what the map shows without a browser. Indicators uploaded in the
-session (``user_meta`` from machikurabe.uploads) are drawn like the built-in ones but labelled and sourced as the user's.
+session (``user_meta`` from machikurabe.analysis.uploads) are drawn like the built-in ones but labelled and sourced as the user's.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from . import indicators, spine
-from .formatting import MISSING_DASH, format_value, is_missing
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-PREFECTURES_GEOJSON = REPO_ROOT / "geo" / "prefectures.geojson"
+from machikurabe.analysis import indicators, spine
+from machikurabe.analysis.formatting import MISSING_DASH, format_value, is_missing
+from machikurabe.paths import PREFECTURES_GEOJSON
 
 MAP_INDICATORS: tuple[str, ...] = (
     "population",
@@ -107,12 +105,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "市区町村の境界を表示するには、国土数値情報ダウンロードサイト（{url}）→「行政区域データ（N03）」から"
               "全国または都道府県のファイル（GeoJSON・シェープファイル・そのZIP）をダウンロードし、"
               "`geo/N03.geojson`（または `.zip`/`.shp`）に置くか、環境変数 `MACHIKURABE_N03` でパスを指定してください。"
-              "大きな全国ファイルは `python -m machikurabe.boundaries <ダウンロードしたファイル>` で軽くできます。"
+              "大きな全国ファイルは `python -m machikurabe.ui.boundaries <ダウンロードしたファイル>` で軽くできます。"
               "今は市区町村役場の位置を点で表示しています。",
         "en": "To draw municipal boundaries, download a national or prefecture file (GeoJSON, shapefile, or its ZIP) from "
               "the 国土数値情報 download site ({url}) → 行政区域データ (N03), and save it as `geo/N03.geojson` "
               "(or `.zip`/`.shp`), or point the environment variable `MACHIKURABE_N03` at it. Shrink a large national "
-              "file with `python -m machikurabe.boundaries <downloaded file>`. For now, municipal offices are drawn as points.",
+              "file with `python -m machikurabe.ui.boundaries <downloaded file>`. For now, municipal offices are drawn as points.",
     },
     "boundary_error": {
         "ja": "境界ファイル {path} を使えません：{reason}。市区町村役場の位置を点で表示しています。",
@@ -528,7 +526,7 @@ def build_deck(points: pd.DataFrame, outlines: dict, boundary_collection: dict |
 
 def boundary_features(boundary_geodata, points: pd.DataFrame) -> dict:
     """Municipal polygons carrying the same colour and tooltip as the body's point."""
-    from .boundaries import to_feature_collection
+    from machikurabe.ui.boundaries import to_feature_collection
 
     props = points[["code", "name", "value_text", "fill_rgba", "tooltip"]]
     joined = boundary_geodata.merge(props, on="code", how="inner")
@@ -600,7 +598,7 @@ def wrap_text(text: str, width: int) -> str:
 
 def credit_lines(lang: str, boundaries_drawn: bool, online_tiles: bool) -> list[str]:
     """Credits for what is on screen: the N03 wording is required by the 国土数値情報 terms whenever polygons are drawn."""
-    from .boundaries import N03_CREDIT_EN, N03_CREDIT_JA
+    from machikurabe.ui.boundaries import N03_CREDIT_EN, N03_CREDIT_JA
 
     lines = []
     if boundaries_drawn:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "geo" / "gazetteer.csv"
+from machikurabe.paths import GAZETTEER_CSV
+
+GAZETTEER_PATH = GAZETTEER_CSV
 
 # Printed spelling -> official spelling, keyed by prefecture. Each entry was checked by reading the block.
 ALIASES: dict[tuple[str, str], tuple[str, str]] = {

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from machikurabe import quantities as q
+from machikurabe.ingest import quantities as q
 
 PROGRAMMES = ("community_capacity", "multi_agency", "prefectural")
 PROGRAMME_LABELS = {

@@ -1,0 +1,1 @@
+"""Plain functions over DataFrames (peers, spine, profile, similarity, breakdown, uploads…): no Streamlit, no plotly."""
