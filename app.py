@@ -17,8 +17,9 @@ from machikurabe.analysis.filters import (
     parse_query_params,
     to_query_params,
 )
-from machikurabe.i18n import LANGS, current_lang, kind_label, programme_label, t
+from machikurabe.i18n import LANGS, kind_label, programme_label, t
 from machikurabe.ui import st_data
+from machikurabe.ui.state import current_lang
 
 ROOT = Path(__file__).resolve().parent
 ALL = "all"  # selectbox value for "no programme filter" (None would show an empty box)

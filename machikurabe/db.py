@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from machikurabe.paths import DEFAULT_DB, PROJECT_ROOT, QUERIES_DIR
+from machikurabe.paths import DEFAULT_DB, QUERIES_DIR
 
 DB_ENV_VAR = "MACHIKURABE_DB"
 

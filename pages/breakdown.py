@@ -6,15 +6,11 @@ import streamlit as st
 
 from machikurabe.analysis import breakdown as bd
 from machikurabe.analysis import similarity, target_rules
-from machikurabe.analysis.filters import (
-    PROGRAMMES,
-    Filters,
-    apply_filters,
-    current_filters,
-)
-from machikurabe.i18n import current_lang, programme_label, t
-from machikurabe.ui import downloads, st_data
+from machikurabe.analysis.filters import PROGRAMMES, Filters, apply_filters
+from machikurabe.i18n import programme_label, t
+from machikurabe.ui import exports, st_data
 from machikurabe.ui.charts import bar_chart
+from machikurabe.ui.state import current_filters, current_lang
 
 lang = current_lang()
 
@@ -111,11 +107,11 @@ table, source, fig = _share_view(st_data.data_version(), filter_key, only_plans,
                                  targets)
 chart_name = f"targets_{dimension}_by_{group}"
 event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="bd_chart",
-                        config=bd.chart_config(chart_name, "png"), width="stretch")
+                        config=exports.chart_config(chart_name, "png"), width="stretch")
 st.caption(t("bd_select_help", lang) + " " + ("PNG: グラフ右上のカメラ。SVG は下のボタン。" if lang != "en"
                                                else "PNG: camera icon on the chart. SVG below."))
 with st.expander("SVG"):
-    st.plotly_chart(fig, key="bd_chart_svg", config=bd.chart_config(chart_name, "svg"), width="stretch")
+    st.plotly_chart(fig, key="bd_chart_svg", config=exports.chart_config(chart_name, "svg"), width="stretch")
 
 # --- the targets behind a segment ----------------------------------------------------------------
 clicked = bd.selection_from_event(event)
@@ -144,9 +140,9 @@ else:
     st.dataframe(listing, hide_index=True, width="stretch", height=360)
     st.caption(source)
     d1, d2 = st.columns(2)
-    d1.download_button("CSV", partial(downloads.csv_bytes, listing), file_name=f"{chart_name}_targets.csv",
-                       mime=downloads.CSV_MIME, key="bd_dl_rows_csv")
-    d2.download_button("Excel (XLSX)", partial(bd.xlsx_bytes, {"targets": listing}), file_name=f"{chart_name}_targets.xlsx",
+    d1.download_button("CSV", partial(exports.csv_bytes, listing), file_name=f"{chart_name}_targets.csv",
+                       mime=exports.CSV_MIME, key="bd_dl_rows_csv")
+    d2.download_button("Excel (XLSX)", partial(exports.xlsx_sheets_bytes, {"targets": listing}), file_name=f"{chart_name}_targets.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_rows_xlsx")
 
 with st.expander(t("bd_share_table", lang)):
@@ -154,9 +150,9 @@ with st.expander(t("bd_share_table", lang)):
     st.dataframe(summary, hide_index=True, width="stretch")
     st.caption(source)
     e1, e2 = st.columns(2)
-    e1.download_button("CSV", partial(downloads.csv_bytes, summary), file_name=f"{chart_name}.csv", mime=downloads.CSV_MIME,
+    e1.download_button("CSV", partial(exports.csv_bytes, summary), file_name=f"{chart_name}.csv", mime=exports.CSV_MIME,
                        key="bd_dl_sum_csv")
-    e2.download_button("Excel (XLSX)", partial(bd.xlsx_bytes, {"summary": summary}), file_name=f"{chart_name}.xlsx",
+    e2.download_button("Excel (XLSX)", partial(exports.xlsx_sheets_bytes, {"summary": summary}), file_name=f"{chart_name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_sum_xlsx")
 
 with st.expander(t("bd_rules", lang)):
@@ -204,15 +200,15 @@ else:
         st.info(t("bd_peer_none", lang))
     else:
         shown_peer, peer_fig = peer_view
-        st.plotly_chart(peer_fig, key="bd_peer_chart", config=bd.chart_config(f"peers_{mine}_{dimension}", "png"),
+        st.plotly_chart(peer_fig, key="bd_peer_chart", config=exports.chart_config(f"peers_{mine}_{dimension}", "png"),
                         width="stretch")
         own_rows = _segment_view(st_data.data_version(), filter_key, only_plans, "municipality_code", mine, dimension,
                                  None, lang, targets)[1]
         st.dataframe(own_rows, hide_index=True, width="stretch", height=260)
         h1, h2 = st.columns(2)
-        h1.download_button("CSV", partial(downloads.csv_bytes, own_rows), file_name=f"targets_{mine}.csv",
-                           mime=downloads.CSV_MIME, key="bd_dl_peer_csv")
-        h2.download_button("Excel (XLSX)", partial(bd.xlsx_bytes, {"targets": own_rows, "comparison": shown_peer}),
+        h1.download_button("CSV", partial(exports.csv_bytes, own_rows), file_name=f"targets_{mine}.csv",
+                           mime=exports.CSV_MIME, key="bd_dl_peer_csv")
+        h2.download_button("Excel (XLSX)", partial(exports.xlsx_sheets_bytes, {"targets": own_rows, "comparison": shown_peer}),
                            file_name=f"targets_{mine}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="bd_dl_peer_xlsx")
 
@@ -273,8 +269,8 @@ else:
         st.caption(("出典：令和元年度 モデル事業実施計画（003）の各事業の設計文。行＝事業の見出しの行。"
                     if lang != "en" else "Source: design texts of the FY2019 plans (003); line = the programme heading."))
         g1, g2 = st.columns(2)
-        g1.download_button("CSV", partial(downloads.csv_bytes, shown), file_name=f"similar_{body}_{prog}.csv",
-                           mime=downloads.CSV_MIME, key="bd_dl_sim_csv")
-        g2.download_button("Excel (XLSX)", partial(bd.xlsx_bytes, {"similar": shown}), file_name=f"similar_{body}_{prog}.xlsx",
+        g1.download_button("CSV", partial(exports.csv_bytes, shown), file_name=f"similar_{body}_{prog}.csv",
+                           mime=exports.CSV_MIME, key="bd_dl_sim_csv")
+        g2.download_button("Excel (XLSX)", partial(exports.xlsx_sheets_bytes, {"similar": shown}), file_name=f"similar_{body}_{prog}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            key="bd_dl_sim_xlsx")

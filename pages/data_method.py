@@ -5,8 +5,9 @@ from functools import partial
 import streamlit as st
 
 from machikurabe.analysis import data_method, indicators
-from machikurabe.i18n import current_lang, t
-from machikurabe.ui import downloads, st_data
+from machikurabe.i18n import t
+from machikurabe.ui import exports, st_data
+from machikurabe.ui.state import current_lang
 
 lang = current_lang()
 st_data.stop_if_unavailable()
@@ -54,9 +55,9 @@ for table, query_name in data_method.DOWNLOAD_TABLES:
     c1, c2, c3 = st.columns([2, 1, 1])
     c1.markdown(f"`{table}` — {t('rows_n', lang, n=f'{n_rows:,}')}")
     c2.download_button("CSV", partial(st_data.download_bytes, query_name, "csv"), file_name=f"{table}.csv",
-                       mime=downloads.CSV_MIME, key=f"csv_{table}")
+                       mime=exports.CSV_MIME, key=f"csv_{table}")
     c3.download_button("Parquet", partial(st_data.download_bytes, query_name, "parquet"), file_name=f"{table}.parquet",
-                       mime=downloads.PARQUET_MIME, key=f"parquet_{table}")
+                       mime=exports.PARQUET_MIME, key=f"parquet_{table}")
 
 st.subheader(t("build_info", lang))
 st.dataframe(st_data.query("build_info"), hide_index=True, width="stretch")

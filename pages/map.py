@@ -11,9 +11,10 @@ import os
 import streamlit as st
 
 from machikurabe.analysis import uploads
-from machikurabe.analysis.filters import apply_filters, current_filters
-from machikurabe.i18n import current_lang
+from machikurabe.analysis.filters import apply_filters
+from machikurabe.safe_text import markdown_escape
 from machikurabe.ui import boundaries, maps, st_data
+from machikurabe.ui.state import current_filters, current_lang
 
 lang = current_lang()
 st.title(maps.s("title", lang))
@@ -107,13 +108,13 @@ with map_col:
                     if without:
                         st.caption(maps.s("boundaries_partial", lang, names=maps.join_names(without, lang)))
             outlines = maps.prefecture_outlines(municipal["prefecture"].unique())
-            indicator_name = maps.escape_markdown(maps.indicator_name(key, lang, user_meta))
+            indicator_name = markdown_escape(maps.indicator_name(key, lang, user_meta))
             st.markdown(f"**{maps.s('map_title', lang, indicator=indicator_name, n=len(points))}**")
             deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
             st.pydeck_chart(deck, width="stretch", height=maps.MAP_HEIGHT_PX, key=f"map_deck_{key}_{lang}")
             st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing), user_meta=user_meta),
                         unsafe_allow_html=True)
-            st.caption(maps.source_text(key, lang, user_meta, maps.escape_markdown(upload_name or "")))
+            st.caption(maps.source_text(key, lang, user_meta, markdown_escape(upload_name or "")))
             if missing:
                 st.caption(maps.s("missing_list", lang, names=maps.join_names(missing, lang)))
             else:

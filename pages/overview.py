@@ -2,10 +2,11 @@
 import streamlit as st
 
 from machikurabe.analysis import indicators, summary
-from machikurabe.analysis.filters import apply_filters, current_filters
+from machikurabe.analysis.filters import apply_filters
 from machikurabe.analysis.formatting import format_count
-from machikurabe.i18n import current_lang, t
-from machikurabe.ui import charts, st_data
+from machikurabe.i18n import t
+from machikurabe.ui import charts, exports, st_data
+from machikurabe.ui.state import current_filters, current_lang
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -51,8 +52,8 @@ if shown.empty:
 else:
     by_programme, by_kind = _charts(st_data.data_version(), filters.cache_key(), lang, shown, programmes)
     left, right = st.columns(2)
-    left.plotly_chart(by_programme, width="stretch", config=charts.export_config(t("chart_by_programme", lang)))
-    right.plotly_chart(by_kind, width="stretch", config=charts.export_config(t("chart_by_kind", lang)))
+    left.plotly_chart(by_programme, width="stretch", config=exports.chart_config(t("chart_by_programme", lang)))
+    right.plotly_chart(by_kind, width="stretch", config=exports.chart_config(t("chart_by_kind", lang)))
 
 st.subheader(t("how_to_read", lang))
 st.markdown(t("how_to_read_body", lang))

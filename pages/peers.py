@@ -10,8 +10,9 @@ import streamlit as st
 
 from machikurabe.analysis import peers, uploads
 from machikurabe.analysis.spine import indicator_label
-from machikurabe.i18n import current_lang, kind_label, t
+from machikurabe.i18n import kind_label, t
 from machikurabe.ui import exports, peer_view, st_data
+from machikurabe.ui.state import current_lang
 
 QP_VIEW = {"bar": "ind", "x": "x", "y": "y"}  # URL names of the chart choices
 

@@ -2,10 +2,12 @@
 import streamlit as st
 
 from machikurabe.analysis import indicators, profile
-from machikurabe.analysis.filters import apply_filters, current_filters
-from machikurabe.analysis.formatting import format_value, markdown_escape, plain_text
-from machikurabe.i18n import current_lang, kind_label, t
+from machikurabe.analysis.filters import apply_filters
+from machikurabe.analysis.formatting import format_value, plain_text
+from machikurabe.i18n import kind_label, t
+from machikurabe.safe_text import markdown_escape
 from machikurabe.ui import st_data
+from machikurabe.ui.state import current_filters, current_lang
 
 lang = current_lang()
 st_data.stop_if_unavailable()

@@ -5,10 +5,11 @@ import pandas as pd
 import streamlit as st
 
 from machikurabe.analysis import indicators, programme_search
-from machikurabe.analysis.filters import PROGRAMMES, apply_filters, current_filters
-from machikurabe.analysis.formatting import markdown_escape
-from machikurabe.i18n import current_lang, field_label, programme_label, t
-from machikurabe.ui import downloads, st_data
+from machikurabe.analysis.filters import PROGRAMMES, apply_filters
+from machikurabe.i18n import field_label, programme_label, t
+from machikurabe.safe_text import markdown_escape
+from machikurabe.ui import exports, st_data
+from machikurabe.ui.state import current_filters, current_lang
 
 MAX_HITS = 200
 
@@ -58,8 +59,8 @@ else:
                  column_config={field_label("promoter_count", lang): st.column_config.NumberColumn(
                      help=indicators.help_text("promoter_count", lang), format="%d")})
     st.caption(f"{t('programmes_table_note', lang)} {source}")
-    st.download_button("CSV", partial(downloads.csv_bytes, table), file_name="programmes.csv",
-                       mime=downloads.CSV_MIME)
+    st.download_button("CSV", partial(exports.csv_bytes, table), file_name="programmes.csv",
+                       mime=exports.CSV_MIME)
 
 # --- search ----------------------------------------------------------------------------------
 st.subheader(t("search_title", lang))

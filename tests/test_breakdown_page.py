@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from machikurabe.analysis import breakdown as bd
+from machikurabe.ui import exports
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "breakdown.py")
@@ -95,7 +96,7 @@ def test_chart_has_title_axes_source_and_segment_data():
 
 
 def test_xlsx_keeps_japanese():
-    data = bd.xlsx_bytes({"targets": pd.DataFrame({"目標": ["相談件数 200件"]})})
+    data = exports.xlsx_sheets_bytes({"targets": pd.DataFrame({"目標": ["相談件数 200件"]})})
     sheet = openpyxl.load_workbook(io.BytesIO(data))["targets"]
     assert sheet["A1"].value == "目標" and sheet["A2"].value == "相談件数 200件"
 
@@ -109,13 +110,9 @@ def test_indicator_type_coverage_marks_size_band_as_demography():
 
 # --- the page ----------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def built_db(tmp_path_factory):
-    from machikurabe.ingest import build
-
-    out = tmp_path_factory.mktemp("db") / "municipal.duckdb"
-    build.build(out)
-    return out
+@pytest.fixture()
+def built_db(real_db):
+    return real_db  # the session's real build (tests/conftest.py)
 
 
 @pytest.fixture()

@@ -1,7 +1,7 @@
 """machikurabe.ui.charts: every figure has a title, axis titles, the 出典 line inside the figure, safe colours."""
 import pandas as pd
 
-from machikurabe.ui import charts
+from machikurabe.ui import charts, exports
 
 
 def test_bar_chart_carries_title_axes_and_source():
@@ -33,15 +33,14 @@ def test_wrap_source_japanese_and_english():
 
 
 def test_export_config():
-    assert charts.export_config("種類別の団体数")["toImageButtonOptions"] == {
+    assert exports.chart_config("種類別の団体数")["toImageButtonOptions"] == {
         "format": "png", "filename": "種類別の団体数", "scale": 2}
-    assert charts.export_config("x", "svg")["toImageButtonOptions"]["format"] == "svg"
-    assert charts.export_config("x", "gif")["toImageButtonOptions"]["format"] == "png"
+    assert exports.chart_config("x", "svg")["toImageButtonOptions"]["format"] == "svg"
+    assert exports.chart_config("x", "gif")["toImageButtonOptions"]["format"] == "png"
 
 
 def test_house_template_is_white_background_on_every_chart_module():
     # the house style is set once as plotly's default; each chart module must still come out white
-    from machikurabe.analysis import breakdown
     from machikurabe.ui import peer_charts  # noqa: F401  (import order must not matter)
 
     fig = charts.bar_chart(pd.DataFrame({"label": ["a"], "bodies": [1]}), "label", "bodies", title="t",

@@ -1,10 +1,10 @@
-"""machikurabe.analysis.data_method and machikurabe.ui.downloads: rule counts, quality filters, credits, download bytes."""
+"""machikurabe.analysis.data_method and machikurabe.ui.exports: rule counts, quality filters, credits, download bytes."""
 import io
 
 import pandas as pd
 
 from machikurabe.analysis import data_method
-from machikurabe.ui import downloads
+from machikurabe.ui import exports
 
 QUALITY = pd.DataFrame({
     "municipality_code": ["01399", "13107", "01470", "02000"],
@@ -45,14 +45,14 @@ def test_credits_name_the_sources_and_the_n03_wording_when_boundaries_exist(monk
 
 
 def test_csv_has_bom_and_japanese_survives():
-    data = downloads.csv_bytes(pd.DataFrame({"name": ["釧路市"], "population": [168730]}))
+    data = exports.csv_bytes(pd.DataFrame({"name": ["釧路市"], "population": [168730]}))
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig").splitlines() == ["name,population", "釧路市,168730"]
 
 
 def test_parquet_round_trip():
     frame = pd.DataFrame({"name": ["墨田区"], "welfare_rate_pct": [2.866]})
-    back = pd.read_parquet(io.BytesIO(downloads.parquet_bytes(frame)))
+    back = pd.read_parquet(io.BytesIO(exports.parquet_bytes(frame)))
     assert back.loc[0, "name"] == "墨田区" and back.loc[0, "welfare_rate_pct"] == 2.866
 
 

@@ -31,7 +31,9 @@ def test_unknown_key_and_language_fall_back():
 
 
 def test_current_lang_outside_streamlit_is_japanese():
-    assert i18n.current_lang() == "ja"
+    from machikurabe.ui.state import current_lang
+
+    assert current_lang() == "ja"
 
 
 def test_domain_labels_exist_for_every_kind_programme_and_card_field():

@@ -13,18 +13,17 @@ import pandas as pd
 import pytest
 
 from machikurabe import db
+from machikurabe.safe_text import markdown_escape
 from machikurabe.ui import maps
 from machikurabe.ui.boundaries import N03_CREDIT_JA, BoundaryError
-from tests.fixture_db import build_fixture_db
 
 VIRIDIS_LOW = [68, 1, 84]  # first stop of plotly's Viridis
 VIRIDIS_HIGH = [253, 231, 37]  # last stop
 
 
 @pytest.fixture(scope="module")
-def bodies(tmp_path_factory) -> pd.DataFrame:
-    path = build_fixture_db(tmp_path_factory.mktemp("mapdb") / "fixture.duckdb")
-    con = db.connect(path)
+def bodies(fixture_db) -> pd.DataFrame:
+    con = db.connect(fixture_db)
     try:
         return db.run_query(con, "map_bodies")
     finally:
@@ -32,9 +31,8 @@ def bodies(tmp_path_factory) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def corrections(tmp_path_factory) -> pd.DataFrame:
-    path = build_fixture_db(tmp_path_factory.mktemp("mapdb_q") / "fixture.duckdb")
-    con = db.connect(path)
+def corrections(fixture_db) -> pd.DataFrame:
+    con = db.connect(fixture_db)
     try:
         return db.run_query(con, "map_corrections", {"field": "welfare_rate_pct"})
     finally:
@@ -421,7 +419,7 @@ def test_uploaded_names_cannot_inject_markup(uploaded_bodies):
     prefectural = maps.split_bodies(uploaded_bodies)[1].assign(user_1=[1.0, 2.0])
     fig = maps.block_bar_figure(prefectural, "user_1", "ja", None, meta, "f.csv")
     assert "<a href" not in fig.layout.title.text and "&lt;a href" in fig.layout.title.text
-    assert maps.escape_markdown("[x](javascript:alert(1)).csv") == "\\[x\\]\\(javascript:alert\\(1\\)\\)\\.csv"
+    assert markdown_escape("[x](javascript:alert(1)).csv") == "\\[x\\]\\(javascript:alert\\(1\\)\\)\\.csv"
 
 
 def test_many_missing_bars_get_upright_labels(uploaded_bodies):

@@ -3,8 +3,6 @@ programme, kind of body, prefecture and size band, the targets behind any bar se
 from __future__ import annotations
 
 import functools
-import io
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -433,20 +431,3 @@ def indicator_type_coverage(lang: str = "ja") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """An Excel workbook (openpyxl) with one sheet per table; Japanese text is stored as-is."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
-            sheet = writer.sheets[name[:31]]
-            for col_cells in sheet.columns:
-                width = max(len(str(c.value or "")) for c in col_cells[:200])
-                sheet.column_dimensions[col_cells[0].column_letter].width = min(60, max(8, width * 1.6))
-    return buffer.getvalue()
-
-
-def chart_config(filename: str, fmt: str = "png") -> dict:
-    """Plotly modebar config: the camera button downloads ``fmt`` (png or svg) under ``filename``."""
-    return {"displaylogo": False,
-            "toImageButtonOptions": {"format": fmt, "filename": filename, "scale": 2 if fmt == "png" else 1}}

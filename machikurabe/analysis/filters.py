@@ -86,13 +86,3 @@ def apply_filters(municipalities: pd.DataFrame, filters: Filters, programmes: pd
         mask &= municipalities["code"].isin(bodies_with_programme(programmes, filters.programme))
     return municipalities[mask]
 
-
-def current_filters() -> Filters:
-    """The filters the app shell put in st.session_state (empty outside a Streamlit run)."""
-    try:
-        import streamlit as st
-
-        value = st.session_state.get("filters")
-    except Exception:
-        return Filters()
-    return value if isinstance(value, Filters) else Filters()

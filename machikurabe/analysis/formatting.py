@@ -98,14 +98,6 @@ def format_percentile(pct: float | None, lang: str = "ja") -> str:
     return f"{pct:.0f}パーセンタイル" if lang != "en" else f"{pct:.0f}th percentile"
 
 
-_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$")
-
-
-def markdown_escape(text) -> str:
-    """Source text made safe for st.markdown: markup characters shown literally, HTML never interpreted."""
-    if is_missing(text):
-        return ""
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text))
 
 
 def plain_text(text) -> str:

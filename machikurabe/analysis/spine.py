@@ -11,7 +11,7 @@ import pandas as pd
 
 from machikurabe.analysis import formatting
 from machikurabe.analysis.peers import level_of
-from machikurabe.ui.exports import is_formula_like
+from machikurabe.safe_text import defuse_formula
 
 SMALL_POPULATION = 5_000  # bodies under this many people: values rest on few people, flag them
 
@@ -118,7 +118,7 @@ def indicator_name(key: str, lang: str = "ja", user_meta: dict | None = None) ->
     if user_meta and key in user_meta:
         name = str(user_meta[key]["name"])
         # an uploaded header such as =HYPERLINK(...) is shown as text wherever it goes (tables, toolbars)
-        return "'" + name if is_formula_like(name) else name
+        return defuse_formula(name)
     from machikurabe.analysis import indicators
     return indicators.get(key).name(lang)
 

@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from machikurabe.ui.exports import is_formula_like
+from machikurabe.safe_text import is_formula_like
 
 MAX_BYTES = 20 * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx")

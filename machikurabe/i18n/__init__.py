@@ -242,16 +242,6 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
-def current_lang() -> str:
-    """The UI language chosen in the sidebar (st.session_state["lang"]), Japanese by default."""
-    try:
-        import streamlit as st
-
-        lang = st.session_state.get("lang", DEFAULT_LANG)
-    except Exception:  # outside a Streamlit run (plain tests)
-        return DEFAULT_LANG
-    return lang if lang in LANGS else DEFAULT_LANG
-
 
 def kind_label(kind: str, lang: str = DEFAULT_LANG) -> str:
     return t(f"kind_{kind}", lang) if f"kind_{kind}" in STRINGS else kind

@@ -78,7 +78,7 @@ def normalise(text: str) -> str:
         return str(_KANJI_DIGITS[m.group(1)]) + m.group(2)
 
     # only a lone kanji digit directly before a counter; 一人暮らし / 一部 are not quantities
-    s = re.sub(rf"(?<![一-龥])([一二三四五六七八九十])(回|件|箇所|か所|地区|団体)", kanji, s)
+    s = re.sub(r"(?<![一-龥])([一二三四五六七八九十])(回|件|箇所|か所|地区|団体)", kanji, s)
     return s
 
 

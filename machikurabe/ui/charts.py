@@ -12,7 +12,23 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 SEQUENTIAL = "cividis"
 # the house template as plotly's default: naming it per figure (template="plotly_white") deep-copies the whole
 # template on every figure, which was most of a chart page's server time
-pio.templates.default = "plotly_white"
+HOUSE_TEMPLATE = "plotly_white"
+
+
+def use_house_template() -> bool:
+    """Make the house template plotly's default again if something replaced it; True if it had to.
+
+    The first ``import streamlit`` sets Streamlit's own template as plotly's default, and that import may come
+    after this module's (a test, a script, a page importing in another order). Comparing the name costs nothing,
+    so the figure functions call this before building a figure instead of naming the template per figure.
+    """
+    if pio.templates.default == HOUSE_TEMPLATE:
+        return False
+    pio.templates.default = HOUSE_TEMPLATE
+    return True
+
+
+use_house_template()
 FONT_FAMILY = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif"
 
 
@@ -41,6 +57,10 @@ def wrap_source(source: str, width: int | None = None) -> list[str]:
 
 def add_source(fig: go.Figure, source: str, width: int | None = None) -> go.Figure:
     """Put the 出典 line under the plot area, inside the figure so PNG/SVG exports carry it."""
+    if use_house_template():
+        # the figure was built while another template was the default (it was just reset): give it the house
+        # one; this copy happens once after a reset, not per figure
+        fig.update_layout(template=HOUSE_TEMPLATE)
     lines = wrap_source(source, width)
     fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, xanchor="left",
                        yanchor="top", yshift=-55, showarrow=False, align="left", font=dict(size=10, color="#444"))
@@ -63,6 +83,7 @@ def bar_chart(frame: pd.DataFrame, category: str, value: str, *, title: str, cat
               value_title: str, source: str, series: str | None = None, horizontal: bool = True,
               series_order: list[str] | None = None) -> go.Figure:
     """Counts per category (optionally split into a few series, grouped), Okabe-Ito colours, values on the bars."""
+    use_house_template()
     fig = go.Figure()
     groups = [(None, frame)] if series is None else [
         (name, frame[frame[series] == name]) for name in (series_order or list(dict.fromkeys(frame[series])))
@@ -84,10 +105,3 @@ def bar_chart(frame: pd.DataFrame, category: str, value: str, *, title: str, cat
         fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1))
     return fig
 
-
-def export_config(filename: str, image_format: str = "png") -> dict:
-    """Plotly modebar settings: the camera button saves <filename>.png (print scale) or .svg; no plotly logo."""
-    options = {"format": image_format if image_format in ("png", "svg") else "png", "filename": filename}
-    if options["format"] == "png":
-        options["scale"] = 2
-    return {"toImageButtonOptions": options, "displaylogo": False}

@@ -19,6 +19,7 @@ import pandas as pd
 from machikurabe.analysis import indicators, spine
 from machikurabe.analysis.formatting import MISSING_DASH, format_value, is_missing
 from machikurabe.paths import PREFECTURES_GEOJSON
+from machikurabe.safe_text import markdown_escape
 
 MAP_INDICATORS: tuple[str, ...] = (
     "population",
@@ -195,10 +196,10 @@ def indicator_label(key: str, lang: str, user_meta: dict | None = None) -> str:
 
 def indicator_help(key: str, lang: str, user_meta: dict | None = None, file_name: str | None = None) -> str:
     if is_uploaded(key, user_meta):
-        unit = escape_markdown(spine.indicator_unit(key, lang, user_meta)) or s("uploaded_unit_none", lang)
+        unit = markdown_escape(spine.indicator_unit(key, lang, user_meta)) or s("uploaded_unit_none", lang)
         # the help marker renders markdown; the user's file and column names are shown as typed
-        return s("uploaded_help", lang, file=escape_markdown(file_name or ""),
-                 name=escape_markdown(indicator_name(key, lang, user_meta)), unit=unit)
+        return s("uploaded_help", lang, file=markdown_escape(file_name or ""),
+                 name=markdown_escape(indicator_name(key, lang, user_meta)), unit=unit)
     return indicators.help_text(key, lang)
 
 
@@ -218,12 +219,6 @@ def format_indicator_value(value: Any, key: str, lang: str, user_meta: dict | No
     return format_value(value, key, lang)
 
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$")
-
-
-def escape_markdown(text: str) -> str:
-    """Uploaded names and file names go into st.markdown/st.caption; keep them from turning into links or markup."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
 
 
 def has_values(frame: pd.DataFrame, key: str) -> bool:
@@ -399,7 +394,7 @@ def legend_html(scale: ColourScale | None, key: str, lang: str, has_missing: boo
     """deck.gl draws no legend, so the page shows this gradient bar with tick labels under the map."""
     title = html.escape(indicator_label(key, lang, user_meta) + (f"・{s('legend_log', lang)}" if scale and scale.log and lang != "en"
                                            else (f", {s('legend_log', lang)}" if scale and scale.log else "")))
-    parts = [f'<div class="mk-legend" style="font-size:0.85rem;max-width:520px">',
+    parts = ['<div class="mk-legend" style="font-size:0.85rem;max-width:520px">',
              f'<div style="font-weight:600;margin-bottom:2px">{title}</div>']
     if scale is not None:
         ticks = scale.ticks(5)

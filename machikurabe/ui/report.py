@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from machikurabe.ui.exports import inert_figure
 from machikurabe.ui.peer_charts import FONT_FAMILY
 
 REPORT_WIDTH_PX = 680  # ≈ 180 mm at 96 dpi: A4 minus 15 mm margins, so printed charts are not cut
@@ -57,7 +58,7 @@ def defuse_urls(text: str) -> str:
 
 
 def _figure_html(fig: go.Figure, include_js: bool, div_id: str) -> str:
-    copy = go.Figure(fig)
+    copy = inert_figure(go.Figure(fig))
     copy.update_layout(width=REPORT_WIDTH_PX)
     return copy.to_html(full_html=False, include_plotlyjs=include_js, div_id=div_id,
                         config={"displaylogo": False, "responsive": False})

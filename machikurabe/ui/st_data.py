@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from machikurabe import db
-from machikurabe.i18n import current_lang, t
+from machikurabe.i18n import t
+from machikurabe.ui.state import current_lang
 
 
 def ensure_app_shell() -> None:
@@ -102,10 +103,10 @@ def stop_if_unavailable() -> None:
 
 @st.cache_data(show_spinner=False)
 def _cached_download(path: str, version: int, name: str, fmt: str) -> bytes:
-    from machikurabe.ui import downloads
+    from machikurabe.ui import exports
 
     frame = _cached_query(path, version, name, ())
-    return downloads.csv_bytes(frame) if fmt == "csv" else downloads.parquet_bytes(frame)
+    return exports.csv_bytes(frame) if fmt == "csv" else exports.parquet_bytes(frame)
 
 
 def download_bytes(name: str, fmt: str) -> bytes:

@@ -1,0 +1,162 @@
+"""Streamlit plumbing written once: URL parameters (every name declared here), widgets seeded from the URL once per
+session, state mirrored back to the URL, choices kept across a language switch, and cached view builders whose cache
+key is the database version plus the builder's own parameters (complete by construction: pages pass parameters,
+never frames plus a hand-written key).
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import streamlit as st
+
+from machikurabe.analysis.filters import Filters
+from machikurabe.i18n import DEFAULT_LANG, LANGS
+from machikurabe.ui import exports
+
+# Every URL parameter the app reads or writes, with what it means (README "Links" lists them; a test checks that).
+URL_PARAMS: dict[str, str] = {
+    "lang": "interface language: ja (default) or en",
+    "pref": "sidebar filter: prefectures, comma-separated names",
+    "kind": "sidebar filter: kinds of body, comma-separated ids",
+    "prog": "sidebar filter: programme id",
+    "code": "the chosen place, 5-digit municipality code (PP000 for a prefecture)",
+    "group": "比較: peer group kind",
+    "k": "比較: number of nearest neighbours",
+    "w": "比較: indicator weights, key:weight pairs",
+    "hand": "比較: hand-picked peers, comma-separated codes",
+    "ind": "比較: indicator of the ranked bar chart",
+    "x": "比較: scatter x indicator",
+    "y": "比較: scatter y indicator",
+    "indicator": "地図: indicator that colours the map",
+    "tiles": "地図: 1 when online base tiles were asked for",
+}
+
+
+def _check(name: str) -> str:
+    if name not in URL_PARAMS:
+        raise KeyError(f"URL parameter {name!r} is not declared in machikurabe.ui.state.URL_PARAMS")
+    return name
+
+
+def current_lang() -> str:
+    """The UI language chosen in the sidebar, Japanese by default (and outside a Streamlit run)."""
+    try:
+        lang = st.session_state.get("lang", DEFAULT_LANG)
+    except Exception:  # no script run context: plain tests
+        return DEFAULT_LANG
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def current_filters() -> Filters:
+    """The sidebar filters the app shell put in session state (empty outside a Streamlit run)."""
+    try:
+        value = st.session_state.get("filters")
+    except Exception:  # no script run context: plain tests
+        return Filters()
+    return value if isinstance(value, Filters) else Filters()
+
+
+def url_value(name: str) -> str | None:
+    return st.query_params.get(_check(name))
+
+
+def seed(key: str, default: Any, url: str | None = None, parse: Callable[[str], Any] | None = None,
+         valid: Callable[[Any], bool] | None = None) -> Any:
+    """Put a widget's first value into session state once per session: from URL parameter ``url`` when it is
+    present, parses and is valid, else ``default``. Widgets are then drawn with ``key=`` only (never also value=)."""
+    if key not in st.session_state:
+        value = default
+        raw = url_value(url) if url else None
+        if raw is not None:
+            try:
+                candidate = parse(raw) if parse else raw
+            except (TypeError, ValueError):
+                candidate = None
+            if candidate is not None and (valid is None or valid(candidate)):
+                value = candidate
+        st.session_state[key] = value
+    return st.session_state[key]
+
+
+def keep_valid(key: str, options: list, fallback: Any = None) -> None:
+    """A choice that is no longer an option (an upload removed, a filter changed) falls back instead of breaking."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = fallback if fallback in options else (options[0] if options else None)
+
+
+def mirror(params: dict[str, str | None]) -> None:
+    """Write the view to the URL so a copied link reproduces it; None removes a parameter. Unchanged values are not
+    rewritten (each write is a message to the browser)."""
+    for name, value in params.items():
+        _check(name)
+        if value is None or value == "":
+            if name in st.query_params:
+                del st.query_params[name]
+        elif st.query_params.get(name) != value:
+            st.query_params[name] = value
+
+
+def choose(widget: Callable, label: str, options: list, key: str, format_func: Callable = str, lang: str = "ja",
+           **kwargs) -> Any:
+    """A select widget whose choice survives a language switch: the widget key carries the language (its option
+    labels change with it) while the choice itself lives under ``key``."""
+    keep_valid(key, options)
+    widget_key = f"{key}__{lang}"
+    if st.session_state.get(widget_key) != st.session_state[key]:
+        st.session_state[widget_key] = st.session_state[key]
+    value = widget(label, options, format_func=format_func, key=widget_key, **kwargs)
+    st.session_state[key] = value
+    return value
+
+
+def tick(container, label: str, key: str, lang: str = "ja") -> bool:
+    """A checkbox kept across a language switch, as ``choose``."""
+    st.session_state.setdefault(key, False)
+    widget_key = f"{key}__{lang}"
+    st.session_state[widget_key] = bool(st.session_state[key])
+    value = container.checkbox(label, key=widget_key)
+    st.session_state[key] = value
+    return value
+
+
+def cached_view(max_entries: int = 128) -> Callable:
+    """Decorator for a page's view builder: results shared by all sessions (read-only use), keyed by the database
+    version and the builder's arguments, which must all be hashable parameters (codes, ids, tuples, the language)."""
+    def decorate(builder: Callable) -> Callable:
+        def run(data_version, *args, **kwargs):
+            return builder(*args, **kwargs)
+
+        # Streamlit keys a cache by the function's module, qualified name and source: give each builder its own
+        run.__module__ = builder.__module__
+        run.__qualname__ = f"{builder.__qualname__}.cached_view"
+        cached = st.cache_resource(max_entries=max_entries, show_spinner=False)(run)
+
+        @functools.wraps(builder)
+        def call(*args, **kwargs):
+            from machikurabe.ui import st_data
+
+            return cached(st_data.data_version(), *args, **kwargs)
+
+        call.clear = cached.clear
+        return call
+    return decorate
+
+
+def plotly_chart(fig, config: dict | None = None, container=None, **kwargs):
+    """Show a plotly figure: labels made inert (no link or markup from the data), house export config."""
+    target = container or st
+    return target.plotly_chart(exports.inert_figure(fig), config=config or {"displaylogo": False}, **kwargs)
+
+
+def download_pair(frame, *, stem: str, title: str, source: str, lang_labels: dict[str, str], units=None, notes=None,
+                  key: str | None = None, columns: Iterable | None = None) -> None:
+    """CSV and XLSX buttons for one table, both built by ui.exports only when clicked."""
+    left, right = columns or st.columns(2)
+    left.download_button(lang_labels["csv"], functools.partial(exports.csv_bytes, frame), f"{stem}.csv",
+                         exports.CSV_MIME, key=f"{key}_csv" if key else None)
+    right.download_button(lang_labels["xlsx"], functools.partial(
+        exports.xlsx_bytes, frame, title=title, source=source, units=units, notes=notes,
+        unit_label=lang_labels["unit"], source_label=lang_labels["source"], created_label=lang_labels["created"]),
+        f"{stem}.xlsx", exports.XLSX_MIME, key=f"{key}_xlsx" if key else None)
