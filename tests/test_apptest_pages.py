@@ -17,9 +17,9 @@ PAGES = ["pages/overview.py", "pages/profile.py", "pages/programmes.py", "pages/
 HOSTILE = ["<script>alert('x')</script>", "'; DROP TABLE municipalities; --", "**bold** [link](javascript:1)"]
 
 
-@pytest.fixture(scope="module")
-def fixture_path(tmp_path_factory):
-    return build_fixture_db(tmp_path_factory.mktemp("apptest") / "fixture.duckdb")
+@pytest.fixture()
+def fixture_path(fixture_db):
+    return fixture_db  # the session's fixture database (tests/conftest.py)
 
 
 @pytest.fixture()

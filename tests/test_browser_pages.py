@@ -15,7 +15,6 @@ from tests.browser_helpers import (
     skip_without_chromium,
     wait_for_app,
 )
-from tests.fixture_db import build_fixture_db
 
 pytestmark = [pytest.mark.browser, skip_without_chromium]
 
@@ -32,9 +31,9 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
+def app_url(fixture_db):
     real = db.DEFAULT_DB
-    path = real if real.exists() else build_fixture_db(tmp_path_factory.mktemp("browser") / "fixture.duckdb")
+    path = real if real.exists() else fixture_db
     with running_app(db_path=path) as url:
         yield url
 

@@ -28,10 +28,8 @@ CONTRACT = {
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    out = tmp_path_factory.mktemp("db") / "municipal.duckdb"
-    build.build(out)
-    connection = duckdb.connect(str(out), read_only=True)
+def con(real_db):
+    connection = duckdb.connect(str(real_db), read_only=True)
     yield connection
     connection.close()
 
@@ -109,9 +107,8 @@ def test_programme_texts_trace_to_lines(con):
     assert row == (32,)  # 「②事業名\t住民とともに…」
 
 
-def test_build_is_idempotent(tmp_path):
-    first, second = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
-    build.build(first)
+def test_build_is_idempotent(real_db, tmp_path):
+    first, second = real_db, tmp_path / "b.duckdb"  # the session's build and a second one
     build.build(second)
     query = "SELECT * FROM municipalities ORDER BY code"
     with duckdb.connect(str(first), read_only=True) as a, duckdb.connect(str(second), read_only=True) as b:

@@ -5,12 +5,12 @@ import duckdb
 import pytest
 
 from machikurabe import db
-from tests.fixture_db import KUSHIRO, SUMIDA, build_fixture_db
+from tests.fixture_db import KUSHIRO, SUMIDA
 
 
-@pytest.fixture(scope="module")
-def fixture_path(tmp_path_factory):
-    return build_fixture_db(tmp_path_factory.mktemp("db") / "fixture.duckdb")
+@pytest.fixture()
+def fixture_path(fixture_db):
+    return fixture_db  # the session's fixture database (tests/conftest.py)
 
 
 @pytest.fixture()

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from tests.bench import load
-from tests.fixture_db import build_fixture_db
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DB = ROOT / "data" / "municipal.duckdb"
@@ -55,8 +54,8 @@ def test_log_tracebacks_names_the_exception(tmp_path):
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(load.CHROMIUM).exists(),
                     reason=f"{load.CHROMIUM} is absent (install Debian's chromium to run the load test)")
-def test_three_concurrent_sessions_without_errors(tmp_path):
-    db_path = REAL_DB if REAL_DB.exists() else build_fixture_db(tmp_path / "fixture.duckdb")
+def test_three_concurrent_sessions_without_errors(fixture_db):
+    db_path = REAL_DB if REAL_DB.exists() else fixture_db
     with load.streamlit_server(db_path, log_name="test-load") as (url, process, log_path):
         assert url.startswith("http://127.0.0.1:")
         result = load.run_load(url, sessions=3, interactions=4, action_timeout_s=90, hard_timeout_s=300)

@@ -10,15 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from machikurabe.analysis.filters import Filters
-from tests.fixture_db import build_fixture_db
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "map.py")
-
-
-@pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory) -> Path:
-    return build_fixture_db(tmp_path_factory.mktemp("map_page") / "fixture.duckdb")
 
 
 @pytest.fixture
@@ -286,17 +280,17 @@ from tests.browser_helpers import (  # noqa: E402
 )
 
 
-def _real_or_fixture_db(tmp_path: Path) -> Path:
+def _real_or_fixture_db(fixture_db: Path) -> Path:
     from machikurabe import db
 
     real = db.db_path()
-    return real if real.exists() else build_fixture_db(tmp_path / "fixture.duckdb")
+    return real if real.exists() else fixture_db
 
 
 @pytest.mark.browser
 @skip_without_chromium
-def test_map_in_chromium(tmp_path):
-    db_file = _real_or_fixture_db(tmp_path)
+def test_map_in_chromium(tmp_path, fixture_db):
+    db_file = _real_or_fixture_db(fixture_db)
     requests: list[str] = []
     with running_app(db_path=db_file, extra_env={"MACHIKURABE_N03": str(tmp_path / "no" / "N03.geojson")}) as url, \
             browser_page(width=1500, height=1300) as page:

@@ -14,13 +14,12 @@ from tests.fixture_db import (
     OTOINEPPU,
     SUMIDA,
     TOKYO,
-    build_fixture_db,
 )
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    con = db.connect(build_fixture_db(tmp_path_factory.mktemp("peer_view") / "fixture.duckdb"))
+def data(fixture_db):
+    con = db.connect(fixture_db)
     try:
         yield {name: db.run_query(con, name) for name in ("municipalities", "programmes", "data_quality")}
     finally:

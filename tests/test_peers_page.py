@@ -16,16 +16,10 @@ from tests.fixture_db import (
     OTOINEPPU,
     SUMIDA,
     TOKYO,
-    build_fixture_db,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "peers.py")
-
-
-@pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory) -> Path:
-    return build_fixture_db(tmp_path_factory.mktemp("peers_page") / "fixture.duckdb")
 
 
 @pytest.fixture

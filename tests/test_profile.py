@@ -14,13 +14,12 @@ from tests.fixture_db import (
     OTOINEPPU,
     SUMIDA,
     TOKYO,
-    build_fixture_db,
 )
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    connection = db.connect(build_fixture_db(tmp_path_factory.mktemp("profile") / "f.duckdb"))
+def con(fixture_db):
+    connection = db.connect(fixture_db)
     yield connection
     connection.close()
 

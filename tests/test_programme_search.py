@@ -3,12 +3,12 @@ import pytest
 
 from machikurabe import db
 from machikurabe.analysis import programme_search as ps
-from tests.fixture_db import KUSHIRO, KYOGOKU, SUMIDA, build_fixture_db
+from tests.fixture_db import KUSHIRO, KYOGOKU, SUMIDA
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    connection = db.connect(build_fixture_db(tmp_path_factory.mktemp("search") / "f.duckdb"))
+def con(fixture_db):
+    connection = db.connect(fixture_db)
     yield connection
     connection.close()
 

@@ -12,7 +12,7 @@ import pytest
 from machikurabe import db
 from machikurabe.analysis import indicators, peers
 from machikurabe.ui import peer_view, report
-from tests.fixture_db import KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, build_fixture_db
+from tests.fixture_db import KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA
 
 URL = re.compile(r"https?://", re.IGNORECASE)
 SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.DOTALL)
@@ -55,8 +55,8 @@ def test_small_report_structure():
 
 
 @pytest.fixture(scope="module")
-def bodies(tmp_path_factory):
-    con = db.connect(build_fixture_db(tmp_path_factory.mktemp("report") / "fixture.duckdb"))
+def bodies(fixture_db):
+    con = db.connect(fixture_db)
     try:
         yield (db.run_query(con, "municipalities"), db.run_query(con, "programmes"), db.run_query(con, "data_quality"))
     finally:

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from machikurabe import db
 from machikurabe.ingest import quantities
 from machikurabe.ingest.targets import NO_QUANTITY, parse_target_quantity
-from tests.fixture_db import build_fixture_db
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DB = ROOT / "data" / "municipal.duckdb"
@@ -111,9 +110,8 @@ uploads = importlib.import_module("machikurabe.analysis.uploads")
 
 
 @pytest.fixture(scope="module")
-def fixture_bodies(tmp_path_factory):
-    path = build_fixture_db(tmp_path_factory.mktemp("upload") / "fixture.duckdb")
-    con = duckdb.connect(str(path), read_only=True)
+def fixture_bodies(fixture_db):
+    con = duckdb.connect(str(fixture_db), read_only=True)
     try:
         return con.execute("SELECT code, prefecture, name, kind FROM municipalities").df()
     finally:
@@ -189,13 +187,10 @@ def _sha256(path: Path) -> str:
 
 
 @pytest.fixture()
-def db_copy(tmp_path):
+def db_copy(tmp_path, fixture_db):
     """A private copy of the real database (or the fixture when it is not built), so checksums are ours alone."""
     target = tmp_path / "municipal.duckdb"
-    if REAL_DB.exists():
-        shutil.copy(REAL_DB, target)
-    else:
-        build_fixture_db(target)
+    shutil.copy(REAL_DB if REAL_DB.exists() else fixture_db, target)
     return target
 
 

@@ -44,12 +44,8 @@ def test_unknown_design_raises():
 
 
 @pytest.fixture(scope="module")
-def real_designs(tmp_path_factory):
-    from machikurabe.ingest import build
-
-    out = tmp_path_factory.mktemp("db") / "municipal.duckdb"
-    build.build(out)
-    con = db.connect(out)
+def real_designs(real_db):
+    con = db.connect(real_db)
     try:
         frame = db.run_query(con, "similar_designs")
     finally:

@@ -3,12 +3,11 @@ import pytest
 
 from machikurabe import db
 from machikurabe.analysis import summary
-from tests.fixture_db import build_fixture_db
 
 
 @pytest.fixture(scope="module")
-def frames(tmp_path_factory):
-    con = db.connect(build_fixture_db(tmp_path_factory.mktemp("summary") / "f.duckdb"))
+def frames(fixture_db):
+    con = db.connect(fixture_db)
     try:
         yield db.run_query(con, "municipalities"), db.run_query(con, "programmes")
     finally:

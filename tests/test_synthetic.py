@@ -5,13 +5,12 @@ import duckdb
 import pytest
 
 from tests.bench.synthetic import build_synthetic_db
-from tests.fixture_db import build_fixture_db
 
 
 @pytest.fixture(scope="module")
-def scale_db(tmp_path_factory):
+def scale_db(tmp_path_factory, fixture_db):
     base = tmp_path_factory.mktemp("synthetic")
-    real = build_fixture_db(base / "fixture.duckdb")
+    real = fixture_db
     out = base / "scale.duckdb"
     counts = build_synthetic_db(out, real, seed=7)
     return out, counts, real

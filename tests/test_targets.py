@@ -196,14 +196,13 @@ def test_huge_digit_run_is_not_a_target():
     assert parse_target_quantity("１" * 10_000 + "回").value is None
 
 
-def test_targets_from_the_real_build_trace_to_lines(tmp_path):
+def test_targets_from_the_real_build_trace_to_lines(real_db_build):
     # the production path: build.py passes its parsed programme_texts to build_targets
     from machikurabe import db
-    from machikurabe.ingest import build
 
-    out = build.build(tmp_path / "municipal.duckdb")
+    real_db, out = real_db_build
     assert out["targets"] > 300
-    con = db.connect(tmp_path / "municipal.duckdb")
+    con = db.connect(real_db)
     try:
         rows = con.execute("SELECT document_id, source_line, text FROM targets WHERE document_id = '003'").fetchall()
         kinds = dict(con.execute("SELECT kind, count(*) FROM targets GROUP BY kind").fetchall())

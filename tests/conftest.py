@@ -1,0 +1,60 @@
+"""Session-wide databases for the tests: each is built once per pytest run into a session tmp dir.
+
+* ``fixture_db``: the six-body DuckDB of tests/fixture_db.py (for tests that must not depend on the real build);
+* ``real_db``: the real build (``machikurabe.ingest.build``) of data/raw into a tmp path, never data/municipal.duckdb.
+
+Both are shared by every test of the run, so no test may write to them: a test that needs to change a database
+takes a private copy (``fixture_db_copy``). The teardown of each fixture fails the run if its file changed.
+Tests that point the app at a database set MACHIKURABE_DB with ``monkeypatch`` to one of these paths.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.fixture_db import build_fixture_db
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _shared(path: Path):
+    """Yield the path; afterwards fail if a test wrote to the shared file (or left a WAL beside it)."""
+    before = _sha256(path)
+    yield path
+    wal = Path(f"{path}.wal")
+    assert not wal.exists() and _sha256(path) == before, f"a test wrote to the shared database {path}"
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    """Path of the fixture database (tests/fixture_db.py), built once per session. Read only."""
+    yield from _shared(build_fixture_db(tmp_path_factory.mktemp("fixture_db") / "fixture.duckdb"))
+
+
+@pytest.fixture(scope="session")
+def real_db_build(tmp_path_factory) -> tuple[Path, dict]:
+    """The real database built from data/raw once per session into a tmp dir: (path, what build() returned).
+    Read only."""
+    from machikurabe.ingest import build
+
+    out = tmp_path_factory.mktemp("real_db") / "municipal.duckdb"
+    counts = build.build(out)
+    for path in _shared(out):
+        yield path, counts
+
+
+@pytest.fixture(scope="session")
+def real_db(real_db_build) -> Path:
+    """Path of the real database built once per session (see ``real_db_build``). Read only."""
+    return real_db_build[0]
+
+
+@pytest.fixture()
+def fixture_db_copy(fixture_db, tmp_path) -> Path:
+    """A private, writable copy of the fixture database for a test that changes or replaces it."""
+    return Path(shutil.copy(fixture_db, tmp_path / "fixture.duckdb"))
