@@ -12,13 +12,14 @@ import streamlit as st
 
 from machikurabe.analysis import uploads
 from machikurabe.analysis.filters import apply_filters
+from machikurabe.i18n import t
 from machikurabe.safe_text import markdown_escape
 from machikurabe.ui import boundaries, maps, st_data
 from machikurabe.ui.state import current_filters, current_lang
 
 lang = current_lang()
-st.title(maps.s("title", lang))
-st.caption(maps.s("intro", lang))
+st.title(t("title", lang))
+st.caption(t("intro", lang))
 st_data.stop_if_unavailable()
 
 
@@ -57,7 +58,7 @@ options = maps.indicator_keys(user_meta)
 if st.session_state.get("map_indicator") not in options:
     st.session_state["map_indicator"] = maps.parse_indicator(st.query_params.get(maps.QUERY_PARAM), user_meta)
 key = st.selectbox(
-    maps.s("indicator", lang),
+    t("indicator", lang),
     options,
     key="map_indicator",
     format_func=lambda k: maps.indicator_label(k, lang, user_meta),
@@ -67,12 +68,12 @@ st.query_params[maps.QUERY_PARAM] = key
 uploaded = maps.is_uploaded(key, user_meta)
 
 option_cols = st.columns(2)
-online_tiles = option_cols[0].checkbox(maps.s("online_tiles", lang), value=False, key="map_online_tiles",
-                                       help=maps.s("online_tiles_help", lang))
+online_tiles = option_cols[0].checkbox(t("online_tiles", lang), value=False, key="map_online_tiles",
+                                       help=t("online_tiles_help", lang))
 n03_path = boundaries.resolve_n03_path()
 use_boundaries = False
 if n03_path.exists():
-    use_boundaries = option_cols[1].checkbox(maps.s("use_boundaries", lang), value=True, key="map_use_boundaries")
+    use_boundaries = option_cols[1].checkbox(t("use_boundaries", lang), value=True, key="map_use_boundaries")
 
 municipal, prefectural = maps.split_bodies(filtered)
 # cache keys standing for the frames: database version, upload fingerprint and name; the sidebar filters
@@ -86,11 +87,11 @@ map_col, bar_col = st.columns([3, 2], gap="large")
 
 with map_col:
     if municipal.empty:
-        st.info(maps.s("no_municipalities", lang))
+        st.info(t("no_municipalities", lang))
     else:
         scale, points, missing = _points(data_key, filter_key, key, lang, municipal, corrections, user_meta)
         if points.empty:
-            st.info(maps.s("no_points", lang))
+            st.info(t("no_points", lang))
         else:
             boundary_collection = None
             if use_boundaries:
@@ -103,40 +104,40 @@ with map_col:
                     boundary_collection = maps.boundary_features(geodata, points)
                     drawn = {f["properties"]["code"] for f in boundary_collection["features"]}
                     boundaries_drawn = bool(drawn)
-                    st.caption(maps.s("boundaries_on", lang, path=n03_path.name, n=len(drawn)))
+                    st.caption(t("boundaries_on", lang, path=n03_path.name, n=len(drawn)))
                     without = points.loc[~points["code"].isin(drawn), "name"].tolist()
                     if without:
-                        st.caption(maps.s("boundaries_partial", lang, names=maps.join_names(without, lang)))
+                        st.caption(t("boundaries_partial", lang, names=maps.join_names(without, lang)))
             outlines = maps.prefecture_outlines(municipal["prefecture"].unique())
             indicator_name = markdown_escape(maps.indicator_name(key, lang, user_meta))
-            st.markdown(f"**{maps.s('map_title', lang, indicator=indicator_name, n=len(points))}**")
+            st.markdown(f"**{t('map_title', lang, indicator=indicator_name, n=len(points))}**")
             deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
             st.pydeck_chart(deck, width="stretch", height=maps.MAP_HEIGHT_PX, key=f"map_deck_{key}_{lang}")
             st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing), user_meta=user_meta),
                         unsafe_allow_html=True)
             st.caption(maps.source_text(key, lang, user_meta, markdown_escape(upload_name or "")))
             if missing:
-                st.caption(maps.s("missing_list", lang, names=maps.join_names(missing, lang)))
+                st.caption(t("missing_list", lang, names=maps.join_names(missing, lang)))
             else:
-                st.caption(maps.s("missing_none", lang))
+                st.caption(t("missing_none", lang))
             if points["corrected"].any():
-                st.caption(maps.s("corrected_note", lang))
+                st.caption(t("corrected_note", lang))
             if not n03_path.exists():
-                st.info(maps.s("boundaries_howto", lang, url=boundaries.N03_DOWNLOAD_URL))
+                st.info(t("boundaries_howto", lang, url=boundaries.N03_DOWNLOAD_URL))
 
 with bar_col:
     if prefectural.empty:
-        st.info(maps.s("no_prefectures", lang))
+        st.info(t("no_prefectures", lang))
     elif uploaded and not maps.has_values(prefectural, key):
         # most uploads cover municipalities only; a chart of "no data" bars would say nothing
-        st.info(maps.s("no_prefecture_values_uploaded", lang,
+        st.info(t("no_prefecture_values_uploaded", lang,
                        names=maps.join_names(maps.missing_names(prefectural, key, lang), lang)))
     else:
         st.plotly_chart(_block_bars(data_key, filter_key, key, lang, prefectural, corrections, user_meta, upload_name),
                         width="stretch", key=f"map_bar_{key}_{lang}")
         missing_blocks = maps.missing_names(prefectural, key, lang)
         if missing_blocks:
-            st.caption(maps.s("missing_list_blocks", lang, names=maps.join_names(missing_blocks, lang)))
+            st.caption(t("missing_list_blocks", lang, names=maps.join_names(missing_blocks, lang)))
 
 # Kept visible rather than folded: the 国土数値情報 terms and OpenStreetMap ask for the credit beside the map.
-st.caption(maps.s("credits_title", lang) + " — " + " / ".join(maps.credit_lines(lang, boundaries_drawn, online_tiles)))
+st.caption(t("credits_title", lang) + " — " + " / ".join(maps.credit_lines(lang, boundaries_drawn, online_tiles)))

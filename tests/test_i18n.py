@@ -46,3 +46,18 @@ def test_domain_labels_exist_for_every_kind_programme_and_card_field():
         assert i18n.field_label(field, "ja") != field, field
     assert i18n.kind_label("town", "ja") == "町"
     assert i18n.programme_label("multi_agency", "ja") == "多機関の協働による包括的支援体制構築事業"
+
+
+def test_a_key_in_two_tables_is_an_error_not_a_silent_pick():
+    import pytest
+
+    tables = {"common": {"title": {"ja": "概要", "en": "Overview"}},
+              "maps": {"title": {"ja": "地図", "en": "Map"}}}
+    with pytest.raises(i18n.StringClash, match="'title'.*common.*maps"):
+        i18n.merge_tables(tables)
+
+
+def test_every_table_is_merged_and_no_key_is_lost():
+    total = sum(len(table) for table in i18n.TABLES.values())
+    assert len(i18n.STRINGS) == total
+    assert i18n.t("map_bar_title", "ja") != "map_bar_title"  # the map's renamed key is reachable

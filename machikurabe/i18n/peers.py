@@ -1,11 +1,6 @@
-"""UI strings of the 比較 page and its exports, added to the shared i18n table on import so ``t(key, lang)``
-finds them; kept here so the page's many labels do not crowd the shared file. Existing keys are never overridden.
-"""
-from __future__ import annotations
+"""UI strings of the 比較 page, its exports and the report."""
 
-from machikurabe.i18n import STRINGS
-
-PEER_STRINGS: dict[str, dict[str, str]] = {
+STRINGS: dict[str, dict[str, str]] = {
     # page
     "peers_title": {"ja": "比較：類似団体とくらべる", "en": "Peer comparison"},
     "peers_intro": {
@@ -182,6 +177,3 @@ PEER_STRINGS: dict[str, dict[str, str]] = {
     "upload_clear": {"ja": "追加した指標を消す", "en": "Remove added indicators"},
     "upload_current": {"ja": "このセッションで追加済みの指標：{names}", "en": "Indicators added in this session: {names}"},
 }
-
-for _key, _entry in PEER_STRINGS.items():
-    STRINGS.setdefault(_key, _entry)

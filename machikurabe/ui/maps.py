@@ -18,6 +18,7 @@ import pandas as pd
 
 from machikurabe.analysis import indicators, spine
 from machikurabe.analysis.formatting import MISSING_DASH, format_value, is_missing
+from machikurabe.i18n import STRINGS, t
 from machikurabe.paths import PREFECTURES_GEOJSON
 from machikurabe.safe_text import markdown_escape
 
@@ -48,123 +49,7 @@ BAR_COLOUR = "#0072B2"  # Okabe-Ito blue
 PALETTE = "Viridis"
 MAP_HEIGHT_PX = 560
 
-# Page strings that the shared i18n table does not carry (kept here so the page owns its wording).
-STRINGS: dict[str, dict[str, str]] = {
-    "title": {"ja": "地図", "en": "Map"},
-    "intro": {
-        "ja": "モデル事業に参加した市区町村を、選んだ指標の値で色分けして地図に示します。"
-              "都道府県の計画（6団体）は右の棒グラフでくらべます。",
-        "en": "Municipalities in the model projects, coloured by the chosen indicator. "
-              "The six prefectural plans are compared in the bar chart on the right.",
-    },
-    "indicator": {"ja": "指標", "en": "Indicator"},
-    "online_tiles": {"ja": "背景地図（オンライン）", "en": "Background map (online)"},
-    "online_tiles_help": {
-        "ja": "オンの場合、CARTO/OpenStreetMapの地図タイルをインターネットから読み込みます。オフでも都道府県の輪郭で位置がわかります。",
-        "en": "When on, map tiles are loaded from CARTO/OpenStreetMap over the internet. "
-              "Without them, prefecture outlines still show where bodies are.",
-    },
-    "use_boundaries": {"ja": "市区町村の境界で塗り分け", "en": "Fill municipal boundaries"},
-    "map_title": {"ja": "{indicator}（市区町村, {n}団体）", "en": "{indicator} (municipalities, {n} bodies)"},
-    "legend_title": {"ja": "{label}", "en": "{label}"},
-    "legend_log": {"ja": "対数目盛", "en": "log scale"},
-    "legend_missing": {"ja": "データなし", "en": "No data"},
-    "legend_equal": {"ja": "全団体が同じ値", "en": "All bodies share one value"},
-    "missing_list": {"ja": "データなし（灰色）：{names}", "en": "No data (grey): {names}"},
-    "missing_list_blocks": {"ja": "データなし：{names}", "en": "No data: {names}"},
-    "missing_none": {"ja": "この指標はすべての団体に値があります。", "en": "Every body has a value for this indicator."},
-    "corrected_note": {
-        "ja": "⚠ は記載どおりでない値（換算・補正・注記あり）です。記載どおりの値は地図のツールチップと「データと方法」のデータ品質表にあります。",
-        "en": "⚠ marks values stored differently from the print (converted, corrected or annotated); the printed text is in "
-              "the tooltip and in the data-quality table on Data and method.",
-    },
-    "corrected_tooltip": {"ja": "⚠ 記載どおり：{raw}", "en": "⚠ as printed: {raw}"},
-    "no_municipalities": {
-        "ja": "絞り込みの条件に合う市区町村がないため、地図は表示しません。",
-        "en": "No municipality matches the filters, so there is no map.",
-    },
-    "no_prefectures": {
-        "ja": "絞り込みの条件に合う都道府県の計画がないため、棒グラフは表示しません。",
-        "en": "No prefectural plan matches the filters, so there is no bar chart.",
-    },
-    "no_points": {
-        "ja": "該当する団体の位置（緯度・経度）がないため、地図に描けません。",
-        "en": "The matching bodies have no coordinates, so nothing can be drawn.",
-    },
-    "bar_title": {"ja": "{indicator}（都道府県の計画, {n}団体）", "en": "{indicator} (prefectural plans, {n} bodies)"},
-    "bar_x": {"ja": "都道府県", "en": "Prefecture"},
-    "bar_missing": {"ja": "データなし", "en": "No data"},
-    "boundaries_on": {
-        "ja": "市区町村の境界：{path}（{n}団体を塗り分け）",
-        "en": "Municipal boundaries: {path} ({n} bodies filled)",
-    },
-    "boundaries_partial": {
-        "ja": "境界ファイルにない団体は点で表示：{names}",
-        "en": "Bodies not in the boundary file are shown as points: {names}",
-    },
-    "boundaries_howto": {
-        "ja": "市区町村の境界を表示するには、国土数値情報ダウンロードサイト（{url}）→「行政区域データ（N03）」から"
-              "全国または都道府県のファイル（GeoJSON・シェープファイル・そのZIP）をダウンロードし、"
-              "`geo/N03.geojson`（または `.zip`/`.shp`）に置くか、環境変数 `MACHIKURABE_N03` でパスを指定してください。"
-              "大きな全国ファイルは `python -m machikurabe.ui.boundaries <ダウンロードしたファイル>` で軽くできます。"
-              "今は市区町村役場の位置を点で表示しています。",
-        "en": "To draw municipal boundaries, download a national or prefecture file (GeoJSON, shapefile, or its ZIP) from "
-              "the 国土数値情報 download site ({url}) → 行政区域データ (N03), and save it as `geo/N03.geojson` "
-              "(or `.zip`/`.shp`), or point the environment variable `MACHIKURABE_N03` at it. Shrink a large national "
-              "file with `python -m machikurabe.ui.boundaries <downloaded file>`. For now, municipal offices are drawn as points.",
-    },
-    "boundary_error": {
-        "ja": "境界ファイル {path} を使えません：{reason}。市区町村役場の位置を点で表示しています。",
-        "en": "The boundary file {path} cannot be used: {reason}. Municipal offices are drawn as points instead.",
-    },
-    "reason_missing": {"ja": "ファイルがありません", "en": "the file does not exist"},
-    "reason_unsupported": {
-        "ja": "対応していない形式です（.geojson・.shp・.zip に対応）",
-        "en": "unsupported format (use .geojson, .shp or .zip)",
-    },
-    "reason_unreadable": {"ja": "読み込めません（壊れているか、地理データではありません）",
-                          "en": "it cannot be read (damaged, or not geographic data)"},
-    "reason_not_n03": {
-        "ja": "行政区域データ（N03）ではありません（N03_007 列がありません）",
-        "en": "it is not 行政区域データ (N03): there is no N03_007 column",
-    },
-    "reason_empty": {"ja": "地物が1件もありません", "en": "it has no features"},
-    "credits_title": {"ja": "地図の出典・クレジット", "en": "Map sources and credits"},
-    "credit_outlines": {
-        "ja": "都道府県の輪郭：japanmap 0.6.0（Apache-2.0）を簡略化（geo/README.md）",
-        "en": "Prefecture outlines: simplified from japanmap 0.6.0 (Apache-2.0) (geo/README.md)",
-    },
-    "credit_points": {
-        "ja": "市区町村の位置：市区町村役場の座標 JpGeocode 0.3.1（MIT）、団体コード：総務省 全国地方公共団体コード（geo/README.md）",
-        "en": "Municipal positions: office coordinates from JpGeocode 0.3.1 (MIT); codes: MIC local-government code list (geo/README.md)",
-    },
-    "credit_deck": {"ja": "地図描画：deck.gl / pydeck（MIT）", "en": "Map rendering: deck.gl / pydeck (MIT)"},
-    "credit_tiles": {"ja": "背景地図：© CARTO, © OpenStreetMap contributors", "en": "Base map: © CARTO, © OpenStreetMap contributors"},
-    "tooltip_value": {"ja": "{label}：{value}", "en": "{label}: {value}"},
-    "missing_value": {"ja": "データなし", "en": "No data"},
-    "uploaded_mark": {"ja": "（アップロード）", "en": " (uploaded)"},
-    "uploaded_help": {
-        "ja": "「比較」ページでアップロードしたファイル（{file}）の列「{name}」です。このセッションの間だけ使われ、"
-              "共有のデータベースには保存されません。値はまちくらべでは確認していません。\n\n単位：{unit}",
-        "en": "Column “{name}” of the file you uploaded on the Peers page ({file}). It is used for this session only and "
-              "is not saved to the shared database. machikurabe has not checked its values.\n\nUnit: {unit}",
-    },
-    "uploaded_unit_none": {"ja": "（ファイルに記載なし）", "en": "(not stated in the file)"},
-    "uploaded_source": {
-        "ja": "出典：利用者がアップロードしたファイル「{file}」（このセッションのみ。まちくらべでは未確認）",
-        "en": "Source: file uploaded by the user, “{file}” (this session only; not checked by machikurabe)",
-    },
-    "no_prefecture_values_uploaded": {
-        "ja": "アップロードしたファイルには都道府県の計画（{names}）の値がないため、棒グラフは表示しません。",
-        "en": "The uploaded file has no values for the prefectural plans ({names}), so there is no bar chart.",
-    },
-}
 
-
-def s(key: str, lang: str = "ja", **fmt: Any) -> str:
-    entry = STRINGS[key]
-    text = entry.get(lang) or entry["ja"]
-    return text.format(**fmt) if fmt else text
 
 
 def indicator_keys(user_meta: dict | None = None) -> tuple[str, ...]:
@@ -190,15 +75,15 @@ def indicator_name(key: str, lang: str, user_meta: dict | None = None) -> str:
 def indicator_label(key: str, lang: str, user_meta: dict | None = None) -> str:
     """Name with unit; an uploaded one also says it is the user's, so a screenshot cannot pass it off as MHLW data."""
     if is_uploaded(key, user_meta):
-        return spine.indicator_label(key, lang, user_meta) + s("uploaded_mark", lang)
+        return spine.indicator_label(key, lang, user_meta) + t("uploaded_mark", lang)
     return indicators.get(key).label(lang)
 
 
 def indicator_help(key: str, lang: str, user_meta: dict | None = None, file_name: str | None = None) -> str:
     if is_uploaded(key, user_meta):
-        unit = markdown_escape(spine.indicator_unit(key, lang, user_meta)) or s("uploaded_unit_none", lang)
+        unit = markdown_escape(spine.indicator_unit(key, lang, user_meta)) or t("uploaded_unit_none", lang)
         # the help marker renders markdown; the user's file and column names are shown as typed
-        return s("uploaded_help", lang, file=markdown_escape(file_name or ""),
+        return t("uploaded_help", lang, file=markdown_escape(file_name or ""),
                  name=markdown_escape(indicator_name(key, lang, user_meta)), unit=unit)
     return indicators.help_text(key, lang)
 
@@ -206,7 +91,7 @@ def indicator_help(key: str, lang: str, user_meta: dict | None = None, file_name
 def source_text(key: str, lang: str, user_meta: dict | None = None, file_name: str | None = None) -> str:
     """The 出典 line: the uploaded file for the user's indicators, the MHLW plans for the others."""
     if is_uploaded(key, user_meta):
-        return s("uploaded_source", lang, file=file_name or "")
+        return t("uploaded_source", lang, file=file_name or "")
     return indicators.source_line([key], lang)
 
 
@@ -336,10 +221,10 @@ def corrected_values(corrections: pd.DataFrame | None, key: str) -> dict[str, st
 def tooltip_detail(key: str, value: Any, lang: str, raw_printed: str | None = None,
                    user_meta: dict | None = None) -> str:
     """Plain-text lines under the bold name; deck.gl escapes substituted fields, so no markup here."""
-    value_text = format_indicator_value(value, key, lang, user_meta, missing=s("missing_value", lang))
-    lines = [s("tooltip_value", lang, label=indicator_name(key, lang, user_meta), value=value_text)]
+    value_text = format_indicator_value(value, key, lang, user_meta, missing=t("missing_value", lang))
+    lines = [t("tooltip_value", lang, label=indicator_name(key, lang, user_meta), value=value_text)]
     if raw_printed is not None:
-        lines.append(s("corrected_tooltip", lang, raw=raw_printed))
+        lines.append(t("corrected_tooltip", lang, raw=raw_printed))
     return "\n".join(lines)
 
 
@@ -368,7 +253,7 @@ def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale 
             "lat": float(row["lat"]),
             "lon": float(row["lon"]),
             "value": None if missing else float(value),
-            "value_text": format_indicator_value(value, key, lang, user_meta, missing=s("missing_value", lang)),
+            "value_text": format_indicator_value(value, key, lang, user_meta, missing=t("missing_value", lang)),
             "missing": missing,
             "corrected": row["code"] in corrected,
             "fill_rgba": list(MISSING_RGBA) if (missing or scale is None) else scale.rgba(value),
@@ -392,8 +277,8 @@ def missing_names(municipal: pd.DataFrame, key: str, lang: str) -> list[str]:
 def legend_html(scale: ColourScale | None, key: str, lang: str, has_missing: bool,
                 user_meta: dict | None = None) -> str:
     """deck.gl draws no legend, so the page shows this gradient bar with tick labels under the map."""
-    title = html.escape(indicator_label(key, lang, user_meta) + (f"・{s('legend_log', lang)}" if scale and scale.log and lang != "en"
-                                           else (f", {s('legend_log', lang)}" if scale and scale.log else "")))
+    title = html.escape(indicator_label(key, lang, user_meta) + (f"・{t('legend_log', lang)}" if scale and scale.log and lang != "en"
+                                           else (f", {t('legend_log', lang)}" if scale and scale.log else "")))
     parts = ['<div class="mk-legend" style="font-size:0.85rem;max-width:520px">',
              f'<div style="font-weight:600;margin-bottom:2px">{title}</div>']
     if scale is not None:
@@ -407,13 +292,13 @@ def legend_html(scale: ColourScale | None, key: str, lang: str, has_missing: boo
         parts.append(f'<div style="height:14px;border:1px solid #555;background:{scale.css_gradient()}"></div>')
         parts.append(f'<div style="position:relative;height:1.3em;margin-top:2px">{labels}</div>')
         if scale.vmin == scale.vmax:
-            parts.append(f"<div>{html.escape(s('legend_equal', lang))}</div>")
+            parts.append(f"<div>{html.escape(t('legend_equal', lang))}</div>")
     if has_missing or scale is None:
         r, g, b, _ = MISSING_RGBA
         parts.append(
             f'<div style="margin-top:4px"><span style="display:inline-block;width:14px;height:14px;'
             f'background:rgb({r},{g},{b});border:1px solid #555;vertical-align:middle"></span> '
-            f"{html.escape(s('legend_missing', lang))}</div>"
+            f"{html.escape(t('legend_missing', lang))}</div>"
         )
     parts.append("</div>")
     return "".join(parts)
@@ -539,7 +424,7 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
     corrected = corrected_values(corrections, key)
     names = [display_name(r, lang) if lang == "en" else r["name"] for r in frame.to_dict("records")]
     values = [None if is_missing(v) else float(v) for v in frame[key]]
-    labels = [format_indicator_value(v, key, lang, user_meta, missing=s("bar_missing", lang)) + (" ⚠" if c in corrected and not is_missing(v) else "")
+    labels = [format_indicator_value(v, key, lang, user_meta, missing=t("bar_missing", lang)) + (" ⚠" if c in corrected and not is_missing(v) else "")
               for c, v in zip(frame["code"], frame[key])]
     fig = go.Figure(
         go.Bar(
@@ -556,12 +441,12 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
     upright = len(frame) > 3
     for name, value in zip(names, values):
         if value is None:
-            fig.add_annotation(x=name, y=0, yref="y", text=s("bar_missing", lang), showarrow=False,
+            fig.add_annotation(x=name, y=0, yref="y", text=t("bar_missing", lang), showarrow=False,
                                yshift=4 if upright else 10, yanchor="bottom" if upright else "middle",
                                textangle=-90 if upright else 0, font={"color": "#555"})
     fig.update_layout(
-        title={"text": s("bar_title", lang, indicator=indicator_text, n=len(frame))},
-        xaxis_title=s("bar_x", lang),
+        title={"text": t("map_bar_title", lang, indicator=indicator_text, n=len(frame))},
+        xaxis_title=t("bar_x", lang),
         yaxis_title=html.escape(indicator_label(key, lang, user_meta)),
         yaxis={"rangemode": "tozero", "tickformat": ","},
         margin={"t": 60, "b": 150, "l": 70, "r": 20},
@@ -598,16 +483,16 @@ def credit_lines(lang: str, boundaries_drawn: bool, online_tiles: bool) -> list[
     lines = []
     if boundaries_drawn:
         lines.append(N03_CREDIT_JA if lang != "en" else f"{N03_CREDIT_EN}: {N03_CREDIT_JA}")
-    lines += [s("credit_points", lang), s("credit_outlines", lang), s("credit_deck", lang)]
+    lines += [t("credit_points", lang), t("credit_outlines", lang), t("credit_deck", lang)]
     if online_tiles:
-        lines.append(s("credit_tiles", lang))
+        lines.append(t("credit_tiles", lang))
     return lines
 
 
 def boundary_error_message(error: Any, lang: str) -> str:
     reason_key = f"reason_{getattr(error, 'reason', 'unreadable')}"
-    reason = s(reason_key, lang) if reason_key in STRINGS else str(error)
+    reason = t(reason_key, lang) if reason_key in STRINGS else str(error)
     detail = getattr(error, "detail", "")
     if detail:
         reason = f"{reason} ({detail[:200]})"
-    return s("boundary_error", lang, path=getattr(error, "path", ""), reason=reason)
+    return t("boundary_error", lang, path=getattr(error, "path", ""), reason=reason)

@@ -18,7 +18,6 @@ from machikurabe.analysis.spine import (
     quality_notes,
     spine_positions,
 )
-from machikurabe.i18n import peers as peer_strings  # noqa: F401  (registers the page's strings with i18n)
 from machikurabe.i18n import programme_label, t
 from machikurabe.ui import charts  # noqa: F401  (sets the house plotly template)
 

@@ -10,7 +10,6 @@ import pandas as pd
 
 from machikurabe.analysis import formatting, indicators, peers, quality_rules, spine
 from machikurabe.i18n import kind_label, t
-from machikurabe.i18n import peers as peer_strings  # noqa: F401  (registers the page's strings)
 from machikurabe.ui import exports, peer_charts, report
 
 # indicators shown in the benchmark views, in the order of the indicator table

@@ -1,0 +1,112 @@
+"""UI strings of the 地図 page: indicator box, legend, tooltips, boundary and tile messages."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "title": {"ja": "地図", "en": "Map"},
+    "intro": {
+        "ja": "モデル事業に参加した市区町村を、選んだ指標の値で色分けして地図に示します。"
+              "都道府県の計画（6団体）は右の棒グラフでくらべます。",
+        "en": "Municipalities in the model projects, coloured by the chosen indicator. "
+              "The six prefectural plans are compared in the bar chart on the right.",
+    },
+    "indicator": {"ja": "指標", "en": "Indicator"},
+    "online_tiles": {"ja": "背景地図（オンライン）", "en": "Background map (online)"},
+    "online_tiles_help": {
+        "ja": "オンの場合、CARTO/OpenStreetMapの地図タイルをインターネットから読み込みます。オフでも都道府県の輪郭で位置がわかります。",
+        "en": "When on, map tiles are loaded from CARTO/OpenStreetMap over the internet. "
+              "Without them, prefecture outlines still show where bodies are.",
+    },
+    "use_boundaries": {"ja": "市区町村の境界で塗り分け", "en": "Fill municipal boundaries"},
+    "map_title": {"ja": "{indicator}（市区町村, {n}団体）", "en": "{indicator} (municipalities, {n} bodies)"},
+    "legend_title": {"ja": "{label}", "en": "{label}"},
+    "legend_log": {"ja": "対数目盛", "en": "log scale"},
+    "legend_missing": {"ja": "データなし", "en": "No data"},
+    "legend_equal": {"ja": "全団体が同じ値", "en": "All bodies share one value"},
+    "missing_list": {"ja": "データなし（灰色）：{names}", "en": "No data (grey): {names}"},
+    "missing_list_blocks": {"ja": "データなし：{names}", "en": "No data: {names}"},
+    "missing_none": {"ja": "この指標はすべての団体に値があります。", "en": "Every body has a value for this indicator."},
+    "corrected_note": {
+        "ja": "⚠ は記載どおりでない値（換算・補正・注記あり）です。記載どおりの値は地図のツールチップと「データと方法」のデータ品質表にあります。",
+        "en": "⚠ marks values stored differently from the print (converted, corrected or annotated); the printed text is in "
+              "the tooltip and in the data-quality table on Data and method.",
+    },
+    "corrected_tooltip": {"ja": "⚠ 記載どおり：{raw}", "en": "⚠ as printed: {raw}"},
+    "no_municipalities": {
+        "ja": "絞り込みの条件に合う市区町村がないため、地図は表示しません。",
+        "en": "No municipality matches the filters, so there is no map.",
+    },
+    "no_prefectures": {
+        "ja": "絞り込みの条件に合う都道府県の計画がないため、棒グラフは表示しません。",
+        "en": "No prefectural plan matches the filters, so there is no bar chart.",
+    },
+    "no_points": {
+        "ja": "該当する団体の位置（緯度・経度）がないため、地図に描けません。",
+        "en": "The matching bodies have no coordinates, so nothing can be drawn.",
+    },
+    "map_bar_title": {"ja": "{indicator}（都道府県の計画, {n}団体）", "en": "{indicator} (prefectural plans, {n} bodies)"},
+    "bar_x": {"ja": "都道府県", "en": "Prefecture"},
+    "bar_missing": {"ja": "データなし", "en": "No data"},
+    "boundaries_on": {
+        "ja": "市区町村の境界：{path}（{n}団体を塗り分け）",
+        "en": "Municipal boundaries: {path} ({n} bodies filled)",
+    },
+    "boundaries_partial": {
+        "ja": "境界ファイルにない団体は点で表示：{names}",
+        "en": "Bodies not in the boundary file are shown as points: {names}",
+    },
+    "boundaries_howto": {
+        "ja": "市区町村の境界を表示するには、国土数値情報ダウンロードサイト（{url}）→「行政区域データ（N03）」から"
+              "全国または都道府県のファイル（GeoJSON・シェープファイル・そのZIP）をダウンロードし、"
+              "`geo/N03.geojson`（または `.zip`/`.shp`）に置くか、環境変数 `MACHIKURABE_N03` でパスを指定してください。"
+              "大きな全国ファイルは `python -m machikurabe.ui.boundaries <ダウンロードしたファイル>` で軽くできます。"
+              "今は市区町村役場の位置を点で表示しています。",
+        "en": "To draw municipal boundaries, download a national or prefecture file (GeoJSON, shapefile, or its ZIP) from "
+              "the 国土数値情報 download site ({url}) → 行政区域データ (N03), and save it as `geo/N03.geojson` "
+              "(or `.zip`/`.shp`), or point the environment variable `MACHIKURABE_N03` at it. Shrink a large national "
+              "file with `python -m machikurabe.ui.boundaries <downloaded file>`. For now, municipal offices are drawn as points.",
+    },
+    "boundary_error": {
+        "ja": "境界ファイル {path} を使えません：{reason}。市区町村役場の位置を点で表示しています。",
+        "en": "The boundary file {path} cannot be used: {reason}. Municipal offices are drawn as points instead.",
+    },
+    "reason_missing": {"ja": "ファイルがありません", "en": "the file does not exist"},
+    "reason_unsupported": {
+        "ja": "対応していない形式です（.geojson・.shp・.zip に対応）",
+        "en": "unsupported format (use .geojson, .shp or .zip)",
+    },
+    "reason_unreadable": {"ja": "読み込めません（壊れているか、地理データではありません）",
+                          "en": "it cannot be read (damaged, or not geographic data)"},
+    "reason_not_n03": {
+        "ja": "行政区域データ（N03）ではありません（N03_007 列がありません）",
+        "en": "it is not 行政区域データ (N03): there is no N03_007 column",
+    },
+    "reason_empty": {"ja": "地物が1件もありません", "en": "it has no features"},
+    "credits_title": {"ja": "地図の出典・クレジット", "en": "Map sources and credits"},
+    "credit_outlines": {
+        "ja": "都道府県の輪郭：japanmap 0.6.0（Apache-2.0）を簡略化（geo/README.md）",
+        "en": "Prefecture outlines: simplified from japanmap 0.6.0 (Apache-2.0) (geo/README.md)",
+    },
+    "credit_points": {
+        "ja": "市区町村の位置：市区町村役場の座標 JpGeocode 0.3.1（MIT）、団体コード：総務省 全国地方公共団体コード（geo/README.md）",
+        "en": "Municipal positions: office coordinates from JpGeocode 0.3.1 (MIT); codes: MIC local-government code list (geo/README.md)",
+    },
+    "credit_deck": {"ja": "地図描画：deck.gl / pydeck（MIT）", "en": "Map rendering: deck.gl / pydeck (MIT)"},
+    "credit_tiles": {"ja": "背景地図：© CARTO, © OpenStreetMap contributors", "en": "Base map: © CARTO, © OpenStreetMap contributors"},
+    "tooltip_value": {"ja": "{label}：{value}", "en": "{label}: {value}"},
+    "missing_value": {"ja": "データなし", "en": "No data"},
+    "uploaded_mark": {"ja": "（アップロード）", "en": " (uploaded)"},
+    "uploaded_help": {
+        "ja": "「比較」ページでアップロードしたファイル（{file}）の列「{name}」です。このセッションの間だけ使われ、"
+              "共有のデータベースには保存されません。値はまちくらべでは確認していません。\n\n単位：{unit}",
+        "en": "Column “{name}” of the file you uploaded on the Peers page ({file}). It is used for this session only and "
+              "is not saved to the shared database. machikurabe has not checked its values.\n\nUnit: {unit}",
+    },
+    "uploaded_unit_none": {"ja": "（ファイルに記載なし）", "en": "(not stated in the file)"},
+    "uploaded_source": {
+        "ja": "出典：利用者がアップロードしたファイル「{file}」（このセッションのみ。まちくらべでは未確認）",
+        "en": "Source: file uploaded by the user, “{file}” (this session only; not checked by machikurabe)",
+    },
+    "no_prefecture_values_uploaded": {
+        "ja": "アップロードしたファイルには都道府県の計画（{names}）の値がないため、棒グラフは表示しません。",
+        "en": "The uploaded file has no values for the prefectural plans ({names}), so there is no bar chart.",
+    },
+}
