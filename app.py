@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from machikurabe import db
 from machikurabe.analysis.filters import (
@@ -18,7 +17,7 @@ from machikurabe.analysis.filters import (
     to_query_params,
 )
 from machikurabe.i18n import LANGS, kind_label, programme_label, t
-from machikurabe.ui import st_data
+from machikurabe.ui import st_data, state
 from machikurabe.ui.state import current_lang
 
 ROOT = Path(__file__).resolve().parent
@@ -37,20 +36,13 @@ def _favicon():
     return image
 
 
-# With a pages/ folder beside app.py, Streamlit runs a new server's first script run in its old "pages directory"
-# mode; st.navigation switches that off, but the page identity changes under the first session's widgets and its
-# first click (e.g. the language toggle) is lost. Switching the mode off before any widget exists avoids that.
-if PagesManager.uses_pages_directory:
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+state.ensure_app_shell()
 
 st.set_page_config(page_title="まちくらべ", page_icon=_favicon(), layout="wide")
 
 # Streamlit's bind="query-params" stores the *formatted* label in the URL (it would change with the
 # language), so the URL is read once per session and written back by hand with stable codes.
-if "lang" not in st.session_state:
-    requested = st.query_params.get("lang")
-    st.session_state["lang"] = requested if requested in LANGS else "ja"
+state.seed("lang", "ja", url="lang", valid=lambda code: code in LANGS)
 with st.sidebar:
     # The label must not change with the language: a new label is a new widget, which would reset the choice.
     st.radio(t("language", "ja"), LANGS, key="lang", horizontal=True,
@@ -58,34 +50,22 @@ with st.sidebar:
 lang = current_lang()
 
 
-def _map_placeholder():
-    st.title(t("page_map", lang))
-    st.info("地図ページは準備中です。 / The map page is being built.")
+# (file in pages/ and key of its title "page_<file>", icon, URL path); the first is the default page, served at "/"
+PAGES = (
+    ("overview", ":material/home:", None),
+    ("map", ":material/map:", "map"),
+    ("profile", ":material/location_city:", "profile"),
+    ("programmes", ":material/description:", "programmes"),
+    ("peers", ":material/compare_arrows:", "peers"),
+    ("breakdown", ":material/bar_chart:", "breakdown"),
+    ("data_method", ":material/menu_book:", "data_method"),
+)
 
 
 def _pages() -> list:
-    pages = [
-        # the default page is served at "/" (Streamlit ignores a url_path for it)
-        st.Page(str(ROOT / "pages" / "overview.py"), title=t("page_overview", lang), icon=":material/home:",
-                default=True),
-    ]
-    map_file = ROOT / "pages" / "map.py"
-    # the map page belongs to another module owner; until it exists a stand-in keeps the menu complete
-    map_target = str(map_file) if map_file.exists() else _map_placeholder
-    pages.append(st.Page(map_target, title=t("page_map", lang), icon=":material/map:", url_path="map"))
-    pages += [
-        st.Page(str(ROOT / "pages" / "profile.py"), title=t("page_profile", lang), icon=":material/location_city:",
-                url_path="profile"),
-        st.Page(str(ROOT / "pages" / "programmes.py"), title=t("page_programmes", lang), icon=":material/description:",
-                url_path="programmes"),
-    ]
-    for name, icon in (("peers", ":material/compare_arrows:"), ("breakdown", ":material/bar_chart:")):
-        path = ROOT / "pages" / f"{name}.py"
-        if path.exists():
-            pages.append(st.Page(str(path), title=t(f"page_{name}", lang), icon=icon, url_path=name))
-    pages.append(st.Page(str(ROOT / "pages" / "data_method.py"), title=t("page_data_method", lang),
-                         icon=":material/menu_book:", url_path="data_method"))
-    return pages
+    return [st.Page(str(ROOT / "pages" / f"{name}.py"), title=t(f"page_{name}", lang), icon=icon,
+                    url_path=url_path, default=url_path is None)
+            for name, icon, url_path in PAGES]
 
 
 def _clear_filters():
@@ -127,14 +107,7 @@ def _sidebar_filters() -> Filters:
 def _mirror_in_url(filters: Filters) -> None:
     """Write the shell's state to the URL, leaving page-owned parameters (e.g. ?code=) alone."""
     wanted = to_query_params(filters)
-    if lang != "ja":
-        wanted["lang"] = lang
-    for name in ("pref", "kind", "prog", "lang"):
-        if name in wanted:
-            if st.query_params.get(name) != wanted[name]:
-                st.query_params[name] = wanted[name]
-        elif name in st.query_params:
-            del st.query_params[name]
+    state.mirror({name: wanted.get(name) for name in ("pref", "kind", "prog")} | {"lang": None if lang == "ja" else lang})
 
 
 navigation = st.navigation(_pages())

@@ -36,8 +36,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "bd_segment_empty": {"ja": "この区分に該当する目標はありません。", "en": "No target falls in this segment."},
     "bd_no_targets": {"ja": "絞り込みに合う目標がありません。絞り込みを変更してください。",
                       "en": "No target matches the filters. Change the filters."},
-    "bd_no_table": {"ja": "データベースに targets 表がありません。`make data` で作り直してください。",
-                    "en": "The database has no targets table. Rebuild it with `make data`."},
     "bd_share_table": {"ja": "集計表", "en": "Summary table"},
     "bd_rules": {"ja": "分類の規則（上から順に試し、最初に当てはまったもの）", "en": "Classification rules (tried in order; first match wins)"},
     "bd_types_title": {"ja": "くらべる単位と指標の種別", "en": "Comparisons and indicator types"},
@@ -74,4 +72,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_share": {"ja": "割合（%）", "en": "Share (%)"},
     "col_group": {"ja": "単位", "en": "Group"},
     "col_segment": {"ja": "区分", "en": "Segment"},
+    "bd_export_help": {"ja": "PNG：グラフ右上のカメラ。SVGは下の欄から。", "en": "PNG: camera icon on the chart. SVG below."},
+    "bd_similar_source": {"ja": "出典：令和元年度 モデル事業実施計画（003）の各事業の設計文。行＝事業の見出しの行。",
+                          "en": "Source: design texts of the FY2019 plans (003); line = the programme heading."},
+    "download_csv_short": {"ja": "CSV", "en": "CSV"},
+    "download_xlsx_short": {"ja": "Excel (XLSX)", "en": "Excel (XLSX)"},
 }

@@ -14,21 +14,6 @@ from machikurabe.i18n import t
 from machikurabe.ui.state import current_lang
 
 
-def ensure_app_shell() -> None:
-    """Make sure the page runs inside app.py's navigation, not as a bare script.
-
-    Because a pages/ folder sits next to app.py, Streamlit starts each server in its old
-    "pages directory" mode until app.py has called st.navigation once; a first visit straight
-    to /profile would then run pages/profile.py alone (no sidebar, no language, no filters).
-    Switching the mode off and rerunning hands the same URL to app.py's navigation instead.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def _db_version() -> tuple[str, int]:
     """Path and modification time of the database: cache key, so `make data` while the app runs is picked up."""
     path = db.db_path()
@@ -80,7 +65,6 @@ def _cached_query(path: str, version: int, name: str, params: tuple) -> pd.DataF
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    ensure_app_shell()
     # st.cache_data hands every caller its own unpickled copy, so a page cannot mutate the cache
     return _cached_query(*_db_version(), name, tuple(sorted(params.items())))
 
@@ -91,7 +75,10 @@ def data_version() -> tuple[str, int]:
 
 
 def stop_if_unavailable() -> None:
-    """Show a friendly error (no traceback) and stop the page if the database cannot be opened."""
+    """Show a friendly error (no traceback) and stop the page if the database cannot be opened. Every page calls
+    this first, so it is also where a page hands itself to app.py's navigation (state.ensure_app_shell)."""
+    from machikurabe.ui.state import ensure_app_shell
+
     ensure_app_shell()
     try:
         get_connection()
@@ -144,5 +131,4 @@ def _shared_query(path: str, version: int, name: str) -> pd.DataFrame:
 def shared_query(name: str) -> pd.DataFrame:
     """A whole query result shared by all sessions without a per-run copy (query() hands out a fresh copy each
     time). For large tables a page only reads; a caller must never modify the frame it gets."""
-    ensure_app_shell()
     return _shared_query(*_db_version(), name)

@@ -49,6 +49,23 @@ def current_lang() -> str:
     return lang if lang in LANGS else DEFAULT_LANG
 
 
+def ensure_app_shell() -> None:
+    """Run every page inside app.py's st.navigation, never as a bare script; called by app.py and by every page.
+
+    Streamlit behaviour this answers: with a ``pages/`` folder beside app.py, a new server's first script run is in
+    the old "pages directory" mode (``PagesManager.uses_pages_directory`` is true until st.navigation has run once).
+    Then a first visit straight to /profile runs pages/profile.py alone (no sidebar, language or filters), and the
+    first session's first click can be lost when the page identity changes under its widgets. Switching the mode off
+    before any widget exists and rerunning hands the same URL to app.py's navigation. The attribute is private;
+    tests/test_layout.py::test_pages_manager_switch_still_exists fails if a Streamlit release removes it.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_filters() -> Filters:
     """The sidebar filters the app shell put in session state (empty outside a Streamlit run)."""
     try:
@@ -82,7 +99,7 @@ def seed(key: str, default: Any, url: str | None = None, parse: Callable[[str], 
 
 def keep_valid(key: str, options: list, fallback: Any = None) -> None:
     """A choice that is no longer an option (an upload removed, a filter changed) falls back instead of breaking."""
-    if st.session_state.get(key) not in options:
+    if key not in st.session_state or st.session_state[key] not in options:
         st.session_state[key] = fallback if fallback in options else (options[0] if options else None)
 
 
@@ -98,16 +115,26 @@ def mirror(params: dict[str, str | None]) -> None:
             st.query_params[name] = value
 
 
+def _sync_widget(key: str, widget_key: str, lang: str) -> None:
+    """Hand the kept choice to the widget when it was set by code (a chart click, a link) or the widget is new for
+    this language; otherwise the widget's own value (the user's last change) stands."""
+    drawn = st.session_state.get(f"{key}__drawn")  # (language, value) the widget last reported
+    if widget_key not in st.session_state or drawn != (lang, st.session_state[key]):
+        st.session_state[widget_key] = st.session_state[key]
+
+
 def choose(widget: Callable, label: str, options: list, key: str, format_func: Callable = str, lang: str = "ja",
            **kwargs) -> Any:
-    """A select widget whose choice survives a language switch: the widget key carries the language (its option
-    labels change with it) while the choice itself lives under ``key``."""
+    """A select widget whose choice survives a language switch and can be set by code: the widget key carries the
+    language (its option labels change with it) while the choice itself lives under ``key``."""
     keep_valid(key, options)
     widget_key = f"{key}__{lang}"
-    if st.session_state.get(widget_key) != st.session_state[key]:
+    _sync_widget(key, widget_key, lang)
+    if st.session_state[widget_key] not in options:
         st.session_state[widget_key] = st.session_state[key]
     value = widget(label, options, format_func=format_func, key=widget_key, **kwargs)
     st.session_state[key] = value
+    st.session_state[f"{key}__drawn"] = (lang, value)
     return value
 
 
@@ -115,9 +142,10 @@ def tick(container, label: str, key: str, lang: str = "ja") -> bool:
     """A checkbox kept across a language switch, as ``choose``."""
     st.session_state.setdefault(key, False)
     widget_key = f"{key}__{lang}"
-    st.session_state[widget_key] = bool(st.session_state[key])
+    _sync_widget(key, widget_key, lang)
     value = container.checkbox(label, key=widget_key)
     st.session_state[key] = value
+    st.session_state[f"{key}__drawn"] = (lang, value)
     return value
 
 

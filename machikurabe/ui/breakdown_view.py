@@ -1,0 +1,118 @@
+"""View builders of the 指標の内訳 page: each one is cached by ui.state.cached_view on its parameters alone and reads
+its frames through st_data, so the page passes choices, never frames plus a hand-written key."""
+from __future__ import annotations
+
+import pandas as pd
+
+from machikurabe.analysis import breakdown as bd
+from machikurabe.analysis import similarity
+from machikurabe.analysis.filters import Filters, apply_filters
+from machikurabe.i18n import programme_label, t
+from machikurabe.ui import st_data
+from machikurabe.ui.charts import bar_chart
+from machikurabe.ui.state import cached_view
+
+
+@cached_view(64)
+def filtered_targets(filter_key: tuple, only_plans: bool) -> pd.DataFrame:
+    """Targets with their bodies, narrowed by the sidebar filters (targets without a body only when none is set)."""
+    prefectures, kinds, programme = filter_key
+    bodies = st_data.query("municipalities")
+    targets = bd.attach_bodies(st_data.query("targets_all"), bodies)
+    filters = Filters(list(prefectures), list(kinds), programme)
+    if not filters.is_empty():
+        codes = set(apply_filters(bodies, filters, st_data.query("programmes"))["code"])
+        targets = targets[targets["municipality_code"].isin(codes)]
+        if filters.programme:
+            targets = targets[targets["programme"] == filters.programme]
+    if only_plans:
+        targets = targets[targets["document_id"] == "003"]
+    return targets
+
+
+@cached_view(256)
+def share_view(filter_key: tuple, only_plans: bool, group: str, dimension: str, measure: str, lang: str):
+    targets = filtered_targets(filter_key, only_plans)
+    table = bd.share_table(targets, group, dimension)
+    source = bd.source_text(targets["document_id"], lang)
+    return table, source, bd.share_chart(table, group, dimension, lang, measure, source)
+
+
+@cached_view(256)
+def segment_view(filter_key: tuple, only_plans: bool, group: str, pick_group, dimension: str, pick_value, lang: str):
+    """The targets behind one bar segment and their table as shown."""
+    rows = bd.segment(filtered_targets(filter_key, only_plans), group, pick_group, dimension, pick_value)
+    return rows, (bd.segment_table(rows, lang) if not rows.empty else None)
+
+
+@cached_view(64)
+def bodies_with_targets(filter_key: tuple, only_plans: bool, lang: str):
+    """Codes of the bodies that have targets, their picker labels, and their rows (name, prefecture, size band)."""
+    targets = filtered_targets(filter_key, only_plans)
+    with_body = targets[targets["municipality_code"].notna() & targets["body_name"].notna()]
+    label_of = with_body.drop_duplicates("municipality_code").set_index("municipality_code").sort_index()
+    labels = {code: f"{bd.group_label('prefecture', pref, lang)} {name}"
+              for code, pref, name in zip(label_of.index, label_of["prefecture"], label_of["body_name"])}
+    return list(label_of.index), labels, label_of
+
+
+@cached_view(256)
+def peer_view(filter_key: tuple, only_plans: bool, mine: str, dimension: str, same_kind: bool, lang: str):
+    """The chosen body's target mix against its size-band peers: (table as shown, chart), or None without peers."""
+    targets = filtered_targets(filter_key, only_plans)
+    label_of = bodies_with_targets(filter_key, only_plans, lang)[2]
+    peer_table, n_peers = bd.peer_comparison(targets, mine, dimension, same_kind)
+    if n_peers == 0:
+        return None
+    name = label_of.loc[mine, "body_name"]
+    n_own = int(peer_table.loc[peer_table["who"] == "body", "n"].sum())
+    n_peer_targets = int(peer_table.loc[peer_table["who"] == "peers", "n"].sum())
+    series_names = {"body": t("bd_peer_series_body", lang, name=name, n=n_own),
+                    "peers": t("bd_peer_series_peers", lang, k=n_peers, n=n_peer_targets)}
+    shown_peer = peer_table.assign(
+        who=peer_table["who"].map(series_names),
+        segment=[bd.dimension_label(dimension, v, lang) for v in peer_table[dimension]])
+    band = bd.size_band_label(label_of.loc[mine, "size_band"], lang)
+    peer_fig = bar_chart(shown_peer, "segment", "share_pct", series="who",
+                         series_order=[series_names["body"], series_names["peers"]],
+                         title=t("bd_peer_chart_title", lang, dim=t(f"bd_dim_{dimension}", lang), name=name, band=band),
+                         category_title=t(f"bd_dim_{dimension}", lang), value_title=t("bd_axis_share", lang),
+                         source=bd.source_text(targets["document_id"], lang))
+    return shown_peer, peer_fig
+
+
+@cached_view(4)
+def design_index():
+    """The tf-idf index of every design, fitted once per database file and shared by all sessions."""
+    frame = st_data.query("similar_designs")
+    if frame.empty:
+        return None
+    frame["design_text"] = frame.apply(similarity.design_text, axis=1)
+    return similarity.build_index(frame)
+
+
+@cached_view(4)
+def design_choices():
+    """Bodies that have a design (in table order), their picker labels and their programmes."""
+    designs = design_index().designs
+    names = designs.drop_duplicates("municipality_code")
+    labels = {code: f"{pref} {name}" for code, pref, name in zip(names["municipality_code"], names["prefecture"],
+                                                                 names["name"])}
+    programmes_of = designs.groupby("municipality_code", sort=False)["programme"].agg(list).to_dict()
+    return list(names["municipality_code"]), labels, programmes_of
+
+
+@cached_view(256)
+def similar_table(body: str, programme: str, same_programme_only: bool, lang: str) -> pd.DataFrame:
+    """The designs most like one body's programme, as shown and exported."""
+    result = similarity.most_similar(design_index(), body, programme, top_n=8, same_programme_only=same_programme_only)
+    if result.empty:
+        return result
+    return pd.DataFrame({
+        t("col_body", lang): result["prefecture"] + " " + result["name"],
+        t("col_programme", lang): [programme_label(p, lang) for p in result["programme"]],
+        t("col_similarity", lang): result["similarity"].round(3),
+        t("col_shared_terms", lang): result["shared_terms"],
+        t("field_programme_name", lang): result["programme_name"].fillna(""),
+        t("col_line", lang): result["section_line"].astype("Int64"),
+    })
