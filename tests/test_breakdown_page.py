@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from machikurabe.analysis import breakdown as bd
-from machikurabe.ui import exports
+from machikurabe.ui import breakdown_view, exports
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "breakdown.py")
@@ -83,7 +83,7 @@ def test_format_value():
 
 def test_chart_has_title_axes_source_and_segment_data():
     frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
-    fig = bd.share_chart(bd.share_table(frame, "programme", "kind"), "programme", "kind", "ja", "share",
+    fig = breakdown_view.share_chart(bd.share_table(frame, "programme", "kind"), "programme", "kind", "ja", "share",
                          bd.source_text(frame["document_id"], "ja"))
     assert "量的／質的" in fig.layout.title.text
     assert fig.layout.xaxis.title.text == "目標に占める割合（%）"

@@ -6,12 +6,10 @@ import functools
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from machikurabe import i18n
 from machikurabe.analysis import indicators, target_rules
 from machikurabe.paths import GAZETTEER_CSV
-from machikurabe.ui.charts import FONT_FAMILY, OKABE_ITO, add_source, wrap_source
 
 GAZETTEER = GAZETTEER_CSV
 
@@ -171,67 +169,6 @@ def segment(frame: pd.DataFrame, group: str, group_value: str | None, dimension:
     return frame[mask]
 
 
-OTHER_GREY = "#BBBBBB"
-
-
-def segment_colour(dimension: str, position: int, value: str) -> str:
-    """Okabe-Ito by position; 'other' is grey so it never shares a colour with a real category
-    (nine categories, eight Okabe-Ito colours)."""
-    if value == "other":
-        return OTHER_GREY
-    if dimension == "kind":
-        return ["#0072B2", "#E69F00"][position]
-    return OKABE_ITO[position % len(OKABE_ITO)]
-
-
-def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja", measure: str = "share",
-                source: str = "") -> go.Figure:
-    """Horizontal stacked bars, one per group, one Okabe-Ito colour per dimension value.
-
-    Each bar point carries customdata [group value, dimension value] so a click can be mapped back.
-    """
-    fig = go.Figure()
-    groups = list(dict.fromkeys(table[group]))
-    labels = [group_label(group, g, lang) for g in groups]
-    totals = table.drop_duplicates(group).set_index(group)["group_total"]
-    for i, value in enumerate(DIMENSIONS[dimension]):
-        part = table[table[dimension] == value].set_index(group).reindex(groups)
-        x = part["share_pct"] if measure == "share" else part["n"]
-        fig.add_trace(go.Bar(
-            y=[f"{lab}（{int(totals[g])}）" if lang != "en" else f"{lab} ({int(totals[g])})"
-               for lab, g in zip(labels, groups)],
-            x=x, orientation="h", name=dimension_label(dimension, value, lang),
-            marker_color=segment_colour(dimension, i, value),
-            customdata=np.array([[g, value] for g in groups], dtype=object),
-            hovertemplate="%{y}<br>" + dimension_label(dimension, value, lang) + ": %{x}"
-                          + ("%" if measure == "share" else "") + "<extra></extra>",
-        ))
-    n = int(table.drop_duplicates(group)["group_total"].sum())
-    title = i18n.t("bd_chart_title", lang, dim=i18n.t(f"bd_dim_{dimension}", lang),
-                   group=i18n.t(f"bd_group_{group}", lang), n=f"{n:,}")
-    fig.update_layout(
-        barmode="stack", title=dict(text=title, x=0, xanchor="left"),
-        font=dict(family=FONT_FAMILY),
-        xaxis_title=i18n.t("bd_axis_share" if measure == "share" else "bd_axis_count", lang),
-        yaxis_title=i18n.t(f"bd_group_{group}", lang) + ("（目標数）" if lang != "en" else " (targets)"),
-    )
-    # pixel layout: bars, then x-axis title, legend rows and the 出典 lines below the plot area
-    rows_of_legend = -(-len(DIMENSIONS[dimension]) // 3)
-    bottom = 90 + 24 * rows_of_legend
-    plot_height = max(200, 46 * len(groups) + 40)
-    fig.update_layout(
-        height=plot_height + 60 + bottom, margin=dict(l=60, r=20, t=60, b=bottom),
-        legend=dict(orientation="h", yanchor="top", y=-62 / plot_height, xanchor="left", x=0, traceorder="normal"),
-    )
-    fig.update_yaxes(autorange="reversed")
-    if measure == "share":
-        fig.update_xaxes(range=[0, 100], ticksuffix="%")
-    width = 70 if lang != "en" else 140
-    source_lines = len(wrap_source(source, width)) if source else 0
-    add_source(fig, source, width)
-    fig.layout.annotations[-1].update(yshift=-70 - 24 * rows_of_legend)
-    fig.update_layout(margin=dict(b=bottom + 14 * source_lines), height=plot_height + 60 + bottom + 14 * source_lines)
-    return fig
 
 
 def peer_comparison(frame: pd.DataFrame, code: str, dimension: str, same_kind: bool = False) -> tuple[pd.DataFrame, int]:

@@ -16,8 +16,7 @@ from machikurabe.analysis.formatting import (
     rank_of,
 )
 from machikurabe.i18n import field_label, kind_label, programme_label, t
-from machikurabe.ingest.gazetteer import prefecture_romaji
-from machikurabe.ingest.romaji import english_name
+from machikurabe.i18n.prefectures import PREFECTURES_EN
 
 # fields shown on a programme card, in reading order (the plan's own order)
 CARD_FIELDS = (
@@ -37,15 +36,13 @@ def to_hiragana(kana: str | None) -> str:
 
 
 def english_display_name(row) -> str:
-    # the build stores the romaji from the gazetteer; romanising here (pykakasi) is only the fallback
+    """The romaji the build stored (from the gazetteer's kana); the kanji name where none was stored."""
     stored = row.get("name_romaji")
-    if isinstance(stored, str) and stored:
-        return stored
-    return english_name(row["name"], row.get("name_kana"), row.get("kind"))
+    return stored if isinstance(stored, str) and stored else row["name"]
 
 
 def prefecture_english(prefecture: str) -> str:
-    return prefecture_romaji().get(prefecture) or english_name(prefecture, None, "prefecture")
+    return PREFECTURES_EN.get(prefecture, prefecture)
 
 
 def display_name(row, lang: str = "ja") -> str:
