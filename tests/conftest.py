@@ -4,13 +4,12 @@
 * ``real_db``: the real build (``machikurabe.ingest.build``) of data/raw into a tmp path, never data/municipal.duckdb.
 
 Both are shared by every test of the run, so no test may write to them: a test that needs to change a database
-takes a private copy (``fixture_db_copy``). The teardown of each fixture fails the run if its file changed.
+builds or copies its own into ``tmp_path``. The teardown of each fixture fails the run if its file changed.
 Tests that point the app at a database set MACHIKURABE_DB with ``monkeypatch`` to one of these paths.
 """
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -52,9 +51,3 @@ def real_db_build(tmp_path_factory) -> tuple[Path, dict]:
 def real_db(real_db_build) -> Path:
     """Path of the real database built once per session (see ``real_db_build``). Read only."""
     return real_db_build[0]
-
-
-@pytest.fixture()
-def fixture_db_copy(fixture_db, tmp_path) -> Path:
-    """A private, writable copy of the fixture database for a test that changes or replaces it."""
-    return Path(shutil.copy(fixture_db, tmp_path / "fixture.duckdb"))
