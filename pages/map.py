@@ -14,7 +14,7 @@ from machikurabe.analysis import uploads
 from machikurabe.analysis.filters import apply_filters
 from machikurabe.i18n import t
 from machikurabe.safe_text import markdown_escape
-from machikurabe.ui import boundaries, maps, st_data
+from machikurabe.ui import boundaries, maps, st_data, state
 from machikurabe.ui.state import current_filters, current_lang
 
 lang = current_lang()
@@ -133,7 +133,7 @@ with bar_col:
         st.info(t("no_prefecture_values_uploaded", lang,
                        names=maps.join_names(maps.missing_names(prefectural, key, lang), lang)))
     else:
-        st.plotly_chart(_block_bars(data_key, filter_key, key, lang, prefectural, corrections, user_meta, upload_name),
+        state.plotly_chart(_block_bars(data_key, filter_key, key, lang, prefectural, corrections, user_meta, upload_name),
                         width="stretch", key=f"map_bar_{key}_{lang}")
         missing_blocks = maps.missing_names(prefectural, key, lang)
         if missing_blocks:

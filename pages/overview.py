@@ -5,7 +5,7 @@ from machikurabe.analysis import indicators, summary
 from machikurabe.analysis.filters import apply_filters
 from machikurabe.analysis.formatting import format_count
 from machikurabe.i18n import t
-from machikurabe.ui import charts, exports, st_data
+from machikurabe.ui import charts, exports, st_data, state
 from machikurabe.ui.state import current_filters, current_lang
 
 
@@ -52,8 +52,8 @@ if shown.empty:
 else:
     by_programme, by_kind = _charts(st_data.data_version(), filters.cache_key(), lang, shown, programmes)
     left, right = st.columns(2)
-    left.plotly_chart(by_programme, width="stretch", config=exports.chart_config(t("chart_by_programme", lang)))
-    right.plotly_chart(by_kind, width="stretch", config=exports.chart_config(t("chart_by_kind", lang)))
+    state.plotly_chart(by_programme, container=left, width="stretch", config=exports.chart_config(t("chart_by_programme", lang)))
+    state.plotly_chart(by_kind, container=right, width="stretch", config=exports.chart_config(t("chart_by_kind", lang)))
 
 st.subheader(t("how_to_read", lang))
 st.markdown(t("how_to_read_body", lang))

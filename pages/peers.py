@@ -11,7 +11,7 @@ import streamlit as st
 from machikurabe.analysis import peers, uploads
 from machikurabe.analysis.spine import indicator_label
 from machikurabe.i18n import kind_label, t
-from machikurabe.ui import exports, peer_view, st_data
+from machikurabe.ui import exports, peer_view, st_data, state
 from machikurabe.ui.state import current_lang
 
 QP_VIEW = {"bar": "ind", "x": "x", "y": "y"}  # URL names of the chart choices
@@ -176,14 +176,14 @@ def _config(indicator: str) -> dict:
 
 
 with tabs[0]:
-    st.plotly_chart(figs["spine"], theme=None, config=_config(t("tab_spine", lang)))
+    state.plotly_chart(figs["spine"], theme=None, config=_config(t("tab_spine", lang)))
     st.caption(t("spine_colour_note", lang))
     st.caption(t("small_flag_note", lang))
 with tabs[1]:
-    st.plotly_chart(figs["bar"], theme=None, config=_config(label_of(bar_key)))
+    state.plotly_chart(figs["bar"], theme=None, config=_config(label_of(bar_key)))
     st.caption(t("bar_quality_caption", lang))
 with tabs[2]:
-    st.plotly_chart(figs["scatter"], theme=None,
+    state.plotly_chart(figs["scatter"], theme=None,
                     config=_config(f"{label_of(x_key)}_{label_of(y_key)}"))
 with tabs[3]:
     shown = view.display_table
@@ -214,7 +214,7 @@ with tabs[3]:
         unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
         created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME, key="values_xlsx")
 with tabs[4]:
-    st.plotly_chart(figs["programmes"], theme=None, config=_config(t("tab_programmes", lang)))
+    state.plotly_chart(figs["programmes"], theme=None, config=_config(t("tab_programmes", lang)))
     st.caption(t("programme_note", lang))
     st.markdown(view.programme_reference)
     programme_frame = figs["programme_frame"].drop(columns=["code"])

@@ -162,43 +162,45 @@ def plotly_config(town: str, indicator: str, image_format: str = "png", date: st
     return chart_config(safe_filename(town, indicator, date or today()), image_format)
 
 
-# plotly renders a subset of HTML in these properties (and in hover text filled from customdata)
-_FIGURE_TEXT_KEYS = {"text", "hovertext", "name", "ticktext", "texttemplate", "hovertemplate", "customdata",
-                     "labels", "title", "x", "y"}
+# plotly renders a subset of HTML in labels, category names and hover text; every string of a figure is cleaned the
+# same way (so a category, its position in categoryarray and an annotation anchored on it still match)
+_SKIP_KEYS = {"template"}  # plotly's own theme: no data in it, and large
 
 
-def _inert(value, in_text: bool):
+def _inert(value):
     if isinstance(value, str):
-        return defuse_chart_markup(value) if in_text else value
+        return defuse_chart_markup(value)
     if isinstance(value, dict):
         patch = {}
         for key, item in value.items():
-            cleaned = _inert(item, in_text or key in _FIGURE_TEXT_KEYS)
+            if key in _SKIP_KEYS:
+                continue
+            cleaned = _inert(item)
             if cleaned is not item:
                 patch[key] = cleaned
         return {**value, **patch} if patch else value
     if isinstance(value, (list, tuple)):
-        cleaned = [_inert(item, in_text) for item in value]
+        cleaned = [_inert(item) for item in value]
         return cleaned if any(a is not b for a, b in zip(cleaned, value)) else value
-    if in_text and hasattr(value, "tolist") and getattr(value, "dtype", None) is not None and value.dtype == object:
+    if hasattr(value, "tolist") and getattr(value, "dtype", None) is not None and value.dtype == object:
         as_list = value.tolist()
-        cleaned = _inert(as_list, True)
+        cleaned = _inert(as_list)
         return cleaned if cleaned is not as_list else value
     return value
 
 
 def inert_figure(fig):
-    """The figure with every label, hover text and custom datum free of links and markup other than the house
-    tags (<br>, <b>, <i>, <sup>, <sub>, <extra>); changed in place, returned for chaining. Used for every chart
-    the app shows or exports, so an uploaded ``<a href=…>`` name stays text on screen, in PNG/SVG and in the report.
+    """The figure with every string free of links and markup other than the house tags (<br>, <b>, <i>, <sup>,
+    <sub>, <extra>); changed in place, returned for chaining. Used for every chart the app shows or exports, so an
+    uploaded ``<a href=…>`` name stays text on screen, in PNG/SVG and in the report.
     """
     for trace in fig.data:
         plain = trace.to_plotly_json()
-        cleaned = _inert(plain, False)
+        cleaned = _inert(plain)
         if cleaned is not plain:
             trace.update({k: v for k, v in cleaned.items() if v is not plain.get(k)})
     layout = fig.layout.to_plotly_json()
-    cleaned = _inert(layout, False)
+    cleaned = _inert(layout)
     if cleaned is not layout:
         fig.update_layout({k: v for k, v in cleaned.items() if v is not layout.get(k)})
     return fig
