@@ -2,7 +2,6 @@
 
 Screenshots go to artifacts/screenshots/<page>.png for a human to look at.
 """
-from pathlib import Path
 
 import pytest
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 import hashlib
 import importlib
 import math
-import os
 import shutil
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

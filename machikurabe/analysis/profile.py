@@ -62,7 +62,29 @@ def option_label(row, lang: str = "ja") -> str:
     return f"{row['name']}（{kana} / {english}）· {where}"
 
 
-LABEL_STYLES = ("name", "name_code", "name_prefecture", "option")
+def to_katakana(kana: str | None) -> str:
+    if not kana:
+        return ""
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in kana)
+
+
+def picker_label(row, lang: str = "ja") -> str:
+    """The place picker's label, which its type-ahead searches: name, both kana, romaji, prefecture and code, so
+    湯沢市 is found by 湯沢, ゆざわ, ユザワ, yuzawa or 05207 in either language."""
+    kana = to_hiragana(row.get("name_kana"))
+    katakana = to_katakana(kana)
+    english = english_display_name(row)
+    code = row["code"]
+    if row["kind"] == "prefecture":
+        where = kind_label("prefecture", lang)
+    else:
+        where = row["prefecture"] if lang != "en" else prefecture_english(row["prefecture"])
+    if lang == "en":
+        return f"{english} · {where} · {code}（{row['name']} {kana} {katakana}）"
+    return f"{row['name']} · {where} · {code}（{kana} {katakana} {english}）"
+
+
+LABEL_STYLES = ("name", "name_code", "name_prefecture", "option", "picker")
 
 
 def labels_by_code(bodies: pd.DataFrame, style: str, lang: str = "ja") -> dict[str, str]:
@@ -75,6 +97,8 @@ def labels_by_code(bodies: pd.DataFrame, style: str, lang: str = "ja") -> dict[s
     for row in bodies.to_dict("records"):
         if style == "option":
             labels[row["code"]] = option_label(row, lang)
+        elif style == "picker":
+            labels[row["code"]] = picker_label(row, lang)
         elif style == "name_code":
             labels[row["code"]] = f"{display_name(row, lang)}（{row['code']}）"
         elif style == "name_prefecture" and row["kind"] != "prefecture":

@@ -226,4 +226,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_polarity": {"ja": "向き", "en": "Polarity"},
     "yes": {"ja": "あり", "en": "Yes"},
     "no": {"ja": "なし", "en": "No"},
+    "place_pick": {"ja": "自治体を選ぶ（漢字・ひらがな・カタカナ・ローマ字・コードで検索）",
+                   "en": "Choose a municipality or prefecture (search by kanji, kana, romaji or code)"},
+    "place_unknown_code": {"ja": "URLの団体コード「{code}」に当たる市区町村・都道府県はありません。5桁の団体コード（例：横手市 05203）を使うか、下の一覧から選んでください。",
+                           "en": "No municipality or prefecture has the code “{code}” in the link. Use a 5-digit local government code (e.g. 05203 for Yokote) or choose from the list below."},
 }
+
