@@ -10,7 +10,6 @@ from machikurabe.targets import parse_target_quantity, split_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
-GAZETTEER = ROOT / "geo" / "gazetteer.csv"
 
 
 @pytest.mark.parametrize(
@@ -115,8 +114,14 @@ def test_lines_offsets_follow_the_text():
 
 @pytest.fixture(scope="module")
 def all_targets() -> pd.DataFrame:
-    texts = targets.dev_programme_texts(RAW, GAZETTEER)
-    return targets.build_targets(RAW, texts, None)
+    # the production path: the plans parser's programme_texts, as build.py passes them
+    from machikurabe import build
+    from machikurabe import plans_parser as pp
+    from machikurabe.gazetteer import Gazetteer
+
+    bodies = pp.parse_plans(RAW / build.PLANS_FILE)
+    frames = build.bodies_to_frames(bodies, Gazetteer.load(), build.PLANS_FILE)
+    return targets.build_targets(RAW, frames["programme_texts"], None)
 
 
 def test_nagano_indicators(all_targets):
@@ -157,8 +162,9 @@ def test_chofu_quantitative_and_qualitative(all_targets):
 
 def test_council_report_has_no_body_and_says_why(all_targets):
     council = all_targets[all_targets["document_id"] == "004"]
-    # seven measures under 地域の目標 (lines 53, 54, 55, 63, 64, 72, 76) and the all-council meeting (88)
-    assert sorted(council["source_line"]) == [53, 54, 55, 63, 64, 72, 76, 88]
+    # seven measures under 地域の目標 (lines 53, 54, 55, 63, 64, 72, 76); the all-council meeting on
+    # lines 88-89 is a date and a venue, not a target (extract.drop_date)
+    assert sorted(council["source_line"]) == [53, 54, 55, 63, 64, 72, 76]
     assert council["municipality_code"].isna().all()
     assert council["note"].str.contains("みやぎ").all()
 
@@ -188,7 +194,7 @@ def test_plans_targets_trace_to_lines(all_targets):
 def test_target_ids_unique_and_columns(all_targets):
     assert all_targets["target_id"].is_unique
     assert list(all_targets.columns) == targets.TARGET_COLUMNS
-    assert set(all_targets["kind"]) <= {"quantitative", "qualitative"}
+    assert set(all_targets["kind"]) <= {"quantitative", "indicator", "qualitative"}
 
 
 def test_huge_digit_run_is_not_a_target():
@@ -212,4 +218,4 @@ def test_targets_from_the_real_build_trace_to_lines(tmp_path):
     for _, line_no, text in rows:
         probe = "".join(targets.normalise(text).split())[:6]
         assert probe in "".join(targets.normalise(lines[line_no - 1]).split()), (line_no, text)
-    assert set(kinds) == {"quantitative", "qualitative"}
+    assert set(kinds) == {"quantitative", "indicator", "qualitative"}
