@@ -124,18 +124,19 @@ HEAD_RULES: list[Rule] = [
          "働きかけ・訪問・アウトリーチ", "outreach, visits, approaching groups"),
     Rule("cat.meetings.bodies", "meetings",
          r"会議|協議体|協議会|懇談会|委員会|連絡会|座談会|話し合いの場|話し合い|意見を交わす場|情報交換会|情報交換|ネットワーク|"
-         r"会合|定例会|サミット|総会|検討会|部会|プラットフォーム|連携|協働|情報(の)?共有|役割分担|チーム|協議する|議論",
+         r"会合|定例会|サミット|総会|検討会|部会|役員会|会に出席|プラットフォーム|連携|協働|情報(の)?共有|役割分担|チーム|協議する|議論",
          "会議体・ネットワークの名前がある（機関の連携を含む）", "names a meeting body or network (or joint working)"),
     Rule("cat.consultation.cases", "consultation",
-         r"相談|ケース|支援プラン|プラン|終結|解決|つないだ|つなぐ件数|繋いだ|繋ぐ件数|支援計画|個別支援|伴走|受理|"
+         r"相談|ケース|支援プラン|プラン|終結|解決|つないだ|つなぐ|繋いだ|繋ぐ|支援計画|個別支援|伴走|受理|寄り添|よりそ|"
          r"調整|コーディネート|窓口|方針決定|支援検討|継続支援|継続して支援|支援対象者|対象者の|課題を整理",
          "相談・ケース・支援プラン（受付・対応・解決）", "consultations, cases, support plans"),
     Rule("cat.publicity.awareness", "publicity",
-         r"周知|広報|啓発|PR|認知度|情報発信|発信|チラシ|パンフレット|ホームページ|情報を提供|情報提供|意識の(醸成|浸透)",
+         r"周知|広報|啓発|PR|認知度|情報発信|発信|チラシ|パンフレット|ホームページ|情報を提供|情報提供|意識の(醸成|浸透)|"
+         r"フォーラム|講演|発表会|説明会|シンポジウム",
          "周知・広報・啓発・情報発信", "publicity, awareness, information"),
     Rule("cat.training.courses", "training",
-         r"研修|講座|学習会|勉強会|フォーラム|セミナー|ワークショップ|講演|発表会|カレッジ|説明会|福祉教育|視察|学習(?!支援)",
-         "研修・講座・学習会の実施", "training, courses, study sessions"),
+         r"研修|講座|学習会|勉強会|セミナー|ワークショップ|カレッジ|福祉教育|視察|学習(?!支援)",
+         "研修・講座・学習会の実施（住民向けの発表会・フォーラム・説明会は周知）", "training, courses, study sessions (public forums are publicity)"),
     Rule("cat.watching.mutual", "watching",
          r"見守|支え合|支えあ|ささえあ|助け合|助けあ|支えあう|気づく|気付く",
          "見守り・支え合い・助け合い", "watching over, mutual support"),
@@ -145,7 +146,7 @@ HEAD_RULES: list[Rule] = [
          "生活支援・家事・買い物・移動などの直接サービス", "direct help: daily life, chores, shopping, transport"),
     Rule("cat.places.hubs", "places",
          r"居場所|拠点|サロン|カフェ|集いの場|通いの場|交流の場|交流スペース|食堂|縁側|集える場|受け止める場|受けとめる場|"
-         r"交流(でき|出来)る場|場の(設置|構築|整備)|場づくり|ファーム|ふくしプラザ|場所|センター(を)?設置",
+         r"交流(でき|出来)る場|場の(設置|構築|整備)|場づくり|ファーム|ふくしプラザ|場所|センター(を)?設置|利用者|来所者",
          "居場所・拠点・サロン・通いの場", "gathering places and hubs"),
     Rule("cat.people.roles", "people",
          r"担い手|ボランティア|サポーター|推進員|コーディネーター|人材|福祉委員|協力員|民生委員|活動者|CSW|ワーカー|"
@@ -153,10 +154,10 @@ HEAD_RULES: list[Rule] = [
          "担い手・ボランティア・推進員などの人", "volunteers, supporters, promoters, coordinators"),
     Rule("cat.resident_participation.residents", "resident_participation",
          r"参加|参画|住民主体|主体となって|主体的|地域活動|活動の(創出|開始)|新たな活動|活動が開始|取組の創出|取り組みの創出|"
-         r"我が事|自治会|住民同士|住民自ら|住民による|利用者|来所者|サークル|活動団体|福祉活動",
+         r"我が事|自治会|住民同士|住民自ら|住民による|サークル|活動団体|福祉活動",
          "住民の参加・住民主体の活動", "residents taking part, resident-led activity"),
     Rule("cat.systems.arrangements", "systems",
-         r"計画|体制|仕組み|しくみ|システム|制度|要綱|要領|ルール|マップ|データベース|様式|環境|市町村数|区市町村",
+         r"計画|体制|仕組み|しくみ|システム|担当制|要綱|要領|ルール|マップ|データベース|様式|市町村数|区市町村",
          "計画・体制・仕組み・ルールづくり", "plans, systems, arrangements, rules"),
 ]
 CATEGORY_RULES: list[Rule] = OVERRIDE_RULES + HEAD_RULES
@@ -201,42 +202,55 @@ PILLAR_RULES: list[Rule] = [
 # ---------------------------------------------------------------------------------------------
 LEVEL_RULES: list[Rule] = [
     Rule("lvl.outcome.resolved", "outcome",
-         r"終結|解決(?!に向|を目指|に取り組|までに至らない|までには至らない|には至らない|の糸口|を試み|を図っていく|していく)|解決度",
+         r"終結(?!に至らない)|解決(数|件数|率|度|した|済|に至った|につながった|に導く|が図れた|できるもの)|問題解決に至った",
          "ケースの終結・解決はアウトカム", "a closed or resolved case is an outcome"),
     Rule("lvl.outcome.participation", "outcome",
          r"(就労|雇用|就職).{0,8}(者|人|件|創出|につなが|した)|収穫|社会参加が促進|参加した人",
          "参加支援で就労・参加した人はアウトカム", "people employed or taking part through participation support"),
     Rule("lvl.outcome.change", "outcome",
          r"割合|満足|変化|意識|認知度|孤立|助け合える|支え合える|安心して|理解が深ま|我が事|継続される|暮らせる|活躍|"
-         r"評価結果|評価|気軽に|関心を持|信頼|できるようになる|ようになる|高まる|深める|生まれる|確保できる",
+         r"評価結果|評価|気軽に|関心を持|信頼|できるようになる|ようになる|できること|高まる|深める|生まれる|確保できる",
          "住民・地域に起こる変化（割合・満足度・意識・関係）", "change in residents' lives or the community"),
+    Rule("lvl.structure.coverage", "structure",
+         r"(策定|設置|整備|構築)(している|できた|する)?(地区数|区市町村数|市町村数)|市町村の増加|区市町村数|市町村数",
+         "体制・計画のある地区・市町村の数はストラクチャー", "districts or municipalities with a plan or system in place"),
+    Rule("lvl.process.deliberation", "process",
+         r"検討|協議|議論|への支援",
+         "検討・協議する、立ち上げを支援するのはプロセス", "deliberating, or supporting others to start, is process"),
     Rule("lvl.output.trained", "output",
          r"修了|登録|委嘱|輩出|養成.{0,12}(参加者|人数|者数|\d+\s*(人|名))|(サポーター|ボランティア|担い手|推進員|コーディネーター|"
          r"ワーカー|ゲートキーパー).{0,4}(の)?(養成|育成)",
          "養成・登録された人はアウトプット（講座の開催はプロセス）", "trained or registered people are an output (courses held are process)"),
     Rule("lvl.output.participants", "output",
-         r"参加者|参加人数|参加 ?\d|利用者|来所者|受講者|利用延べ人数|活動延人員|の参加",
+         r"参加者|参加人数|参加 ?\d|利用者|来所者|受講者|利用延べ人数|活動延人員|の参加|出席者",
          "参加した人・利用した人の数はアウトプット", "people who attended or used are an output"),
     Rule("lvl.output.products", "output",
          r"策定|作成|プラン|支援計画|リスト化|マップ|骨子|つないだ|つなぐ件数|繋いだ|繋ぐ件数|方針決定|選定|選任",
          "活動の産物（計画・プラン・つないだ件数）", "products: plans, referrals, lists"),
     Rule("lvl.output.new_activity", "output",
-         r"新たな活動|活動が開始|立ち上げ|創出|創設|開拓|増える|増設|組織化|増員|増加|増やす",
-         "新しくできた住民の活動・グループはアウトプット", "a newly formed resident activity or group is an output"),
-    Rule("lvl.process.consultations", "process",
-         r"相談件数|相談を受|受理|相談対応|対応件数|相談支援|相談会|ケース検討|調整件数|コーディネート件数|相談",
-         "受けた相談・対応はプロセス", "consultations received or handled are process"),
+         r"新たな活動|活動が開始|立ち上げ|創出|創設|開拓|増える|増設|組織化|増員|増加|増やす|団体数|グループ数|"
+         r"新規(?!相談|受理)|充実|拡充|拡大",
+         "新しくできた住民の活動・グループ、広がった活動はアウトプット", "a newly formed or widened resident activity or group is an output"),
     Rule("lvl.process.held", "process",
          r"開催|実施|出席|開く",
          "会議・講座などを開く・出席するのはプロセス", "meetings or courses held or attended are process"),
+    Rule("lvl.process.consultations", "process",
+         r"相談件数|相談を受|受理|相談対応|対応件数|相談会|ケース検討|調整件数|コーディネート件数",
+         "受けた相談・対応はプロセス", "consultations received or handled are process"),
     Rule("lvl.structure.inplace", "structure",
          r"配置|設置|整備|体制|仕組み|しくみ|システム|構築|開設|新設|拠点|協議体|要綱|要領|ネットワーク化|導入|確立|"
-         r"市町村数|区市町村数|地区数|箇所|か所|カ所",
+         r"を作る|をつくる|を設け|担当制|地区数",
          "体制・場・人の整備（自ら開く場を含む）", "people, places or systems put in place (including places the body opens)"),
+    Rule("lvl.output.headcount", "output",
+         r"\d+\s*(人|名|組)",
+         "人数で数える目標（参加・利用・活動した人）はアウトプット", "a head count (people taking part or served) is an output"),
     Rule("lvl.process.activities", "process",
-         r"開催|実施|回|件|訪問|働きかけ|参加|出席|周知|啓発|検討|支援|取り組|取組|行う|推進|促進|共有",
+         r"相談|開催|実施|回|件|訪問|働きかけ|参加|出席|周知|啓発|支援|取り組|取組|行う|推進|促進|共有",
          "活動の実施（開催・対応・参加）", "activities done: held, handled, attended"),
 ]
+# When no level rule matches, the category decides: a system is structure, people and places are what
+# activities produce, everything else is an activity.
+LEVEL_DEFAULTS = {"systems": "structure", "people": "output", "places": "output"}
 
 # ---------------------------------------------------------------------------------------------
 # Kind rules
@@ -249,11 +263,12 @@ KIND_RULES = {
                        "names a counted measure (cases, people, share, satisfaction) but no value to reach"),
     "kind.no_number": ("数値も数える項目もない", "no number and no counted measure"),
 }
-_KIND_ALL = re.compile(r"(全|すべての|全ての)(地区|自治会|市町村|区市町村|圏域|行政区|小学校区|中学校区|相談支援機関|地域)")
+_KIND_ALL = re.compile(r"(全|すべての|全ての)(地区|自治会|市町村|区市町村|圏域|行政区|小学校区|中学校区|相談支援機関|地域)|"
+                       r"(すべて|全て)の(課題|相談|ケース)を")
 _MEASURE_NOUN = r"(件数|人数|回数|者数|団体数|箇所数|か所数|地区数|市町村数|[^\s、。]数|率|割合|満足度|解決度|実績)"
 _KIND_INDICATOR = re.compile(
     rf"{_MEASURE_NOUN}\s*(等|など)?\s*(。)?\s*$|{_MEASURE_NOUN}(等|など)?(を|の)(記録|カウント|成果指標|指標|把握|推移|数値目標化|増加|増やす|定量的)|"
-    rf"(の|を)増加(を目指す)?。?$|を増やす|数値目標化|成果指標とする")
+    rf"(の|を)増加(を目指す)?。?$|を増やす|数値目標化|成果指標とする|数(が|を)(成果)?目標")
 _FALLBACK_COUNT = re.compile(r"\d+(?:[,.]\d+)?\s*(件|回|人|名|か所|箇所|カ所|ヶ所|地区|団体|世帯|%|％|組|社|校|圏域|自治会|時間)")
 
 CONFIDENCE_RULES = {
@@ -294,7 +309,7 @@ def _main_clause(text: str) -> str:
     """The text without a leading purpose clause: in '…を防ぐため、見守り体制を構築する' the target is
     what follows ため; the purpose only says why."""
     m = None
-    for m in re.finditer(r"(?:ため(?:に)?|ように|よう|目的に)[、,]\s*", text):
+    for m in re.finditer(r"(?:ため(?:に)?|ように|よう|目的に)[、,]\s*|のための", text):
         pass
     if m and m.end() < len(text) - 4:
         return text[m.end():]
@@ -321,7 +336,8 @@ def _head_matches(text: str) -> list[tuple[int, int, Rule, str]]:
     out = []
     for end, neg, rule, term, start in found:
         if rule.label == "systems" and _FRAME.fullmatch(term):
-            before = [f for f in found if f[0] in (start, start - 1) and f[2].label != "systems"]
+            before = [f for f in found if f[0] <= start and f[2].label != "systems"
+                      and re.fullmatch(r"(い)?(の)?", s[f[0]:start])]
             if before:
                 b = before[0]
                 out.append((end, b[1], b[2], b[3] + term))
@@ -335,6 +351,8 @@ def _category(text: str) -> tuple[Rule | None, str, list]:
     # its word is one mention among others and competes like a head word
     for rule in OVERRIDE_RULES:
         m = re.search(rule.pattern, text)
+        if rule.label == "people" and re.search(r"\d\s*回", text):
+            continue  # ボランティア養成講座 開催数 12 回 counts courses held: training
         if m and len(text) <= 60:
             return rule, m.group(0), _head_matches(text)
     # a count names its subject before the number: サロンの開催 66 地区部会 4,404 回 is about サロン
@@ -343,12 +361,25 @@ def _category(text: str) -> tuple[Rule | None, str, list]:
         head = _head_matches(text[:first_number.start()])
         if head:
             best = max(head, key=lambda x: (x[0], x[1]))
-            return best[2], best[3], _head_matches(text)
+            return _first_of_pair(text[:first_number.start()], best, head), best[3], _head_matches(text)
     matches = _head_matches(text)
     if not matches:
         return None, "", matches
     best = max(matches, key=lambda x: (x[0], x[1]))
-    return best[2], best[3], matches
+    return _first_of_pair(text, best, matches), (best[3]), matches
+
+
+def _first_of_pair(text: str, best, matches) -> Rule:
+    """'地域懇談会・研修会', '居場所や生活支援サービス': two subjects joined by ・/や/及び — the first is primary
+    (the other becomes the secondary category)."""
+    s = _masked(text)
+    best_start = best[0] - len(best[3])
+    for end, _neg, rule, term in sorted(matches, key=lambda x: x[0]):
+        if rule.label == best[2].label or end > best_start:
+            continue
+        if re.fullmatch(r"(等)?(・|や|及び|および|と)[^、。,\s]{0,8}", s[end:best_start]):
+            return rule
+    return best[2]
 
 
 def _secondary(text: str, primary: str) -> tuple[str | None, str | None, str]:
@@ -371,30 +402,51 @@ def _has_number(text: str) -> bool:
     return bool(_FALLBACK_COUNT.search(s))
 
 
+_COMMUNITY_WORDS = r"住民|自治会|町内|地区|懇談会|協議体|団体|サロン|ボランティア|地域活動|民生委員|PTA|フードバンク|こども食堂|防災組織|集落|小地域"
+
+
 def _pillar(category: str, secondary: str | None, text: str, section: str | None, programme: str | None,
             ) -> tuple[str, str, str]:
+    """The pillar of 重層的支援体制整備事業 a target serves (order of the checks = PILLAR_RULES)."""
     if section:
         if section.startswith("III"):
             return "community_building", "pillar.document.section", section
         if section.startswith("II"):
             return "participation_support", "pillar.document.section", section
+    text = _without_asides(text)
     if category == "individual_participation":
         return "participation_support", "pillar.participation", category
-    if category == "other" and not re.search(PILLAR_RULES[4].pattern, text):
-        return "none", "pillar.none", ""
     # outreach to a person (visits, ひきこもり) is the outreach pillar; 働きかけ to groups is community building
     m = re.search(PILLAR_RULES[2].pattern, text)
-    if m and category in ("outreach", "consultation", "watching", "other"):
+    if m and category in ("outreach", "other") and not re.search(r"団体|自治会|活動|取組|社会資源|法人|企業|店舗", text):
         return "outreach", "pillar.outreach", m.group(0)
-    m = re.search(PILLAR_RULES[3].pattern, text)
-    if m and category in ("meetings", "systems", "consultation", "people", "training", "other"):
-        if category != "consultation" or re.search(r"つないだ|つなぐ件数|繋いだ|支援調整|調整件数|バックアップ|チーム|ケース会議|ケース検討", text):
+    if category == "outreach" and re.search(r"アウトリーチ|訪問|ひきこもり", text):
+        return "outreach", "pillar.outreach", "outreach"
+    if category == "meetings":
+        # meetings of agencies and professionals are multi-agency; residents' and groups' meetings build the community
+        m = re.search(PILLAR_RULES[3].pattern, text)
+        if m:
             return "multi_agency", "pillar.multi_agency", m.group(0)
-    if category == "meetings" and programme == "multi_agency" and not re.search(r"住民|自治会|懇談会|協議体|地区", text):
-        return "multi_agency", "pillar.multi_agency", "programme:multi_agency"
-    if category in ("consultation",) or (category in ("systems", "publicity", "places") and re.search(r"相談|窓口", text)):
-        m = re.search(r"相談|窓口|ケース|プラン|終結|解決", text)
-        return "comprehensive_consultation", "pillar.consultation", m.group(0) if m else category
+        m = re.search(_COMMUNITY_WORDS, text)
+        if m:
+            return "community_building", "pillar.community", m.group(0)
+        return "multi_agency", "pillar.multi_agency", "meetings"
+    if category == "consultation":
+        m = re.search(r"調整件数|相談調整|支援調整|チーム|ケース会議|多機関|専門職", text)
+        if m:
+            return "multi_agency", "pillar.multi_agency", m.group(0)
+        return "comprehensive_consultation", "pillar.consultation", "consultation"
+    if category == "systems":
+        m = re.search(r"相談|窓口|包括的(な)?支援体制|支援体制", text)
+        if m:
+            return "comprehensive_consultation", "pillar.consultation", m.group(0)
+        m = re.search(PILLAR_RULES[3].pattern, text)
+        if m:
+            return "multi_agency", "pillar.multi_agency", m.group(0)
+    if category in ("people", "training", "publicity", "places"):
+        m = re.search(r"相談|窓口", text)
+        if m:
+            return "comprehensive_consultation", "pillar.consultation", m.group(0)
     if category == "other":
         return "none", "pillar.none", ""
     return "community_building", "pillar.community", category
@@ -428,16 +480,24 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
         secondary, secondary_rule_id, sec_term = _secondary(main, category)
 
     lrule, lterm = None, ""
-    for candidate in (main, s, _norm(context) if context else ""):
+    counts_sessions = bool(re.search(r"\d\s*回", s))
+    for candidate in (_main_clause(s), s, _norm(context) if context else ""):
         for r in LEVEL_RULES:
+            if r.rule_id == "lvl.output.trained" and counts_sessions:
+                continue  # 講座修了生との検討 4回: sessions held, not people trained
+            if r.rule_id == "lvl.structure.inplace" and category == "consultation":
+                continue  # consultation is received and handled; a 相談体制 target is a system
             m = re.search(r.pattern, candidate)
             if m:
                 lrule, lterm = r, m.group(0)
                 break
         if lrule:
             break
-    level = lrule.label if lrule else "process"
-    level_rule_id = lrule.rule_id if lrule else "lvl.process.default"
+    if lrule is None and category in LEVEL_DEFAULTS:
+        level, level_rule_id = LEVEL_DEFAULTS[category], f"lvl.default.{category}"
+    else:
+        level = lrule.label if lrule else "process"
+        level_rule_id = lrule.rule_id if lrule else "lvl.process.default"
 
     if kind_hint in ("quantitative", "qualitative"):
         kind, kind_rule = kind_hint, "kind.document"
@@ -447,7 +507,7 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
             kind, kind_rule = "quantitative", "kind.number"
         elif _KIND_ALL.search(s) and not re.search(r"検討|目指す体制", s):
             kind, kind_rule = "quantitative", "kind.all"
-        elif _KIND_INDICATOR.search(_without_asides(s).strip()):
+        elif _KIND_INDICATOR.search(re.sub(r"【[^】]*】", "", _without_asides(s)).strip()):
             kind, kind_rule = "indicator", "kind.indicator"
         else:
             kind, kind_rule = "qualitative", "kind.no_number"
@@ -459,7 +519,7 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
         conf_rule = "conf.low.other"
     elif extraction_rule in ("extract.join_fragment", "extract.fragment_no_context", "extract.join_heading"):
         conf_rule = "conf.low.extraction"
-    elif level_rule_id == "lvl.process.default":
+    elif level_rule_id == "lvl.process.default" or level_rule_id.startswith("lvl.default."):
         conf_rule = "conf.low.default_level"
     elif n_categories >= 3 and rule.rule_id not in {r.rule_id for r in OVERRIDE_RULES}:
         conf_rule = "conf.low.competing"
@@ -491,6 +551,9 @@ def all_rules() -> dict[str, tuple[str, str]]:
     for r in LEVEL_RULES:
         out[r.rule_id] = (r.why_ja, r.why_en)
     out["lvl.process.default"] = ("段階の規則が当てはまらず、既定でプロセス", "no level rule matched; process by default")
+    for cat, level in LEVEL_DEFAULTS.items():
+        out[f"lvl.default.{cat}"] = (f"段階の語がなく、分類（{CATEGORY_LABELS[cat][0]}）の既定で{LEVEL_LABELS[level][0]}",
+                                     f"no level word; the category's default ({level})")
     out.update(KIND_RULES)
     out.update(CONFIDENCE_RULES)
     return out

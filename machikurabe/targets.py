@@ -39,7 +39,7 @@ TARGET_COLUMNS = [
 # Units seen in the documents. Longer spellings first so 箇所 is not read as 所.
 _UNITS = [
     "か所", "カ所", "ヵ所", "ケ所", "ヶ所", "箇所", "ヶ所", "世帯", "団体", "地区", "時間", "圏域",
-    "自治会", "市町村", "区市町村", "サロン", "協議体", "トン", "件", "回", "人", "名", "組", "社",
+    "自治会", "市町村", "区市町村", "サロン", "協議体", "店舗", "トン", "件", "回", "人", "名", "組", "社", "つ",
     "校", "点", "%", "割",
 ]
 _UNIT_CANON = {"か所": "箇所", "カ所": "箇所", "ヵ所": "箇所", "ケ所": "箇所", "ヶ所": "箇所",
@@ -256,13 +256,13 @@ EXTRACTION_RULES = {
 
 _DROP_RULES = [
     ("extract.drop_date", re.compile(r"^日時|\d+月\d+日\s*[\(（][月火水木金土日][\)）]|^(場所|会場)[:：\s]")),
-    ("extract.drop_note", re.compile(r"^(※|相談を受ける人|対象は|対象者は|この数は|単なる)|に記載のとおり|^別添|^別紙|^(今後検討|未定|検討中)(\s|[\(（]|$)")),
+    ("extract.drop_note", re.compile(r"^(※|相談を受ける人|対象は|対象者は|この数は|単なる)|に記載のとおり|^別添|^別紙|^(今後検討|未定|検討中)(\s|[\(（]|$)|数値目標化を検討")),
     ("extract.drop_past_result", re.compile(
         r"実績.*\d|\d.*実績|あった。?$|があり、|(した|された|挙げられている|行われた|実施済み?|解決済み)。?$|取組開始$")),
     ("extract.drop_baseline", re.compile(
         r"(ある|いる|おり|である)。?$|ペース.{0,12}経過|をベースに|現在、|を受けている。?$|の(現状|状況)は")),
     ("extract.drop_rationale", re.compile(
-        r"(難しい|期待される|見込まれる|考えられる|ためである|からである|必要がある|必要である|予想される)。?$")),
+        r"(難しい|見込まれる|考えられる|ためである|からである|必要がある|必要である|予想される)。?$")),
 ]
 # words that carry no subject: units, time words and the like; a piece made only of these and a number
 # is a fragment of the target before it

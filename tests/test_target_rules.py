@@ -38,8 +38,8 @@ from machikurabe.target_rules import classify
     ("地域の支え合いの仕組みづくり勉強会参加者数 120 人", "training", "output"),
     # 003 line 4110: courses held are process
     ("ボランティア入門講座 開催数 33 回", "training", "process"),
-    # 003 line 3016: awareness events are publicity, not training
-    ("社会福祉課題の啓発事業 500名", "publicity", "process"),
+    # 003 line 3016: awareness events are publicity, not training; 500 people reached is a head count → output
+    ("社会福祉課題の啓発事業 500名", "publicity", "output"),
     # 003 line 1621: a mutual-support map
     ("全行政区(39行政区)で地域支え合いマップを整備", "watching", "output"),
     # 003 line 3324: a direct home-help service
