@@ -377,7 +377,7 @@ def _first_of_pair(text: str, best, matches) -> Rule:
     for end, _neg, rule, term in sorted(matches, key=lambda x: x[0]):
         if rule.label == best[2].label or end > best_start:
             continue
-        if re.fullmatch(r"(等)?(・|や|及び|および|と)[^、。,\s]{0,8}", s[end:best_start]):
+        if re.fullmatch(r"(等)?(・|や|及び|および|と(?!の|して|共に|ともに))[^、。,\s]{0,8}", s[end:best_start]):
             return rule
     return best[2]
 
