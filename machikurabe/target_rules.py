@@ -124,11 +124,13 @@ HEAD_RULES: list[Rule] = [
          "働きかけ・訪問・アウトリーチ", "outreach, visits, approaching groups"),
     Rule("cat.meetings.bodies", "meetings",
          r"会議|協議体|協議会|懇談会|委員会|連絡会|座談会|話し合いの場|話し合い|意見を交わす場|情報交換会|情報交換|ネットワーク|"
-         r"会合|定例会|サミット|総会|検討会|部会|役員会|会に出席|プラットフォーム|連携|協働|情報(の)?共有|役割分担|チーム|協議する|議論",
+         r"会合|定例会|サミット|総会|検討会|部会|役員会|会に出席|プラットフォーム|連携|協働|情報(の)?共有|課題を共有|役割分担|チーム|"
+         r"協議する|議論",
          "会議体・ネットワークの名前がある（機関の連携を含む）", "names a meeting body or network (or joint working)"),
     Rule("cat.consultation.cases", "consultation",
          r"相談|ケース|支援プラン|プラン|終結|解決|つないだ|つなぐ|繋いだ|繋ぐ|支援計画|個別支援|伴走|受理|寄り添|よりそ|"
-         r"調整|コーディネート|窓口|方針決定|支援検討|継続支援|継続して支援|支援対象者|対象者の|課題を整理",
+         r"調整|コーディネート|窓口|方針決定|支援検討|継続支援|継続して支援|支援対象者|対象者の|課題を整理|ニーズを整理|"
+         r"支援に(結びつけ|結び付け|つなげ|繋げ)",
          "相談・ケース・支援プラン（受付・対応・解決）", "consultations, cases, support plans"),
     Rule("cat.publicity.awareness", "publicity",
          r"周知|広報|啓発|PR|認知度|情報発信|発信|チラシ|パンフレット|ホームページ|情報を提供|情報提供|意識の(醸成|浸透)|"
@@ -157,10 +159,14 @@ HEAD_RULES: list[Rule] = [
          r"我が事|自治会|住民同士|住民自ら|住民による|サークル|活動団体|福祉活動",
          "住民の参加・住民主体の活動", "residents taking part, resident-led activity"),
     Rule("cat.systems.arrangements", "systems",
-         r"計画|体制|仕組み|しくみ|システム|担当制|要綱|要領|ルール|マップ|データベース|様式|市町村数|区市町村",
+         r"計画|体制|仕組み|しくみ|システム|担当制|要綱|要領|ルール|マップ|データベース|様式|市町村数|区市町村|"
+         r"窓口(を|の)?(整備|設置|開設)",
          "計画・体制・仕組み・ルールづくり", "plans, systems, arrangements, rules"),
 ]
 CATEGORY_RULES: list[Rule] = OVERRIDE_RULES + HEAD_RULES
+SECTION_RULE = Rule("cat.individual_participation.section", "individual_participation", r"II 参加支援",
+                    "原文の章「参加支援」の下の支援・働きかけは参加支援", "support under the document's own 参加支援 chapter")
+CATEGORY_RULES.append(SECTION_RULE)
 
 # Measure words are masked before the head rules run: they say what is counted, not what about.
 _MEASURE_WORDS = re.compile(r"参加者数|参加者|参加人数|参加件数|の参加|受講者|件数|回数|人数|開催数|実施数|開催|実施|延べ|のべ|実績")
@@ -336,7 +342,8 @@ def _head_matches(text: str) -> list[tuple[int, int, Rule, str]]:
     out = []
     for end, neg, rule, term, start in found:
         if rule.label == "systems" and _FRAME.fullmatch(term):
-            before = [f for f in found if f[0] <= start and f[2].label != "systems"
+            # a consultation arrangement (相談体制) stays a system: the target is the arrangement
+            before = [f for f in found if f[0] <= start and f[2].label not in ("systems", "consultation")
                       and re.fullmatch(r"(い)?(の)?", s[f[0]:start])]
             if before:
                 b = before[0]
@@ -351,13 +358,13 @@ def _category(text: str) -> tuple[Rule | None, str, list]:
     # its word is one mention among others and competes like a head word
     for rule in OVERRIDE_RULES:
         m = re.search(rule.pattern, text)
-        if rule.label == "people" and re.search(r"\d\s*回", text):
+        if rule.label == "people" and re.search(r"\d\s*回", text) and not re.search(r"\d\s*(人|名)", text):
             continue  # ボランティア養成講座 開催数 12 回 counts courses held: training
         if m and len(text) <= 60:
             return rule, m.group(0), _head_matches(text)
     # a count names its subject before the number: サロンの開催 66 地区部会 4,404 回 is about サロン
     first_number = re.search(r"\d", text)
-    if first_number and first_number.start() > 1:
+    if first_number and first_number.start() > 1 and not re.search(r"[、。,]", text[:first_number.start()]):
         head = _head_matches(text[:first_number.start()])
         if head:
             best = max(head, key=lambda x: (x[0], x[1]))
@@ -466,6 +473,9 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
     s = _norm(text)
     main = _without_asides(_main_clause(s))
     rule, term, matches = _category(main)
+    if section and section.startswith("II 参加支援") and (rule is None or rule.label in ("consultation", "outreach", "resident_participation")):
+        # under the document's own 参加支援 chapter, support and approaches are participation support
+        rule, term = SECTION_RULE, section
     if rule is None and main != s:
         rule, term, matches = _category(s)
     used_context = False
