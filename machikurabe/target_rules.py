@@ -409,7 +409,8 @@ def _has_number(text: str) -> bool:
     return bool(_FALLBACK_COUNT.search(s))
 
 
-_COMMUNITY_WORDS = r"住民|自治会|町内|地区|懇談会|協議体|団体|サロン|ボランティア|地域活動|民生委員|PTA|フードバンク|こども食堂|防災組織|集落|小地域"
+_COMMUNITY_WORDS = (r"住民|自治会|町内|地区|懇談会|協議体|団体|サロン|ボランティア|地域活動|民生委員|PTA|フードバンク|こども食堂|"
+                    r"防災組織|集落|小地域|地域の中|地域課題|地域生活課題|地域のあり方")
 
 
 def _pillar(category: str, secondary: str | None, text: str, section: str | None, programme: str | None,
@@ -430,26 +431,25 @@ def _pillar(category: str, secondary: str | None, text: str, section: str | None
     if category == "outreach" and re.search(r"アウトリーチ|訪問|ひきこもり", text):
         return "outreach", "pillar.outreach", "outreach"
     if category == "meetings":
-        # meetings of agencies and professionals are multi-agency; residents' and groups' meetings build the community
-        m = re.search(PILLAR_RULES[3].pattern, text)
-        if m:
-            return "multi_agency", "pillar.multi_agency", m.group(0)
+        # residents' and local groups' meetings build the community; other meetings (agencies, professionals,
+        # the 相談支援包括化推進会議) are multi-agency
         m = re.search(_COMMUNITY_WORDS, text)
         if m:
             return "community_building", "pillar.community", m.group(0)
-        return "multi_agency", "pillar.multi_agency", "meetings"
+        m = re.search(PILLAR_RULES[3].pattern, text)
+        return "multi_agency", "pillar.multi_agency", m.group(0) if m else "meetings"
     if category == "consultation":
-        m = re.search(r"調整件数|相談調整|支援調整|チーム|ケース会議|多機関|専門職", text)
+        m = re.search(r"調整件数|相談調整|チーム|ケース会議|多機関|専門職", text)
         if m:
             return "multi_agency", "pillar.multi_agency", m.group(0)
         return "comprehensive_consultation", "pillar.consultation", "consultation"
     if category == "systems":
+        m = re.search(r"連携|関係機関|多機関|専門職|専門機関|役割分担|機関同士|庁内", text)
+        if m:
+            return "multi_agency", "pillar.multi_agency", m.group(0)
         m = re.search(r"相談|窓口|包括的(な)?支援体制|支援体制", text)
         if m:
             return "comprehensive_consultation", "pillar.consultation", m.group(0)
-        m = re.search(PILLAR_RULES[3].pattern, text)
-        if m:
-            return "multi_agency", "pillar.multi_agency", m.group(0)
     if category in ("people", "training", "publicity", "places"):
         m = re.search(r"相談|窓口", text)
         if m:

@@ -267,8 +267,8 @@ _DROP_RULES = [
 # words that carry no subject: units, time words and the like; a piece made only of these and a number
 # is a fragment of the target before it
 _FRAGMENT_WORDS = re.compile(
-    rf"\d+(?:[,.]\d+)?|{_UNIT_RE}|圏域|区域|年間|年度|毎月|毎年|年|月|週|日|各地区|各|計|延べ|のべ|約|定期|随時|以上|程度|"
-    rf"参加|新規|目標|現状|本年度中に|までに|社協内部|内部|予定|[\s、。,.+＋×~～\-/()（）:：]")
+    rf"社協内部|内部|\d+(?:[,.]\d+)?|{_UNIT_RE}|圏域|区域|年間|年度|毎月|毎年|年|月|週|日|各地区|各|計|延べ|のべ|約|定期|随時|以上|程度|"
+    rf"参加|新規|目標|現状|本年度中に|までに|予定|[\s、。,.+＋×~～\-/()（）:：]")
 _TARGET_VERBS = re.compile(r"目指|目標|図る|図っていく|行う|実施|開催|する。?$|していく|させる|整備|構築|設置|促進|推進|取り組|したい")
 
 
