@@ -257,6 +257,20 @@ LEVEL_RULES: list[Rule] = [
 # When no level rule matches, the category decides: a system is structure, people and places are what
 # activities produce, everything else is an activity.
 LEVEL_DEFAULTS = {"systems": "structure", "people": "output", "places": "output"}
+# A place the body opens itself (常設, a room in its centre, run directly) is structure; places counted
+# as they open in the community (サロン立ち上げ, 拠点設置数 of resident groups) are an output.
+_BODY_OPENS = r"常設|センター|一室|直営|設置運営|窓口"
+LEVEL_OVERRIDES = {
+    "lvl.structure.system": Rule("lvl.structure.system", "structure", r"(category systems)",
+                                 "計画・体制・仕組みの目標は、会議や検討の語があってもストラクチャー",
+                                 "a plan, system or arrangement is structure even when it names meetings or steps"),
+    "lvl.output.places_counted": Rule("lvl.output.places_counted", "output", r"(category places, not 常設|センター|一室|直営)",
+                                      "地域にできる場の数（住民のサロン・拠点）はアウトプット（自ら常設で開く場はストラクチャー）",
+                                      "places counted as they open in the community are an output (a place the body opens itself is structure)"),
+    "lvl.process.courses_held": Rule("lvl.process.courses_held", "process", r"(category training/publicity with N回)",
+                                     "回数のある研修・周知は、定員や参加人数が添えてあっても開催（プロセス）",
+                                     "courses or events with a number of sessions are process, even with a head count"),
+}
 
 # ---------------------------------------------------------------------------------------------
 # Kind rules
@@ -315,7 +329,7 @@ def _main_clause(text: str) -> str:
     """The text without a leading purpose clause: in '…を防ぐため、見守り体制を構築する' the target is
     what follows ため; the purpose only says why."""
     m = None
-    for m in re.finditer(r"(?:ため(?:に)?|ように|よう|目的に)[、,]\s*|のための", text):
+    for m in re.finditer(r"(?:ため(?:に)?|ように|よう|目的に|に向け(?:て)?)[、,]\s*|のための", text):
         pass
     if m and m.end() < len(text) - 4:
         return text[m.end():]
@@ -503,6 +517,16 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
                 break
         if lrule:
             break
+    # category-specific readings of the keyword verdict (see README, logic level decision rules)
+    if lrule is not None and lrule.label != "outcome":
+        if category == "systems" and lrule.label in ("process", "output") \
+                and lrule.rule_id not in ("lvl.process.deliberation", "lvl.output.participants"):
+            lrule = LEVEL_OVERRIDES["lvl.structure.system"]
+        elif category == "places" and lrule.label == "structure" and not re.search(_BODY_OPENS, s):
+            lrule = LEVEL_OVERRIDES["lvl.output.places_counted"]
+        elif category in ("training", "publicity") and lrule.label == "output" and re.search(r"\d\s*回", s) \
+                and lrule.rule_id != "lvl.output.trained":
+            lrule = LEVEL_OVERRIDES["lvl.process.courses_held"]
     if lrule is None and category in LEVEL_DEFAULTS:
         level, level_rule_id = LEVEL_DEFAULTS[category], f"lvl.default.{category}"
     else:
@@ -558,7 +582,7 @@ def all_rules() -> dict[str, tuple[str, str]]:
     for r in PILLAR_RULES:
         out[r.rule_id] = (r.why_ja, r.why_en)
     out["pillar.none"] = ("五つの支援のどれにも当たらない（行政の手続き・不明）", "none of the five (administration, unclear)")
-    for r in LEVEL_RULES:
+    for r in LEVEL_RULES + list(LEVEL_OVERRIDES.values()):
         out[r.rule_id] = (r.why_ja, r.why_en)
     out["lvl.process.default"] = ("段階の規則が当てはまらず、既定でプロセス", "no level rule matched; process by default")
     for cat, level in LEVEL_DEFAULTS.items():

@@ -19,8 +19,10 @@ from machikurabe.target_rules import classify
     ("地域見守りサポーター養成講座の修了人数:500人以上", "people", "output"),
     # 003 line 587: resolved cases are an outcome
     ("解決数:100件", "consultation", "outcome"),
-    # 003 line 1136: hubs set up are structure
-    ("拠点設置数 10 箇所", "places", "structure"),
+    # 003 line 1136: hubs counted as resident groups start them (the line goes on: 17 団体が取組開始) → output;
+    # a place the body opens itself is structure (003 line 1621, 常設型集いの場の設置運営)
+    ("拠点設置数 10 箇所", "places", "output"),
+    ("常設型集いの場の設置運営による居場所及び活動拠点の整備", "places", "structure"),
     # 003 line 49: intermediate work is participation support for individuals; harvest and jobs → outcome
     ("露の栽培で最終的に 50 トンの収穫とそれに伴う雇用の創出", "individual_participation", "outcome"),
     # 002 line 37
