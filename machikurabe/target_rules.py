@@ -215,11 +215,14 @@ LEVEL_RULES: list[Rule] = [
          "参加支援で就労・参加した人はアウトカム", "people employed or taking part through participation support"),
     Rule("lvl.outcome.change", "outcome",
          r"割合|満足|変化|意識|認知度|孤立|助け合える|支え合える|安心して|理解が深ま|我が事|継続される|暮らせる|活躍|"
-         r"評価結果|評価|気軽に|関心を持|信頼|できるようになる|ようになる|できること|高まる|深める|生まれる|確保できる",
+         r"評価結果|評価|関心を持|信頼|できるようになる|ようになる|できること|高まる|深める|生まれる|確保できる",
          "住民・地域に起こる変化（割合・満足度・意識・関係）", "change in residents' lives or the community"),
     Rule("lvl.structure.coverage", "structure",
          r"(策定|設置|整備|構築)(している|できた|する)?(地区数|区市町村数|市町村数)|市町村の増加|区市町村数|市町村数",
          "体制・計画のある地区・市町村の数はストラクチャー", "districts or municipalities with a plan or system in place"),
+    Rule("lvl.output.cases_done", "output",
+         r"(た|れた)(件数|数|世帯)",
+         "何かが済んだケースの数（検討が開始された件数など）はアウトプット", "cases in which a step was completed are an output"),
     Rule("lvl.process.deliberation", "process",
          r"検討|協議|議論|への支援",
          "検討・協議する、立ち上げを支援するのはプロセス", "deliberating, or supporting others to start, is process"),
@@ -259,7 +262,7 @@ LEVEL_RULES: list[Rule] = [
 LEVEL_DEFAULTS = {"systems": "structure", "people": "output", "places": "output"}
 # A place the body opens itself (常設, a room in its centre, run directly) is structure; places counted
 # as they open in the community (サロン立ち上げ, 拠点設置数 of resident groups) are an output.
-_BODY_OPENS = r"常設|センター|一室|直営|設置運営|窓口"
+_BODY_OPENS = r"常設|センター|一室|直営|設置運営|窓口|整備"
 LEVEL_OVERRIDES = {
     "lvl.structure.system": Rule("lvl.structure.system", "structure", r"(category systems)",
                                  "計画・体制・仕組みの目標は、会議や検討の語があってもストラクチャー",
@@ -267,9 +270,14 @@ LEVEL_OVERRIDES = {
     "lvl.output.places_counted": Rule("lvl.output.places_counted", "output", r"(category places, not 常設|センター|一室|直営)",
                                       "地域にできる場の数（住民のサロン・拠点）はアウトプット（自ら常設で開く場はストラクチャー）",
                                       "places counted as they open in the community are an output (a place the body opens itself is structure)"),
-    "lvl.process.courses_held": Rule("lvl.process.courses_held", "process", r"(category training/publicity with N回)",
-                                     "回数のある研修・周知は、定員や参加人数が添えてあっても開催（プロセス）",
-                                     "courses or events with a number of sessions are process, even with a head count"),
+    "lvl.process.courses_held": Rule("lvl.process.courses_held", "process", r"(category training/publicity with N回; outreach)",
+                                     "回数のある研修・周知、訪問・同行は、人数が添えてあっても活動の実施（プロセス）",
+                                     "courses, events with a number of sessions, and visits are process, even with a head count"),
+    "lvl.structure.meeting_set_up": Rule("lvl.structure.meeting_set_up", "structure", r"(category meetings) 設置|定着|仕組み|体制|構築|定期開催化|を作る",
+                                         "会議体を設ける・定例化する・仕組みにするのはストラクチャー（開催回数はプロセス）",
+                                         "setting up or institutionalising a meeting body is structure (times held are process)"),
+    "lvl.structure.place_opened": Rule("lvl.structure.place_opened", "structure", r"(category places) " + _BODY_OPENS,
+                                       "自ら常設で開く・整備する場はストラクチャー", "a place the body opens or equips itself is structure"),
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -505,8 +513,16 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
 
     lrule, lterm = None, ""
     counts_sessions = bool(re.search(r"\d\s*回", s))
+    rules = LEVEL_RULES
+    if category == "consultation":
+        # consultations received come before what they produce (相談対応 450件 … 支援プラン 20件 → process)
+        cons = [r for r in LEVEL_RULES if r.rule_id == "lvl.process.consultations"]
+        rules = [r for r in LEVEL_RULES if r.label == "outcome" or r.rule_id == "lvl.output.cases_done"] + cons + \
+                [r for r in LEVEL_RULES if r.label != "outcome" and r.rule_id not in ("lvl.output.cases_done",
+                                                                                     "lvl.process.consultations",
+                                                                                     "lvl.output.new_activity")]
     for candidate in (_main_clause(s), s, _norm(context) if context else ""):
-        for r in LEVEL_RULES:
+        for r in rules:
             if r.rule_id == "lvl.output.trained" and counts_sessions:
                 continue  # 講座修了生との検討 4回: sessions held, not people trained
             if r.rule_id == "lvl.structure.inplace" and category == "consultation":
@@ -525,8 +541,15 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
         elif category == "places" and lrule.label == "structure" and not re.search(_BODY_OPENS, s):
             lrule = LEVEL_OVERRIDES["lvl.output.places_counted"]
         elif category in ("training", "publicity") and lrule.label == "output" and re.search(r"\d\s*回", s) \
-                and lrule.rule_id != "lvl.output.trained":
+                and lrule.rule_id != "lvl.output.trained" and lterm not in ("参加者", "参加人数"):
             lrule = LEVEL_OVERRIDES["lvl.process.courses_held"]
+        elif category == "outreach" and lrule.rule_id == "lvl.output.headcount":
+            lrule = LEVEL_OVERRIDES["lvl.process.courses_held"]
+        elif category == "meetings" and lrule.label == "process" \
+                and re.search(r"設置|定着|仕組み|体制|構築|定期開催化|を作る|をつくる|づくり|プラットフォーム", _main_clause(s)):
+            lrule = LEVEL_OVERRIDES["lvl.structure.meeting_set_up"]
+    if lrule is None and category == "places" and re.search(_BODY_OPENS, s):
+        lrule = LEVEL_OVERRIDES["lvl.structure.place_opened"]
     if lrule is None and category in LEVEL_DEFAULTS:
         level, level_rule_id = LEVEL_DEFAULTS[category], f"lvl.default.{category}"
     else:
