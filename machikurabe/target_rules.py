@@ -224,7 +224,7 @@ LEVEL_RULES: list[Rule] = [
          r"(た|れた)(件数|数|世帯)",
          "何かが済んだケースの数（検討が開始された件数など）はアウトプット", "cases in which a step was completed are an output"),
     Rule("lvl.process.deliberation", "process",
-         r"検討|協議|議論|への支援",
+         r"検討(?!する場|の場)|協議(?!体|会)|議論|(立ち上げ|拡充|開設|活動)への支援",
          "検討・協議する、立ち上げを支援するのはプロセス", "deliberating, or supporting others to start, is process"),
     Rule("lvl.output.trained", "output",
          r"修了|登録|委嘱|輩出|養成.{0,12}(参加者|人数|者数|\d+\s*(人|名))|(サポーター|ボランティア|担い手|推進員|コーディネーター|"
@@ -263,6 +263,8 @@ LEVEL_DEFAULTS = {"systems": "structure", "people": "output", "places": "output"
 # A place the body opens itself (常設, a room in its centre, run directly) is structure; places counted
 # as they open in the community (サロン立ち上げ, 拠点設置数 of resident groups) are an output.
 _BODY_OPENS = r"常設|センター|一室|直営|設置運営|窓口|整備"
+_MEETING_SET_UP = r"設置|定着|仕組み(を|に|化)|体制(を|の)(構築|整備)|定期開催化|を作る|をつくる|づくり|プラットフォーム"
+_CONSULTATION_SET_UP = r"(窓口|場|体制|ネットワーク)[^、。]{0,8}(整備|設置|構築)|窓口となり"
 LEVEL_OVERRIDES = {
     "lvl.structure.system": Rule("lvl.structure.system", "structure", r"(category systems)",
                                  "計画・体制・仕組みの目標は、会議や検討の語があってもストラクチャー",
@@ -276,6 +278,9 @@ LEVEL_OVERRIDES = {
     "lvl.structure.meeting_set_up": Rule("lvl.structure.meeting_set_up", "structure", r"(category meetings) 設置|定着|仕組み|体制|構築|定期開催化|を作る",
                                          "会議体を設ける・定例化する・仕組みにするのはストラクチャー（開催回数はプロセス）",
                                          "setting up or institutionalising a meeting body is structure (times held are process)"),
+    "lvl.structure.window_set_up": Rule("lvl.structure.window_set_up", "structure", r"(category consultation) " + _CONSULTATION_SET_UP,
+                                        "相談窓口・受け止める場・相談体制を設けるのはストラクチャー（受けた相談はプロセス）",
+                                        "setting up a consultation window, place or system is structure (consultations received are process)"),
     "lvl.structure.place_opened": Rule("lvl.structure.place_opened", "structure", r"(category places) " + _BODY_OPENS,
                                        "自ら常設で開く・整備する場はストラクチャー", "a place the body opens or equips itself is structure"),
 }
@@ -535,7 +540,7 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
             break
     # category-specific readings of the keyword verdict (see README, logic level decision rules)
     if lrule is not None and lrule.label != "outcome":
-        if category == "systems" and lrule.label in ("process", "output") \
+        if category == "systems" and lrule.label in ("process", "output") and not re.search(r"\d\s*(回|件)", s) \
                 and lrule.rule_id not in ("lvl.process.deliberation", "lvl.output.participants"):
             lrule = LEVEL_OVERRIDES["lvl.structure.system"]
         elif category == "places" and lrule.label == "structure" and not re.search(_BODY_OPENS, s):
@@ -545,9 +550,12 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
             lrule = LEVEL_OVERRIDES["lvl.process.courses_held"]
         elif category == "outreach" and lrule.rule_id == "lvl.output.headcount":
             lrule = LEVEL_OVERRIDES["lvl.process.courses_held"]
-        elif category == "meetings" and lrule.label == "process" \
-                and re.search(r"設置|定着|仕組み|体制|構築|定期開催化|を作る|をつくる|づくり|プラットフォーム", _main_clause(s)):
+        elif category == "meetings" and lrule.label == "process" and not re.search(r"\d\s*回", s) \
+                and re.search(_MEETING_SET_UP, _without_asides(_main_clause(s))):
             lrule = LEVEL_OVERRIDES["lvl.structure.meeting_set_up"]
+        elif category == "consultation" and lrule.label == "process" \
+                and re.search(_CONSULTATION_SET_UP, _without_asides(_main_clause(s))):
+            lrule = LEVEL_OVERRIDES["lvl.structure.window_set_up"]
     if lrule is None and category == "places" and re.search(_BODY_OPENS, s):
         lrule = LEVEL_OVERRIDES["lvl.structure.place_opened"]
     if lrule is None and category in LEVEL_DEFAULTS:
