@@ -436,6 +436,7 @@ def _has_number(text: str) -> bool:
     return bool(_FALLBACK_COUNT.search(s))
 
 
+_AGENCY_WORDS = r"多機関|関係機関|専門職|専門機関|相談支援機関|庁内|多職種|包括化推進"
 _COMMUNITY_WORDS = (r"住民|自治会|町内|地区|懇談会|協議体|団体|サロン|ボランティア|地域活動|民生委員|PTA|フードバンク|こども食堂|"
                     r"防災組織|集落|小地域|地域の中|地域課題|地域生活課題|地域のあり方")
 
@@ -460,12 +461,21 @@ def _pillar(category: str, secondary: str | None, text: str, section: str | None
     if category == "meetings":
         # residents' and local groups' meetings build the community; other meetings (agencies, professionals,
         # the 相談支援包括化推進会議) are multi-agency
+        m = re.search(_AGENCY_WORDS, text)
+        if m:
+            return "multi_agency", "pillar.multi_agency", m.group(0)
         m = re.search(_COMMUNITY_WORDS, text)
         if m:
             return "community_building", "pillar.community", m.group(0)
         m = re.search(PILLAR_RULES[3].pattern, text)
         return "multi_agency", "pillar.multi_agency", m.group(0) if m else "meetings"
     if category == "consultation":
+        m = re.search(r"訪問|ひきこもり|引きこもり", text)
+        if m:
+            return "outreach", "pillar.outreach", m.group(0)
+        m = re.search(r"住民(が|から|も)?主体|住民自ら|自ら考え", text)
+        if m:
+            return "community_building", "pillar.community", m.group(0)
         m = re.search(r"調整件数|相談調整|チーム|ケース会議|多機関|専門職", text)
         if m:
             return "multi_agency", "pillar.multi_agency", m.group(0)
@@ -577,7 +587,8 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
         else:
             kind, kind_rule = "qualitative", "kind.no_number"
 
-    pillar, pillar_rule_id, pterm = _pillar(category, secondary, s + " " + (context or ""), section, programme)
+    pillar, pillar_rule_id, pterm = _pillar(category, secondary, s if rule is not None and not used_context
+                                            else s + " " + (context or ""), section, programme)
 
     n_categories = len({m[2].label for m in matches})
     if category == "other":
