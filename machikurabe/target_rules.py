@@ -169,7 +169,8 @@ SECTION_RULE = Rule("cat.individual_participation.section", "individual_particip
 CATEGORY_RULES.append(SECTION_RULE)
 
 # Measure words are masked before the head rules run: they say what is counted, not what about.
-_MEASURE_WORDS = re.compile(r"参加者数|参加者|参加人数|参加件数|の参加|受講者|件数|回数|人数|開催数|実施数|開催|実施|延べ|のべ|実績")
+_MEASURE_WORDS = re.compile(r"参加者数|参加者|参加人数|参加件数|の参加|受講者|件数|回数|人数|開催数|実施数|開催|実施|延べ|のべ|実績|"
+                            r"(と|との)(連携|協力|協働)(し(て)?|により|のもと|を図りながら)")
 # A frame word takes the category of the subject word right before it (見守り体制 → watching).
 _FRAME = re.compile(r"(体制|仕組み|しくみ|システム|マップ)")
 
