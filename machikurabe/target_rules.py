@@ -412,9 +412,24 @@ def _first_of_pair(text: str, best, matches) -> Rule:
     for end, _neg, rule, term in sorted(matches, key=lambda x: x[0]):
         if rule.label == best[2].label or end > best_start:
             continue
-        if re.fullmatch(r"(等)?(・|や|及び|および|と(?!の|して|共に|ともに))[^、。,\s]{0,8}", s[end:best_start]):
+        if any(end < other[0] <= best_start for other in matches):
+            continue  # another subject stands between: not a pair
+        if re.fullmatch(r"(等)?(・|や|及び|および|と(?!の|して|共に|ともに))[^、。,\s]{0,8}", s[end:best_start]) or \
+                re.fullmatch(r"[^、。,]{0,4}(及び|および|並びに)[^、。,]{0,12}", s[end:best_start]):
             return rule
     return best[2]
+
+
+APPROACH_RULE = Rule("cat.resident_participation.approach", "resident_participation", r"働きかけ.*(住民|取組|活動)",
+                     "住民の活動・取組への働きかけは住民主体の活動づくり", "approaching residents' own activities is resident participation")
+
+
+def _approach(rule: Rule | None, term: str, text: str) -> tuple[Rule | None, str]:
+    """働きかけ aimed at residents' own activities (住民活動に働きかけ, 取組への働きかけ) builds resident participation."""
+    if rule is not None and rule.rule_id == "cat.outreach.visits" and term.startswith("働き") \
+            and re.search(r"住民|取組|活動", text):
+        return APPROACH_RULE, term
+    return rule, term
 
 
 def _secondary(text: str, primary: str) -> tuple[str | None, str | None, str]:
@@ -511,6 +526,7 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
     s = _norm(text)
     main = _without_asides(_main_clause(s))
     rule, term, matches = _category(main)
+    rule, term = _approach(rule, term, main)
     if section and section.startswith("II 参加支援") and (rule is None or rule.label in ("consultation", "outreach", "resident_participation")):
         # under the document's own 参加支援 chapter, support and approaches are participation support
         rule, term = SECTION_RULE, section
@@ -616,7 +632,7 @@ def classify(text: str, context: str | None = None, quantity=None, kind_hint: st
 
 def all_rules() -> dict[str, tuple[str, str]]:
     """rule id → (reason ja, reason en) for every rule whose id a target row can carry."""
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[str, str]] = {APPROACH_RULE.rule_id: (APPROACH_RULE.why_ja, APPROACH_RULE.why_en)}
     for r in CATEGORY_RULES:
         out[r.rule_id] = (r.why_ja, r.why_en)
         out[r.rule_id + ".context"] = (r.why_ja + "（見出しから）", r.why_en + " (from the heading)")
