@@ -187,21 +187,26 @@ SECONDARY_RULE = Rule(
 PILLAR_RULES: list[Rule] = [
     Rule("pillar.document.section", "(document)", r"II 参加支援|III 地域づくり",
          "原文の章（II 参加支援／III 地域づくりに向けた支援）に従う", "follows the document's own section heading"),
-    Rule("pillar.participation", "participation_support", r"individual_participation",
+    Rule("pillar.participation", "participation_support", r"(category individual_participation)",
          "本人の参加支援・就労支援は参加支援", "participation support for a person"),
     Rule("pillar.outreach", "outreach",
          r"アウトリーチ|訪問|ひきこもり|引きこもり|潜在|掘り起こし|出張|同行|巡回|継続支援|継続的(に|な)支援",
-         "訪問・アウトリーチで本人につながり続ける", "reaching people through visits and staying with them"),
+         "訪問・アウトリーチで本人につながり続ける（働きかけ・相談の目標で、団体や活動でなく人に向くとき）",
+         "reaching people through visits and staying with them (outreach or consultation aimed at a person)"),
     Rule("pillar.multi_agency", "multi_agency",
          r"多機関|関係機関|専門職|専門機関|相談支援機関|包括化推進会議|支援会議|ケース会議|ケース検討|地域ケア会議|ネットワーク会議|"
-         r"連携会議|庁内|庁外|多職種|役割分担|チーム|機関同士|支援調整|調整件数|バックアップ|つないだ|つなぐ件数|繋いだ",
-         "機関どうしの協働・調整", "agencies working together"),
-    Rule("pillar.consultation", "comprehensive_consultation",
-         r"consultation|相談|窓口|ケース|プラン|終結|解決",
-         "相談を包括的に受け止め、解決まで支える", "consultation received and followed to a resolution"),
+         r"連携会議|庁内|庁外|多職種|役割分担|チーム|機関同士|調整件数|相談調整",
+         "機関どうしの協働・調整（会議は住民・地域の語がなければこちら、体制は機関の語があればこちら）",
+         "agencies working together (a meeting without residents' words; a system naming agencies)"),
     Rule("pillar.community", "community_building",
-         r"meetings|places|training|publicity|people|watching|services|systems|resident_participation|outreach",
-         "住民の活動・場・担い手・見守りなど地域づくり", "places, people, watching, resident activity: community building"),
+         r"住民|自治会|町内|地区|懇談会|協議体|団体|サロン|ボランティア|地域活動|民生委員|地域課題 (meetings); "
+         r"places|training|publicity|people|watching|services|resident_participation (categories)",
+         "住民の活動・場・担い手・見守り・周知など地域づくり（住民が自ら受ける相談も）",
+         "places, people, watching, publicity, resident activity: community building (and residents' own consultation)"),
+    Rule("pillar.consultation", "comprehensive_consultation",
+         r"(category consultation); 相談|窓口 (systems, people, training, publicity, places)",
+         "相談を包括的に受け止め、解決まで支える（相談の体制・窓口・相談員を含む）",
+         "consultation received and followed to a resolution (including its systems, windows and staff)"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -452,6 +457,7 @@ def _has_number(text: str) -> bool:
     return bool(_FALLBACK_COUNT.search(s))
 
 
+_PILLAR_PATTERN = {r.rule_id: r.pattern for r in PILLAR_RULES}
 _AGENCY_WORDS = r"多機関|関係機関|専門職|専門機関|相談支援機関|庁内|多職種|包括化推進"
 _COMMUNITY_WORDS = (r"住民|自治会|町内|地区|懇談会|協議体|団体|サロン|ボランティア|地域活動|民生委員|PTA|フードバンク|こども食堂|"
                     r"防災組織|集落|小地域|地域の中|地域課題|地域生活課題|地域のあり方")
@@ -469,7 +475,7 @@ def _pillar(category: str, secondary: str | None, text: str, section: str | None
     if category == "individual_participation":
         return "participation_support", "pillar.participation", category
     # outreach to a person (visits, ひきこもり) is the outreach pillar; 働きかけ to groups is community building
-    m = re.search(PILLAR_RULES[2].pattern, text)
+    m = re.search(_PILLAR_PATTERN["pillar.outreach"], text)
     if m and category in ("outreach", "other") and not re.search(r"団体|自治会|活動|取組|社会資源|法人|企業|店舗", text):
         return "outreach", "pillar.outreach", m.group(0)
     if category == "outreach" and re.search(r"アウトリーチ|訪問|ひきこもり", text):
@@ -483,7 +489,7 @@ def _pillar(category: str, secondary: str | None, text: str, section: str | None
         m = re.search(_COMMUNITY_WORDS, text)
         if m:
             return "community_building", "pillar.community", m.group(0)
-        m = re.search(PILLAR_RULES[3].pattern, text)
+        m = re.search(_PILLAR_PATTERN["pillar.multi_agency"], text)
         return "multi_agency", "pillar.multi_agency", m.group(0) if m else "meetings"
     if category == "consultation":
         m = re.search(r"訪問|ひきこもり|引きこもり", text)
