@@ -81,6 +81,32 @@ def kind_label(kind: str, lang: str = "ja") -> str:
     return en if lang == "en" else ja
 
 
+# Extraction rules (applied in machikurabe.targets): every decision to drop a printed piece, keep it as a note,
+# or join it to another. Each target row stores the rule that made it in `extraction_rule`.
+EXTRACTION_RULES = {
+    "extract.split": ("一つの目標として切り出した（行・箇条・句点・数の後で区切る）",
+                      "one target cut from the field (line, bullet, full stop, after a count)"),
+    "extract.join_fragment": ("主語のない数だけの断片（98自治会。年1~2回。）を直前の目標の続きとして結合",
+                              "a bare count with no subject (98自治会。) joined to the target before it"),
+    "extract.join_bracket": ("文末の括弧の数値（20%増）・（11か所）を直前の目標の本文に含める",
+                             "a bracketed figure after a sentence ((20%増)) kept in that target's text"),
+    "extract.join_heading": ("数だけの行（16回）を見出しの取組名で補った（002）",
+                             "a bare count (16回) completed with the activity heading above it (002)"),
+    "extract.fragment_no_context": ("数だけの断片だが、補う文脈が同じ欄にない", "a bare count with nothing to complete it from"),
+    "extract.drop_note": ("注記・参照（※相談を受ける人は…、別紙に記載のとおり、今後検討）は目標でない",
+                          "a note or reference (who takes consultations, see annex, to be decided) is not a target"),
+    "extract.drop_rationale": ("理由・見込み（…難しい、…期待される、…見込まれる）は目標でない",
+                               "a rationale or expectation (…is difficult, …is expected) is not a target"),
+    "extract.drop_date": ("日時・会場の告知は目標でない", "a meeting date or venue is not a target"),
+    "extract.drop_past_result": ("実績・経過の報告（【実績】、…があった、…件の相談があり）は目標でない",
+                                 "a progress report or past result is not a target"),
+    "extract.drop_baseline": ("現状・出発点の数（…世帯ある、…ペースで経過、…をベースに）は目標でない",
+                              "a starting figure or current state is not a target"),
+    "extract.aside_to_note": ("目標に添えた括弧書き・矢印の経過・※注は、その目標の note に移す",
+                              "an aside to a target (bracket without a figure, → progress, ※) goes to its note"),
+}
+
+
 @dataclass(frozen=True)
 class Rule:
     rule_id: str
@@ -655,6 +681,7 @@ def all_rules() -> dict[str, tuple[str, str]]:
                                      f"no level word; the category's default ({level})")
     out.update(KIND_RULES)
     out.update(CONFIDENCE_RULES)
+    out.update(EXTRACTION_RULES)
     return out
 
 
