@@ -83,7 +83,8 @@ def join(labelled: pd.DataFrame, extracted: pd.DataFrame) -> pd.DataFrame:
         best, best_score = None, 0.0
         if cands is not None:
             for t in cands.itertuples(index=False):
-                score = max(overlap(rec.text, t.text), overlap(rec.text, t.text_printed))
+                bare = re.sub(r"[\(（][^\)）]*[\)）]", "", str(t.text))  # without its bracketed figure or aside
+                score = max(overlap(rec.text, t.text), overlap(rec.text, t.text_printed), overlap(rec.text, bare))
                 if score > best_score:
                     best, best_score = t, score
         row = rec._asdict()

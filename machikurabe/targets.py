@@ -339,7 +339,7 @@ def extract_pieces(text: str) -> tuple[list[dict], list[dict]]:
         line = line.replace("\t", " ")
         in_report = False  # after 【実績…】/【現状】 on a line, pieces report progress until the next 【目標】
         # bullets in the middle of a line: " ・" / " ○" / " ①" / "【目標】" / "⇒", and progress arrows
-        chunks = re.split(r"\s+(?=[・○●◎■][^\s])|(?<=\S)\s*(?=【目標】)|\s+(?=[①-⑳])|\s+(?=\d+[\.\)]\s)|\s+(?=[A-E]\.\s)|\s*⇒\s*"
+        chunks = re.split(r"\s+(?=[・○●◎■][^\s])|(?<=\S)\s*(?=【目標】)|\s+(?=[①-⑳])|\s+(?=\d+[\.\)]\s)|\s+(?=[A-E]\.\s)|(?<=[、,])(?=[A-E]\.\s)|\s*⇒\s*"
                           r"|\s*(?=→(?!\s*\d+\s*(?:人|名|件|回|か所|箇所)))", line)
         for chunk in chunks:
             if not chunk:
