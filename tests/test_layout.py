@@ -27,8 +27,6 @@ UI_FRAMEWORKS = {"streamlit", "plotly"}
 # module -> why it is known to break the rule (work in progress elsewhere); remove an entry when it is fixed
 KNOWN_UI_IN_ANALYSIS: dict[str, str] = {}
 KNOWN_INGEST_AT_RUN_TIME = {
-    "machikurabe.analysis.target_rules": "classify() imports machikurabe.ingest.targets.parse_target_quantity "
-                                         "inside the function (when no quantity is passed)",
 }
 KNOWN_BUILD_INPUT_READERS = {
     "machikurabe.analysis.breakdown": "reads geo/gazetteer.csv (paths.GAZETTEER_CSV) for bodies outside the plans",

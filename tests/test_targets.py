@@ -10,7 +10,6 @@ from machikurabe.ingest.targets import parse_target_quantity, split_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
-GAZETTEER = ROOT / "geo" / "gazetteer.csv"
 
 
 @pytest.mark.parametrize(
@@ -115,8 +114,14 @@ def test_lines_offsets_follow_the_text():
 
 @pytest.fixture(scope="module")
 def all_targets() -> pd.DataFrame:
-    texts = targets.dev_programme_texts(RAW, GAZETTEER)
-    return targets.build_targets(RAW, texts, None)
+    # the production path: the plans parser's programme_texts, as build.py passes them
+    from machikurabe.ingest import build
+    from machikurabe.ingest import plans_parser as pp
+    from machikurabe.ingest.gazetteer import Gazetteer
+
+    bodies = pp.parse_plans(RAW / build.PLANS_FILE)
+    frames = build.bodies_to_frames(bodies, Gazetteer.load(), build.PLANS_FILE)
+    return targets.build_targets(RAW, frames["programme_texts"], None)
 
 
 def test_nagano_indicators(all_targets):
@@ -157,8 +162,9 @@ def test_chofu_quantitative_and_qualitative(all_targets):
 
 def test_council_report_has_no_body_and_says_why(all_targets):
     council = all_targets[all_targets["document_id"] == "004"]
-    # seven measures under 地域の目標 (lines 53, 54, 55, 63, 64, 72, 76) and the all-council meeting (88)
-    assert sorted(council["source_line"]) == [53, 54, 55, 63, 64, 72, 76, 88]
+    # seven measures under 地域の目標 (lines 53, 54, 55, 63, 64, 72, 76); the all-council meeting on
+    # lines 88-89 is a date and a venue, not a target (extract.drop_date)
+    assert sorted(council["source_line"]) == [53, 54, 55, 63, 64, 72, 76]
     assert council["municipality_code"].isna().all()
     assert council["note"].str.contains("みやぎ").all()
 
@@ -188,7 +194,7 @@ def test_plans_targets_trace_to_lines(all_targets):
 def test_target_ids_unique_and_columns(all_targets):
     assert all_targets["target_id"].is_unique
     assert list(all_targets.columns) == targets.TARGET_COLUMNS
-    assert set(all_targets["kind"]) <= {"quantitative", "qualitative"}
+    assert set(all_targets["kind"]) <= {"quantitative", "indicator", "qualitative"}
 
 
 def test_huge_digit_run_is_not_a_target():
@@ -212,4 +218,38 @@ def test_targets_from_the_real_build_trace_to_lines(real_db_build):
     for _, line_no, text in rows:
         probe = "".join(targets.normalise(text).split())[:6]
         assert probe in "".join(targets.normalise(lines[line_no - 1]).split()), (line_no, text)
-    assert set(kinds) == {"quantitative", "qualitative"}
+    assert set(kinds) == {"quantitative", "indicator", "qualitative"}
+
+
+def test_every_rule_id_a_row_carries_has_a_reason(all_targets):
+    from machikurabe.analysis import target_rules
+
+    reasons = target_rules.all_rules()
+    for col in ("extraction_rule", "rule_id", "secondary_rule_id", "pillar_rule_id", "level_rule_id", "kind_rule_id",
+                "confidence_rule_id"):
+        for rid in all_targets[col].dropna().unique():
+            ja, en = reasons[rid]
+            assert ja and en, (col, rid)
+    assert set(all_targets["category"]) <= set(target_rules.CATEGORIES)
+    assert set(all_targets["secondary_category"].dropna()) <= set(target_rules.CATEGORIES) - {"other"}
+    assert (all_targets["secondary_category"] != all_targets["category"]).all()
+    assert set(all_targets["pillar"]) <= set(target_rules.PILLARS)
+    assert set(all_targets["confidence"]) == {"high", "low"}
+
+
+def test_fragments_join_and_bracketed_figures_stay(all_targets):
+    plans = all_targets[all_targets["document_id"] == "003"].set_index("target_id")
+    texts = list(plans["text"])
+    # 003 line 2921: the bare counts belong to the targets before them
+    assert "全ての自治会で、小地域見守り活動へ取り組む。98自治会。" in texts
+    assert "地域生活課題の集約と共有する場として、情報交換会を定期開催化する。5圏域。年1~2回。" in texts
+    assert "98自治会。" not in texts and "年1~2回。" not in texts
+    # 003 line 498: the sentence runs on to its bracketed figure
+    assert any(t.endswith("地域にさらに増える。(20%増)") for t in texts)
+    # notes, past results, baselines and rationales are not rows
+    for printed in ("相談を受ける人はボランティア、福祉委員、民生委員など。", "母子父子世帯は30世帯ある。",
+                    "平成29年度は心配ごと相談員に対して46件の相談があった。",
+                    "平成31年度に初めて福祉委員を養成するため、相談件数等を数値化することは難しい。"):
+        assert printed not in texts
+    joined = all_targets[all_targets["extraction_rule"] == "extract.join_fragment"]
+    assert len(joined) >= 5

@@ -218,6 +218,7 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
     frames["documents"] = documents_frame(raw_dir)
     _stage("matched every body to the official code list")
     targets = None
+    extraction = {"kept": {}, "dropped": {}}
     try:
         from machikurabe.ingest import targets as targets_module
     except ImportError:
@@ -225,6 +226,7 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
     if targets_module is not None and hasattr(targets_module, "build_targets"):
         targets = targets_module.build_targets(raw_dir, frames["programme_texts"], frames["municipalities"])
         _stage(f"extracted {len(targets)} targets")
+        extraction = targets_module.extraction_counts(targets)
     tmp = out.with_name(out.name + ".tmp")
     for stale in (tmp, Path(str(tmp) + ".wal")):
         stale.unlink(missing_ok=True)
@@ -255,6 +257,7 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
         "programmes": dict(Counter(frames["programmes"]["programme"])),
         "data_quality": dict(Counter(frames["data_quality"]["rule"]).most_common()),
         "targets": None if targets is None else len(targets),
+        "target_extraction": extraction,
         "seconds": round(time.perf_counter() - started, 2),
     }
     return summary
@@ -275,6 +278,12 @@ def main(argv: list[str] | None = None) -> int:
     print("[build] programmes: " + ", ".join(f"{k} {v}" for k, v in summary["programmes"].items()))
     if summary["targets"] is not None:
         print(f"[build] targets: {summary['targets']}")
+        print("[build] target rows by extraction rule:")
+        for rule, count in sorted(summary["target_extraction"]["kept"].items(), key=lambda kv: -kv[1]):
+            print(f"          {rule:<28} {count}")
+        print("[build] printed pieces dropped, moved to a note or joined, by rule:")
+        for rule, count in sorted(summary["target_extraction"]["dropped"].items(), key=lambda kv: -kv[1]):
+            print(f"          {rule:<28} {count}")
     print("[build] data_quality rows by rule:")
     for rule, count in summary["data_quality"].items():
         print(f"          {rule:<28} {count}")

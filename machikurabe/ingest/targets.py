@@ -25,9 +25,11 @@ CODE_CHOFU = "13208"
 
 TARGET_COLUMNS = [
     "target_id", "document_id", "municipality_code", "programme", "section", "context",
-    "source_line", "text", "kind", "category", "logic_level", "value", "value_max", "bound",
+    "source_line", "text", "text_printed", "extraction_rule", "kind", "category", "secondary_category",
+    "pillar", "logic_level", "confidence", "value", "value_max", "bound",
     "unit", "period", "value_raw", "baseline", "baseline_raw", "baseline_year", "target_year",
-    "rule_id", "level_rule_id", "kind_rule_id", "matched_terms", "note",
+    "rule_id", "secondary_rule_id", "pillar_rule_id", "level_rule_id", "kind_rule_id", "confidence_rule_id",
+    "matched_terms", "note",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -37,7 +39,7 @@ TARGET_COLUMNS = [
 # Units seen in the documents. Longer spellings first so 箇所 is not read as 所.
 _UNITS = [
     "か所", "カ所", "ヵ所", "ケ所", "ヶ所", "箇所", "ヶ所", "世帯", "団体", "地区", "時間", "圏域",
-    "自治会", "市町村", "区市町村", "サロン", "協議体", "トン", "件", "回", "人", "名", "組", "社",
+    "自治会", "市町村", "区市町村", "サロン", "協議体", "店舗", "トン", "件", "回", "人", "名", "組", "社", "つ",
     "校", "点", "%", "割",
 ]
 _UNIT_CANON = {"か所": "箇所", "カ所": "箇所", "ヵ所": "箇所", "ケ所": "箇所", "ヶ所": "箇所",
@@ -228,41 +230,189 @@ def _lines_of(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def split_targets_with_notes(text: str) -> list[tuple[int, str, str | None]]:
-    """Like split_targets, keeping the asides (→ progress reports, ※ notes, (…) explanations) as notes."""
-    pieces: list[list] = []
+# Extraction rules (ids and reasons live in target_rules so the page can explain every rule id a row carries)
+EXTRACTION_RULES = target_rules.EXTRACTION_RULES
+
+_DROP_RULES = [
+    ("extract.drop_date", re.compile(r"^日時|\d+月\d+日\s*[\(（][月火水木金土日][\)）]|^(場所|会場)[:：\s]")),
+    ("extract.drop_note", re.compile(r"^(※|相談を受ける人|対象は|対象者は|この数は|単なる)|に記載のとおり|^別添|^別紙|^(今後検討|未定|検討中)(\s|[\(（]|$)|数値目標化を検討")),
+    ("extract.drop_past_result", re.compile(
+        r"実績.*\d|\d.*実績|あった。?$|があり、|(した|された|挙げられている|行われた|実施済み?|解決済み)。?$|取組開始$")),
+    ("extract.drop_baseline", re.compile(
+        r"(ある|いる|おり|である)。?$|ペース.{0,12}経過|をベースに|現在、|を受けている。?$|の(現状|状況)は")),
+    ("extract.drop_rationale", re.compile(
+        r"(難しい|見込まれる|考えられる|ためである|からである|必要がある|必要である|予想される)。?$")),
+]
+# words that carry no subject: units, time words and the like; a piece made only of these and a number
+# is a fragment of the target before it
+_FRAGMENT_WORDS = re.compile(
+    rf"社協内部|内部|\d+(?:[,.]\d+)?|{_UNIT_RE}|圏域|区域|年間|年度|毎月|毎年|年|月|週|日|各地区|各|計|延べ|のべ|約|定期|随時|以上|程度|"
+    rf"参加|新規|目標|現状|本年度中に|までに|予定|[\s、。,.+＋×~～\-/()（）:：]")
+_TARGET_VERBS = re.compile(r"目指|目標|図る|図っていく|行う|実施|開催|する。?$|していく|させる|整備|構築|設置|促進|推進|取り組|したい")
+
+
+def _is_fragment(piece: str) -> bool:
+    s = normalise(piece)
+    if not re.search(r"\d", s) or len(s) > 30:
+        return False
+    return len(_FRAGMENT_WORDS.sub("", s)) == 0
+
+
+def _drop_rule(piece: str) -> str | None:
+    s = normalise(piece).strip()
+    for rule, pattern in _DROP_RULES:
+        if pattern.search(s):
+            if rule in ("extract.drop_baseline", "extract.drop_past_result") and re.search(r"目指|目標とする|を目標", s) \
+                    and not re.search(r"実績|をベースに", s):
+                continue  # 30件の支援終結を目標に掲げ… is a target, not a report
+            if rule == "extract.drop_baseline" and not re.search(r"\d", s) and not s.endswith(("を受けている。", "を行っている。")):
+                continue  # …できるようになる / …体制がある: no starting figure
+            if rule == "extract.drop_baseline" and s.endswith("ている。") and _TARGET_VERBS.search(s[:-4]) \
+                    and not re.search(r"受けている。$|経過", s):
+                continue
+            return rule
+    return None
+
+
+def _split_sentences(chunk: str) -> list[str]:
+    """Split after 。 outside brackets: （月1程度の訪問を実施したい。） stays whole."""
+    out, depth, last = [], 0, 0
+    for i, ch in enumerate(chunk):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            out.append(chunk[last:i + 1])
+            last = i + 1
+    out.append(chunk[last:])
+    return out
+
+
+def _leading_bracket(piece: str) -> tuple[str, str] | None:
+    """('(20%増)', rest) when the piece opens with a bracket (closed or running to the end)."""
+    if not piece.startswith(("(", "（")):
+        return None
+    depth = 0
+    for i, ch in enumerate(piece):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth == 0:
+                return piece[:i + 1], piece[i + 1:].lstrip(" 。")
+    return piece, ""
+
+
+def _bracket_has_figure(bracket: str) -> bool:
+    s = normalise(bracket)
+    if re.search(r"時点|現在|実績|現状|済|前年|参考|仮に想定", s):
+        return False
+    return bool(re.search(r"\d", s))
+
+
+def extract_pieces(text: str) -> tuple[list[dict], list[dict]]:
+    """Targets of one printed 成果目標 field, and the pieces that are not targets.
+
+    Returns (targets, dropped). Each target is a dict with offset (line within the field), text (the
+    target as read: a bare count is joined to the target it belongs to), text_printed (the words as
+    printed), note (asides), extraction_rule. Each dropped piece has offset, text and rule.
+    """
+    pieces: list[dict] = []
+    dropped: list[dict] = []
+
+    def to_note(piece: str, offset: int, rule: str = "extract.aside_to_note") -> None:
+        if pieces:
+            pieces[-1]["note"] = (pieces[-1]["note"] + " " if pieces[-1]["note"] else "") + piece
+        dropped.append({"offset": offset, "text": piece, "rule": rule})
+
+    def join(piece: str, offset: int, rule: str) -> None:
+        target = pieces[-1]
+        sep = "" if target["text"].endswith(("。", ")", "）")) or piece.startswith(("(", "（")) else " "
+        target["text"] += sep + piece
+        target["text_printed"] += sep + piece
+        if target["extraction_rule"] == "extract.split" or rule == "extract.join_fragment":
+            target["extraction_rule"] = rule
+        dropped.append({"offset": offset, "text": piece, "rule": rule})
+
     for offset, line in _lines_of(text):
         line = line.replace("\t", " ")
+        in_report = False  # after 【実績…】/【現状】 on a line, pieces report progress until the next 【目標】
         # bullets in the middle of a line: " ・" / " ○" / " ①" / "【目標】" / "⇒", and progress arrows
-        chunks = re.split(r"\s+(?=[・○●◎■][^\s])|(?<=\S)\s*(?=【目標】)|\s+(?=[①-⑳])|\s+(?=\d+[\.\)]\s)|\s+(?=[A-E]\.\s)|\s*⇒\s*"
+        chunks = re.split(r"\s+(?=[・○●◎■][^\s])|(?<=\S)\s*(?=【目標】)|\s+(?=[①-⑳])|\s+(?=\d+[\.\)]\s)|\s+(?=[A-E]\.\s)|(?<=[、,])(?=[A-E]\.\s)|\s*⇒\s*"
                           r"|\s*(?=→(?!\s*\d+\s*(?:人|名|件|回|か所|箇所)))", line)
         for chunk in chunks:
             if not chunk:
                 continue
-            for sentence in re.split(r"(?<=。)", chunk):
-                for piece in _split_after_counts(sentence):
-                    piece = _BULLET.sub("", piece).strip(" 　、,")
-                    piece = re.sub(r"^【目標】\s*", "", piece)
-                    if not piece or re.fullmatch(r"【[^】]+】", piece):
-                        continue  # empty, or a bracketed heading such as 【課題把握】
-                    letters = re.search(r"[ぁ-んァ-ン一-龥A-Za-z]", piece)
-                    if pieces and (_ASIDE.match(piece) or not letters):
-                        if not letters:
-                            pieces[-1][1] += " " + piece
-                        else:
-                            pieces[-1][2] = (pieces[-1][2] + " " if pieces[-1][2] else "") + piece
+            if chunk.lstrip().startswith("【目標】"):
+                in_report = False
+            queue = [p for s in _split_sentences(chunk) for p in _split_after_counts(s)]
+            while queue:
+                piece = queue.pop(0)
+                piece = _BULLET.sub("", piece).strip(" 　、,")
+                piece = re.sub(r"^【目標】\s*", "", piece)
+                piece = re.sub(r"^[⑤⑧⑨]?\s*事業の成果目標\s*", "", piece).strip()
+                if not piece or re.fullmatch(r"【[^】]+】", piece):
+                    continue  # empty, or a bracketed heading such as 【課題把握】
+                if re.match(r"^→?\s*【(実績|現状)", piece):
+                    in_report = True
+                    to_note(piece, offset)
+                    continue
+                if in_report:
+                    dropped.append({"offset": offset, "text": piece, "rule": "extract.drop_past_result"})
+                    continue
+                lead = _leading_bracket(piece)
+                if lead is not None and pieces:
+                    bracket, rest = lead
+                    if _bracket_has_figure(bracket):
+                        join(bracket, offset, "extract.join_bracket")
+                    else:
+                        to_note(bracket, offset)
+                    if rest:
+                        queue.insert(0, rest)
+                    continue
+                # a count printed after the full stop belongs to the sentence before: 選任する。2区域 …
+                m = re.match(rf"^(\d+\s*(?:{_UNIT_RE}|区域|圏域))\s+(?=\S)", normalise(piece))
+                if m and pieces and pieces[-1]["text"].endswith("。") and pieces[-1]["offset"] == offset:
+                    join(piece[:m.end()].strip(), offset, "extract.join_fragment")
+                    piece = piece[m.end():].strip()
+                letters = re.search(r"[ぁ-んァ-ン一-龥A-Za-z]", piece)
+                if pieces and _ASIDE.match(piece) and not piece.startswith(("(", "（")):
+                    to_note(piece, offset)
+                    continue
+                if pieces and not letters:
+                    join(piece, offset, "extract.join_fragment")
+                    continue
+                rule = _drop_rule(piece)
+                if rule:
+                    dropped.append({"offset": offset, "text": piece, "rule": rule})
+                    if rule == "extract.drop_past_result" and "実績" in piece:
+                        in_report = True  # 平成30年度実績 来所者…、相談件数…: the whole run reports the past
+                    continue
+                if _is_fragment(piece):
+                    if pieces and pieces[-1]["offset"] == offset:
+                        join(piece, offset, "extract.join_fragment")
                         continue
-                    pieces.append([offset, piece, None])
-    return [(o, t, n) for o, t, n in pieces if not re.fullmatch(r"[⑤⑧⑨]?\s*事業の成果目標", t)]
+                    pieces.append({"offset": offset, "text": piece, "text_printed": piece, "note": None,
+                                   "extraction_rule": "extract.fragment_no_context"})
+                    continue
+                pieces.append({"offset": offset, "text": piece, "text_printed": piece, "note": None,
+                               "extraction_rule": "extract.split"})
+    return pieces, dropped
+
+
+def split_targets_with_notes(text: str) -> list[tuple[int, str, str | None]]:
+    """Like split_targets, keeping the asides (→ progress reports, ※ notes, (…) explanations) as notes."""
+    return [(p["offset"], p["text"], p["note"]) for p in extract_pieces(text)[0]]
 
 
 def split_targets(text: str) -> list[tuple[int, str]]:
     """One (line offset, text) per target in a field that may list several.
 
-    Splits on line breaks, list bullets (・ ○ ① 1. 【目標】 ⇒), full stops, and on a space or 、 that
-    follows a completed count (相談件数 500 件 ケース会議参加件数 30 件 → two targets). A parenthesised
-    breakdown stays with its target; asides (→ progress so far, ※ notes, sentences opening with よって /
-    なお) are not targets and are dropped here (kept as notes by split_targets_with_notes).
+    Splits on line breaks, list bullets (・ ○ ① 1. 【目標】 ⇒), full stops outside brackets, and on a space
+    or 、 that follows a completed count (相談件数 500 件 ケース会議参加件数 30 件 → two targets). A
+    parenthesised breakdown stays with its target and a bracketed figure after a sentence joins it;
+    asides, notes, rationales, dates and reports are not targets (see EXTRACTION_RULES).
     """
     return [(o, t) for o, t, _ in split_targets_with_notes(text)]
 
@@ -280,6 +430,10 @@ def _read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")
 
 
+# pieces of the last build that were not made targets (or were joined to one), for the build summary
+DROPPED: list[dict] = []
+
+
 def _row(**kw) -> dict:
     row = {c: None for c in TARGET_COLUMNS}
     row.update(kw)
@@ -293,11 +447,16 @@ def targets_from_programme_texts(programme_texts: pd.DataFrame) -> list[dict]:
         return rows
     fields = programme_texts[programme_texts["field"] == "outcome_targets"]
     for rec in fields.itertuples(index=False):
-        for offset, piece, note in split_targets_with_notes(rec.text):
+        pieces, dropped = extract_pieces(rec.text)
+        for p in pieces:
             rows.append(_row(
                 document_id=DOC_PLANS, municipality_code=rec.municipality_code, programme=rec.programme,
-                source_line=int(rec.source_line) + offset, text=piece, note=note,
+                source_line=int(rec.source_line) + p["offset"], text=p["text"], text_printed=p["text_printed"],
+                note=p["note"], extraction_rule=p["extraction_rule"],
             ))
+        for d in dropped:
+            DROPPED.append({"document_id": DOC_PLANS, "source_line": int(rec.source_line) + d["offset"],
+                            "text": d["text"], "rule": d["rule"]})
     return rows
 
 
@@ -318,6 +477,7 @@ def targets_from_chofu(lines: list[str]) -> list[dict]:
             section = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III"}.get(m.group(1), m.group(1)) + " " + m.group(2)
             mode = None
             heading = None
+            activity = None  # a ◆ activity belongs to its section (II and III have none)
             continue
         if bare.startswith("◆"):
             activity = bare.lstrip("◆ ").strip()
@@ -359,6 +519,13 @@ def targets_from_chofu(lines: list[str]) -> list[dict]:
                 elif rows and rows[-1]["kind_hint"] == "quantitative" and rows[-1]["source_line"] < i:
                     # a sentence after the number explains how it will be done; keep it as a note
                     rows[-1]["note"] = text
+                continue
+            if _is_fragment(text) and heading:
+                # "16回" alone under (3) 地域住民等に対する研修の実施: the heading names what is counted
+                subject = re.sub(r"^[\(（]\d+[\)）]\s*", "", heading)
+                rows.append(_row(source_line=i, text=f"{subject} {text}", text_printed=text, section=section,
+                                 context=context, kind_hint="quantitative", extraction_rule="extract.join_heading"))
+                DROPPED.append({"document_id": DOC_CHOFU, "source_line": i, "text": text, "rule": "extract.join_heading"})
                 continue
             rows.append(_row(source_line=i, text=text, section=section, context=context,
                              kind_hint="quantitative"))
@@ -468,10 +635,11 @@ def targets_from_council_report(lines: list[str]) -> list[dict]:
         if line.startswith("- ") and goal and not line.startswith(("- 日時", "- 場所")):
             rows.append(_row(source_line=i, text=line[2:].strip(), section=case, context=goal))
             continue
-        if line.startswith("- 日時"):
+        if line.startswith(("- 日時", "- 場所")):
+            # the announced 全体会議 is a date and a venue, not a target
             goal = None
-            rows.append(_row(source_line=i, text="全体会議（第4回推進会議を兼ねる）を開催 " + line[2:].strip(),
-                             section="集おう！みやぎのオール社協", context="全体会議", target_year=2015))
+            DROPPED.append({"document_id": DOC_COUNCIL, "source_line": i, "text": line[2:].strip(),
+                            "rule": "extract.drop_date"})
         if line.startswith("「集おう"):
             goal = None
     for r in rows:
@@ -495,9 +663,18 @@ def _finish(row: dict) -> dict:
         if base:
             row["baseline"], row["baseline_raw"] = _to_float(base.group(1)), base.group(0)
     hint = row.pop("kind_hint", None)
-    verdict = target_rules.classify(row["text"], context=row.get("context"), quantity=q, kind_hint=hint)
-    row.update(kind=verdict.kind, category=verdict.category, logic_level=verdict.logic_level,
-               rule_id=verdict.rule_id, level_rule_id=verdict.level_rule_id, kind_rule_id=verdict.kind_rule_id,
+    if row.get("text_printed") is None:
+        row["text_printed"] = row["text"]
+    if row.get("extraction_rule") is None:
+        row["extraction_rule"] = "extract.split"
+    verdict = target_rules.classify(row["text"], context=row.get("context"), quantity=q, kind_hint=hint,
+                                    section=row.get("section"), programme=row.get("programme"),
+                                    extraction_rule=row["extraction_rule"])
+    row.update(kind=verdict.kind, category=verdict.category, secondary_category=verdict.secondary_category,
+               pillar=verdict.pillar, logic_level=verdict.logic_level, confidence=verdict.confidence,
+               rule_id=verdict.rule_id, secondary_rule_id=verdict.secondary_rule_id,
+               pillar_rule_id=verdict.pillar_rule_id, level_rule_id=verdict.level_rule_id,
+               kind_rule_id=verdict.kind_rule_id, confidence_rule_id=verdict.confidence_rule_id,
                matched_terms=verdict.matched_terms)
     return row
 
@@ -505,6 +682,7 @@ def _finish(row: dict) -> dict:
 def build_targets(raw_dir: Path, programme_texts: pd.DataFrame, municipalities: pd.DataFrame) -> pd.DataFrame:
     """All targets of all documents, one row each, in document then line order (see targets_schema.sql)."""
     raw_dir = Path(raw_dir)
+    DROPPED.clear()
     rows: list[dict] = []
     for doc_id, extractor in ((DOC_ICHIKAWA, targets_from_ichikawa), (DOC_NAGANO, targets_from_nagano),
                               (DOC_CHOFU, targets_from_chofu), (DOC_COUNCIL, targets_from_council_report)):
@@ -531,98 +709,10 @@ def build_targets(raw_dir: Path, programme_texts: pd.DataFrame, municipalities: 
     return df
 
 
-# ---------------------------------------------------------------------------------------------
-# Development helpers: read 003 directly until the lead's parser provides programme_texts.
-# Not the production path (build.py passes the parsed programme_texts).
-# ---------------------------------------------------------------------------------------------
-
-_PROGRAMME_HEADINGS = {
-    "3. 地域力強化推進事業について": "community_capacity",
-    "4. 多機関の協働による包括的支援体制構築事業について": "multi_agency",
-    "5. 都道府県事業について": "prefectural",
-}
-_TARGET_LABEL = re.compile(r"^(?:<p>)?\s*[⑤⑧⑨㊦]?\s*事業の成果目標\s*(?:</p>)?")
-_STOP = re.compile(r"^(?:<p>)?\s*(?:[⑤⑥⑦⑧⑨⑩㊦㊧]|\S+[都道府県]\s+\S+[市区町村]$|\S+[都道府県]$|イ\s*「|ウ\s*その他|ウ\s*「|エ\s|[345]\.\s|都道府県名|"
-                   r"事業実施にあたり|地域の課題を地域で|\(対象地域\)|（対象地域）)")
-_OCR_NAMES = {"鱒ヶ沢町": "鰺ヶ沢町"}
-
-
-def _gazetteer_codes(gazetteer: Path) -> dict[tuple[str, str], str]:
-    gz = pd.read_csv(gazetteer, dtype=str)
-    codes = {(p, n): c for p, n, c in zip(gz["prefecture"], gz["name"], gz["code"])}
-    for p, c in zip(gz.loc[gz["kind"] == "prefecture", "prefecture"], gz.loc[gz["kind"] == "prefecture", "code"]):
-        codes[(p, "")] = c
-    return codes
-
-
-def dev_blocks(raw_dir: Path, gazetteer: Path) -> list[dict]:
-    """Body blocks of 003 with their programme sections, as line ranges (dev only)."""
-    lines = _read_lines(_raw_file(Path(raw_dir), DOC_PLANS))
-    codes = _gazetteer_codes(gazetteer)
-    blocks: list[dict] = []
-    for i, raw in enumerate(lines, start=1):
-        if raw.startswith("都道府県名"):
-            cells = [c.strip() for c in raw.split("\t")]
-            pref, name = cells[1], (cells[3] if len(cells) > 3 else "")
-            name = _OCR_NAMES.get(name, name)
-            code = codes.get((pref, name))
-            if blocks and blocks[-1]["code"] == code:
-                continue  # 遠野市 repeated in an image caption
-            blocks.append({"code": code, "prefecture": pref, "name": name, "start": i, "sections": []})
-        elif blocks and raw.strip() in _PROGRAMME_HEADINGS:
-            blocks[-1]["sections"].append((_PROGRAMME_HEADINGS[raw.strip()], i))
-    for n, b in enumerate(blocks):
-        b["end"] = blocks[n + 1]["start"] - 1 if n + 1 < len(blocks) else len(lines)
-    return blocks
-
-
-def dev_programme_texts(raw_dir: Path, gazetteer: Path) -> pd.DataFrame:
-    """programme_texts rows with field 'outcome_targets', located by the 事業の成果目標 labels (dev only)."""
-    lines = _read_lines(_raw_file(Path(raw_dir), DOC_PLANS))
-    rows = []
-    for b in dev_blocks(raw_dir, gazetteer):
-        for n, (programme, start) in enumerate(b["sections"]):
-            end = b["sections"][n + 1][1] - 1 if n + 1 < len(b["sections"]) else b["end"]
-            i = start
-            while i <= end:
-                raw = lines[i - 1]
-                m = _TARGET_LABEL.match(raw.strip())
-                if not m:
-                    i += 1
-                    continue
-                same_line = raw.strip()[m.end():].strip()
-                body: list[str] = []
-                first_line = i
-                if same_line and not _STOP.match(same_line):
-                    body, first_line = [same_line], i
-                j = i + 1
-                while j <= end and (not body or len(body) < 12):
-                    nxt = lines[j - 1].strip()
-                    if _STOP.match(nxt) or _TARGET_LABEL.match(nxt):
-                        break
-                    if nxt or body:
-                        if not body:
-                            first_line = j
-                        body.append(nxt)
-                    j += 1
-                text = "\n".join(body).strip()
-                if re.sub(r"<[^>]+>", "", text).strip():
-                    rows.append({"municipality_code": b["code"], "programme": programme, "field": "outcome_targets",
-                                 "text": text, "source_line": first_line})
-                i = j
-    return pd.DataFrame(rows, columns=["municipality_code", "programme", "field", "text", "source_line"])
-
-
-def dev_design_texts(raw_dir: Path, gazetteer: Path) -> pd.DataFrame:
-    """One row per (body, programme) with the whole section text as the design (dev only)."""
-    lines = _read_lines(_raw_file(Path(raw_dir), DOC_PLANS))
-    rows = []
-    for b in dev_blocks(raw_dir, gazetteer):
-        for n, (programme, start) in enumerate(b["sections"]):
-            end = b["sections"][n + 1][1] - 1 if n + 1 < len(b["sections"]) else b["end"]
-            body = re.sub(r"<[^>]+>", " ", "\n".join(lines[start:end]))
-            name_line = next((ln for ln in lines[start:end] if ln.startswith("②事業名")), "")
-            rows.append({"municipality_code": b["code"], "prefecture": b["prefecture"], "name": b["name"] or b["prefecture"],
-                         "programme": programme, "programme_name": name_line.partition("\t")[2].strip(),
-                         "design_text": body, "section_line": start})
-    return pd.DataFrame(rows)
+def extraction_counts(df: pd.DataFrame) -> dict[str, int]:
+    """Rows kept per extraction rule, and pieces dropped or joined per rule (last build)."""
+    kept = df["extraction_rule"].value_counts().to_dict() if "extraction_rule" in df else {}
+    dropped: dict[str, int] = {}
+    for d in DROPPED:
+        dropped[d["rule"]] = dropped.get(d["rule"], 0) + 1
+    return {"kept": kept, "dropped": dropped}

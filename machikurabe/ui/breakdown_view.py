@@ -29,7 +29,7 @@ def segment_colour(dimension: str, position: int, value: str) -> str:
     if value == "other":
         return OTHER_GREY
     if dimension == "kind":
-        return ["#0072B2", "#E69F00"][position]
+        return ["#0072B2", "#56B4E9", "#E69F00"][position]  # quantitative, indicator, qualitative
     return OKABE_ITO[position % len(OKABE_ITO)]
 
 
