@@ -40,15 +40,22 @@ group = state.choose(c2.selectbox, t("bd_group", lang), list(bd.GROUPINGS), "bd_
 measure = state.choose(c3.radio, t("bd_measure", lang), ["share", "count"], "bd_measure",
                        lambda m: t("bd_share" if m == "share" else "bd_count", lang), lang, horizontal=True)
 only_plans = state.tick(c3, t("bd_only_plans", lang), "bd_only_plans", lang)
-if view.filtered_targets(filter_key, only_plans).empty:
+f1, f2 = st.columns([2, 1])
+pillar = state.choose(f1.selectbox, t("bd_pillar_filter", lang), [None, *bd.DIMENSIONS["pillar"]], "bd_pillar",
+                      lambda p: t("bd_all", lang) if p is None else bd.dimension_label("pillar", p, lang), lang)
+low_only = state.tick(f2, t("bd_low_only", lang), "bd_low_only", lang)
+scope = view.scope(filter_key, only_plans, pillar, low_only)
+if view.filtered_targets(scope).empty:
     st.info(t("bd_no_targets", lang))
     st.stop()
 
-table, source, fig = view.share_view(filter_key, only_plans, group, dimension, measure, lang)
+table, source, fig = view.share_view(scope, group, dimension, measure, lang)
 chart_name = f"targets_{dimension}_by_{group}"
 event = state.plotly_chart(fig, on_select="rerun", selection_mode="points", key="bd_chart",
                            config=exports.chart_config(chart_name, "png"), width="stretch")
 st.caption(t("bd_select_help", lang) + " " + t("bd_export_help", lang))
+if dimension == "pillar":
+    st.caption(t("bd_pillar_note", lang))
 with st.expander("SVG"):
     state.plotly_chart(fig, key="bd_chart_svg", config=exports.chart_config(chart_name, "svg"), width="stretch")
 
@@ -64,7 +71,7 @@ pick_group = state.choose(s1.selectbox, t("bd_pick_group", lang), [None, *groups
                           lambda g: t("bd_all", lang) if g is None else bd.group_label(group, g, lang), lang)
 pick_value = state.choose(s2.selectbox, t("bd_pick_value", lang), [None, *bd.DIMENSIONS[dimension]], "bd_pick_value",
                           lambda v: t("bd_all", lang) if v is None else bd.dimension_label(dimension, v, lang), lang)
-rows, listing = view.segment_view(filter_key, only_plans, group, pick_group, dimension, pick_value, lang)
+rows, listing = view.segment_view(scope, group, pick_group, dimension, pick_value, lang)
 group_text = t("bd_all", lang) if pick_group is None else bd.group_label(group, pick_group, lang)
 value_text = t("bd_all", lang) if pick_value is None else bd.dimension_label(dimension, pick_value, lang)
 st.subheader(t("bd_segment_title", lang, group=group_text, value=value_text, n=f"{len(rows):,}"))
@@ -90,21 +97,21 @@ st.caption(t("bd_types_note", lang))
 
 # --- towns like mine -------------------------------------------------------------------------------
 st.subheader(t("bd_peer_title", lang))
-peer_codes, peer_labels, _ = view.bodies_with_targets(filter_key, only_plans, lang)
+peer_codes, peer_labels, _ = view.bodies_with_targets(scope, lang)
 if not peer_codes:
     st.info(t("bd_no_targets", lang))
 else:
     p1, p2 = st.columns([3, 2])
     mine = state.choose(p1.selectbox, t("bd_peer_body", lang), peer_codes, "bd_peer_body", peer_labels.get, lang)
     same_kind = state.tick(p2, t("bd_peer_same_kind", lang), "bd_peer_same_kind", lang)
-    compared = view.peer_view(filter_key, only_plans, mine, dimension, same_kind, lang)
+    compared = view.peer_view(scope, mine, dimension, same_kind, lang)
     if compared is None:
         st.info(t("bd_peer_none", lang))
     else:
         shown_peer, peer_fig = compared
         state.plotly_chart(peer_fig, key="bd_peer_chart", width="stretch",
                            config=exports.chart_config(f"peers_{mine}_{dimension}", "png"))
-        own_rows = view.segment_view(filter_key, only_plans, "municipality_code", mine, dimension, None, lang)[1]
+        own_rows = view.segment_view(scope, "municipality_code", mine, dimension, None, lang)[1]
         st.dataframe(own_rows, hide_index=True, width="stretch", height=260)
         download_buttons({"targets": own_rows, "comparison": shown_peer}, f"targets_{mine}", "bd_dl_peer")
 

@@ -32,14 +32,19 @@ def _rows():
     return pd.DataFrame([
         # hand-made: two community-capacity targets (1 quantitative), one multi-agency qualitative
         dict(target_id="003-0001", document_id="003", municipality_code="01206", programme="community_capacity",
-             kind="quantitative", category="participation", logic_level="outcome", text="50 トンの収穫"),
+             kind="quantitative", category="resident_participation", logic_level="outcome", text="50 トンの収穫",
+             pillar="community_building", secondary_category="places", confidence="low"),
         dict(target_id="003-0002", document_id="003", municipality_code="01206", programme="community_capacity",
-             kind="qualitative", category="consultation", logic_level="process", text="ケース検討"),
+             kind="qualitative", category="consultation", logic_level="process", text="ケース検討",
+             pillar="comprehensive_consultation", secondary_category=None, confidence="high"),
         dict(target_id="003-0003", document_id="003", municipality_code="13107", programme="multi_agency",
-             kind="qualitative", category="meetings", logic_level="structure", text="会議の設置"),
+             kind="qualitative", category="meetings", logic_level="structure", text="会議の設置",
+             pillar="multi_agency", secondary_category=None, confidence="high"),
         dict(target_id="004-0001", document_id="004", municipality_code=None, programme=None,
-             kind="qualitative", category="systems", logic_level="structure", text="体制の構築"),
-    ])
+             kind="qualitative", category="systems", logic_level="structure", text="体制の構築",
+             pillar="none", secondary_category=None, confidence="high"),
+    ]).assign(rule_id="cat.other.none", pillar_rule_id="pillar.none", level_rule_id="lvl.process.default",
+              matched_terms="")
 
 
 def _bodies():
@@ -233,3 +238,35 @@ def test_prefectures_have_their_own_band():
                                 population=13953744)])  # 003 line 4158
     frame = bd.attach_bodies(rows, bodies, gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
     assert frame.loc[0, "size_band"] == "prefecture"
+
+
+def test_a_choice_made_by_code_shows_in_the_boxes(app):
+    # a click on a bar segment sets the choice in session state (as the page's click handler does); the two
+    # boxes must then show it, not stay on すべて, and the next change of another control must keep it
+    app.run()
+    app.session_state["bd_pick_group"] = "multi_agency"
+    app.session_state["bd_pick_value"] = "quantitative"
+    app.run()
+    assert app.selectbox(key="bd_pick_group__ja").value == "multi_agency"
+    assert app.selectbox(key="bd_pick_value__ja").value == "quantitative"
+    app.radio(key="bd_measure__ja").set_value("count").run()
+    assert app.selectbox(key="bd_pick_group__ja").value == "multi_agency"
+    heading = [s.value for s in app.subheader if s.value.startswith("選択した区分の目標")][0]
+    assert "多機関協働 × 量的（数値あり）" in heading
+
+
+def test_pillars_secondary_categories_and_low_confidence(app):
+    app.run()
+    app.radio(key="bd_dimension__ja").set_value("pillar").run()
+    assert not app.exception
+    listing = app.dataframe[0].value
+    for column in ("重層的支援の柱", "副分類", "確からしさ", "一致した語"):
+        assert column in listing.columns
+    assert listing["副分類"].astype(bool).any()  # some targets really have two subjects
+    app.selectbox(key="bd_pillar__ja").set_value("participation_support").run()
+    listing = app.dataframe[0].value
+    assert len(listing) > 0 and set(listing["重層的支援の柱"]) == {"参加支援"}
+    app.selectbox(key="bd_pillar__ja").set_value(None)
+    app.checkbox(key="bd_low_only__ja").check().run()
+    listing = app.dataframe[0].value
+    assert len(listing) > 0 and set(listing["確からしさ"]) == {"低い（要確認）"}

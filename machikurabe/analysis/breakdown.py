@@ -24,7 +24,7 @@ SIZE_BANDS = [
 UNKNOWN = "unknown"
 
 DIMENSIONS = {"kind": target_rules.KINDS, "logic_level": target_rules.LOGIC_LEVELS,
-              "category": target_rules.CATEGORIES}
+              "category": target_rules.CATEGORIES, "pillar": target_rules.PILLARS}
 GROUPINGS = ("programme", "body_kind", "prefecture", "size_band", "document_id")
 
 
@@ -46,10 +46,14 @@ COMPARISON_TYPES = {
     "category:meetings": ("service_provision",),
     "category:places": ("community_participation", "service_provision"),
     "category:training": ("community_participation",),
+    "category:publicity": ("community_participation",),
     "category:people": ("programme_inputs", "community_participation"),
     "category:outreach": ("service_provision",),
+    "category:watching": ("community_participation", "welfare"),
+    "category:services": ("service_provision",),
     "category:systems": ("programme_inputs",),
-    "category:participation": ("community_participation",),
+    "category:individual_participation": ("welfare", "community_participation"),
+    "category:resident_participation": ("community_participation",),
 }
 
 
@@ -122,7 +126,7 @@ def group_label(group: str, value: str, lang: str = "ja") -> str:
 
 def dimension_label(dimension: str, value: str, lang: str = "ja") -> str:
     table = {"kind": target_rules.KIND_LABELS, "logic_level": target_rules.LEVEL_LABELS,
-             "category": target_rules.CATEGORY_LABELS}[dimension]
+             "category": target_rules.CATEGORY_LABELS, "pillar": target_rules.PILLAR_LABELS}[dimension]
     ja, en = table.get(value, (value, value))
     return en if lang == "en" else ja
 
@@ -211,13 +215,9 @@ def source_text(document_ids, lang: str = "ja") -> str:
 
 
 def rule_explanation(rule_id: str, lang: str = "ja") -> str:
-    for rule in target_rules.CATEGORY_RULES + target_rules.LEVEL_RULES:
-        if rule.rule_id == rule_id:
-            return rule.why_en if lang == "en" else rule.why_ja
-    if rule_id in target_rules.KIND_RULES:
-        ja, en = target_rules.KIND_RULES[rule_id]
-        return en if lang == "en" else ja
-    return "どの規則にも当てはまらない" if lang != "en" else "no rule matched"
+    """The reason of any rule id a target carries (extraction, category, pillar, level, kind, confidence)."""
+    reason = target_rules.rule_reason(rule_id, lang) if isinstance(rule_id, str) else ""
+    return reason or ("どの規則にも当てはまらない" if lang != "en" else "no rule matched")
 
 
 def format_value(row, lang: str = "ja") -> str:
@@ -252,9 +252,14 @@ def segment_table(rows: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
         t("col_target_value", lang): [format_value(r, lang) for r in rows.reindex(
             columns=["value", "value_max", "unit", "bound", "period"]).to_dict("records")],
         t("col_category", lang): [dimension_label("category", v, lang) for v in rows["category"]],
+        t("col_secondary", lang): [dimension_label("category", v, lang) if isinstance(v, str) and v else ""
+                                   for v in rows.get("secondary_category", pd.Series([None] * len(rows)))],
+        t("col_pillar", lang): [dimension_label("pillar", v, lang) for v in rows["pillar"]],
         t("col_level", lang): [dimension_label("logic_level", v, lang) for v in rows["logic_level"]],
-        t("col_why", lang): [f"{rule_explanation(c, lang)} ／ {rule_explanation(lv, lang)}（{c}; {lv}）"
-                             for c, lv in zip(rows["rule_id"], rows["level_rule_id"])],
+        t("col_confidence", lang): [t("conf_low" if c == "low" else "conf_high", lang) for c in rows["confidence"]],
+        t("col_why", lang): [" ／ ".join(rule_explanation(r, lang) for r in (c, p_, lv) if isinstance(r, str))
+                             for c, p_, lv in zip(rows["rule_id"], rows["pillar_rule_id"], rows["level_rule_id"])],
+        t("col_matched", lang): rows["matched_terms"].fillna(""),
         t("col_document", lang): rows["document_id"],
         t("col_line", lang): rows["source_line"].astype("Int64"),
         t("col_section", lang): rows["section"].fillna(""),

@@ -77,4 +77,16 @@ STRINGS: dict[str, dict[str, str]] = {
                           "en": "Source: design texts of the FY2019 plans (003); line = the programme heading."},
     "download_csv_short": {"ja": "CSV", "en": "CSV"},
     "download_xlsx_short": {"ja": "Excel (XLSX)", "en": "Excel (XLSX)"},
+    "bd_dim_pillar": {"ja": "重層的支援の柱", "en": "Pillar of the layered support system"},
+    "col_secondary": {"ja": "副分類", "en": "Secondary category"},
+    "col_pillar": {"ja": "重層的支援の柱", "en": "Pillar"},
+    "col_confidence": {"ja": "確からしさ", "en": "Confidence"},
+    "col_matched": {"ja": "一致した語", "en": "Matched words"},
+    "conf_low": {"ja": "低い（要確認）", "en": "low (check)"},
+    "conf_high": {"ja": "高い", "en": "high"},
+    "bd_pillar_filter": {"ja": "重層的支援の柱で絞る", "en": "Filter by pillar"},
+    "bd_low_only": {"ja": "確からしさの低い目標だけ", "en": "Low-confidence targets only"},
+    "bd_pillar_note": {"ja": "柱は重層的支援体制整備事業（社会福祉法第106条の4）の五つの支援。令和元年度のモデル事業はその前身で、各目標が今の枠組みのどこに当たるかを規則で割り当てています。",
+                       "en": "Pillars are the five supports of the layered support system (Social Welfare Act art. 106-4); the FY2019 model project was its forerunner, and rules map each target onto today's framework."},
 }
+

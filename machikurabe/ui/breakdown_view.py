@@ -83,9 +83,16 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
     return fig
 
 
+def scope(filter_key: tuple, only_plans: bool, pillar: str | None, low_only: bool) -> tuple:
+    """Which targets the page looks at: sidebar filters, plans only, one pillar, low-confidence only."""
+    return filter_key, bool(only_plans), pillar, bool(low_only)
+
+
 @cached_view(64)
-def filtered_targets(filter_key: tuple, only_plans: bool) -> pd.DataFrame:
-    """Targets with their bodies, narrowed by the sidebar filters (targets without a body only when none is set)."""
+def filtered_targets(scope: tuple) -> pd.DataFrame:
+    """Targets with their bodies, narrowed by the sidebar filters (targets without a body only when none is set),
+    and by the page's own scope choices."""
+    filter_key, only_plans, pillar, low_only = scope
     prefectures, kinds, programme = filter_key
     bodies = st_data.query("municipalities")
     targets = bd.attach_bodies(st_data.query("targets_all"), bodies)
@@ -97,28 +104,32 @@ def filtered_targets(filter_key: tuple, only_plans: bool) -> pd.DataFrame:
             targets = targets[targets["programme"] == filters.programme]
     if only_plans:
         targets = targets[targets["document_id"] == "003"]
+    if pillar:
+        targets = targets[targets["pillar"] == pillar]
+    if low_only:
+        targets = targets[targets["confidence"] == "low"]
     return targets
 
 
 @cached_view(256)
-def share_view(filter_key: tuple, only_plans: bool, group: str, dimension: str, measure: str, lang: str):
-    targets = filtered_targets(filter_key, only_plans)
+def share_view(scope: tuple, group: str, dimension: str, measure: str, lang: str):
+    targets = filtered_targets(scope)
     table = bd.share_table(targets, group, dimension)
     source = bd.source_text(targets["document_id"], lang)
     return table, source, share_chart(table, group, dimension, lang, measure, source)
 
 
 @cached_view(256)
-def segment_view(filter_key: tuple, only_plans: bool, group: str, pick_group, dimension: str, pick_value, lang: str):
+def segment_view(scope: tuple, group: str, pick_group, dimension: str, pick_value, lang: str):
     """The targets behind one bar segment and their table as shown."""
-    rows = bd.segment(filtered_targets(filter_key, only_plans), group, pick_group, dimension, pick_value)
+    rows = bd.segment(filtered_targets(scope), group, pick_group, dimension, pick_value)
     return rows, (bd.segment_table(rows, lang) if not rows.empty else None)
 
 
 @cached_view(64)
-def bodies_with_targets(filter_key: tuple, only_plans: bool, lang: str):
+def bodies_with_targets(scope: tuple, lang: str):
     """Codes of the bodies that have targets, their picker labels, and their rows (name, prefecture, size band)."""
-    targets = filtered_targets(filter_key, only_plans)
+    targets = filtered_targets(scope)
     with_body = targets[targets["municipality_code"].notna() & targets["body_name"].notna()]
     label_of = with_body.drop_duplicates("municipality_code").set_index("municipality_code").sort_index()
     labels = {code: f"{bd.group_label('prefecture', pref, lang)} {name}"
@@ -127,10 +138,10 @@ def bodies_with_targets(filter_key: tuple, only_plans: bool, lang: str):
 
 
 @cached_view(256)
-def peer_view(filter_key: tuple, only_plans: bool, mine: str, dimension: str, same_kind: bool, lang: str):
+def peer_view(scope: tuple, mine: str, dimension: str, same_kind: bool, lang: str):
     """The chosen body's target mix against its size-band peers: (table as shown, chart), or None without peers."""
-    targets = filtered_targets(filter_key, only_plans)
-    label_of = bodies_with_targets(filter_key, only_plans, lang)[2]
+    targets = filtered_targets(scope)
+    label_of = bodies_with_targets(scope, lang)[2]
     peer_table, n_peers = bd.peer_comparison(targets, mine, dimension, same_kind)
     if n_peers == 0:
         return None
