@@ -238,6 +238,11 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
         if targets is not None and TARGETS_SCHEMA.exists():
             con.execute(TARGETS_SCHEMA.read_text(encoding="utf-8"))
             _insert(con, "targets", targets)
+        # national baseline (SSDSE-A, 類似団体区分) into the same file: machikurabe/ingest/national.py
+        from machikurabe.ingest.national import build_national
+
+        national = build_national(con, frames["municipalities"], gazetteer.frame, raw_dir)
+        _stage("national baseline: " + ", ".join(f"{k} {v}" for k, v in national.items()))
         info = {
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "source_file": PLANS_FILE,
@@ -256,6 +261,7 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
         "programmes": dict(Counter(frames["programmes"]["programme"])),
         "data_quality": dict(Counter(frames["data_quality"]["rule"]).most_common()),
         "targets": None if targets is None else len(targets),
+        "national": national,
         "seconds": round(time.perf_counter() - started, 2),
     }
     return summary
@@ -268,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         summary = build(args.out, args.raw_dir)
-    except (pp.SourceError, BuildError, FileNotFoundError) as exc:
+    except (pp.SourceError, BuildError, FileNotFoundError, ValueError) as exc:
         print(f"[build] FAILED: {exc}", file=sys.stderr)
         return 2
     print(f"[build] wrote {args.out} in {summary['seconds']} s")
@@ -276,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     print("[build] programmes: " + ", ".join(f"{k} {v}" for k, v in summary["programmes"].items()))
     if summary["targets"] is not None:
         print(f"[build] targets: {summary['targets']}")
+    print("[build] national: " + ", ".join(f"{k} {v}" for k, v in summary["national"].items()))
     print("[build] data_quality rows by rule:")
     for rule, count in summary["data_quality"].items():
         print(f"          {rule:<28} {count}")
