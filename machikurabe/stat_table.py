@@ -402,8 +402,10 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
     prefectures = set(places.loc[places["kind"] == "prefecture", "prefecture"]) if len(places) else set()
 
     # key columns, from the look of the cells in the first four columns
+    sample = lines if len(lines) <= 400 else lines[:: len(lines) // 400 + 1]
+
     def share(col, test):
-        return sum(1 for _, row in lines if test(row[col])) / len(lines)
+        return sum(1 for _, row in sample if test(row[col])) / len(sample)
 
     candidates = range(min(4, width))
     code_col = max(candidates, key=lambda c: share(c, lambda v: code_form(v) is not None), default=None)

@@ -404,19 +404,20 @@ def printed_vs_official(con, municipalities: pd.DataFrame) -> pd.DataFrame:
     official = con.execute(
         "SELECT code, indicator, year, value, vintage FROM national_values WHERE value IS NOT NULL AND indicator IN ("
         + ",".join(f"'{p[1]}'" for p in PRINTED_VS_OFFICIAL) + ")").df()
+    official["d"] = (official["year"] - PLAN_YEAR).abs()
+    # the nearest year to the plans' 2019; on a tie the later year
+    nearest = official.sort_values(["d", "year"], ascending=[True, False]).drop_duplicates(["code", "indicator"])
+    lookup = {(r.code, r.indicator): r for r in nearest.itertuples(index=False)}
     rows = []
     for column, indicator, kind, tolerance, label in PRINTED_VS_OFFICIAL:
-        sub = official[official["indicator"] == indicator]
         for body in municipalities.itertuples(index=False):
             printed = getattr(body, column)
             if printed is None or pd.isna(printed):
                 continue
-            candidates = sub[sub["code"] == body.code]
-            if candidates.empty:
+            best = lookup.get((body.code, indicator))
+            if best is None:
                 continue
-            # the nearest year to the plans' 2019; on a tie the later year
-            best = candidates.assign(d=(candidates["year"] - PLAN_YEAR).abs()).sort_values(["d", "year"],
-                                                                                        ascending=[True, False]).iloc[0]
+            best = {"value": best.value, "year": best.year, "vintage": best.vintage}
             value = float(best["value"])
             if kind == "relative":
                 differs = value == 0 or abs(float(printed) - value) / value > tolerance
@@ -447,12 +448,14 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
     places = places_frame(gazetteer, fits, set(municipalities["code"]))
     cells, labels, changes = read_vintages(national_dir, places)
     indicators = indicators_frame(labels, cells)
-    con.register("cells_in", cells[["code", "indicator", "year", "value", "status", "vintage"]])
+    cells = cells[["code", "indicator", "year", "value", "status", "vintage"]]
+    con.register("cells_in", cells)
     # newest vintage wins for each (code, indicator, year); arg_max_null keeps a newer NULL (with its status)
     con.execute("""
         CREATE TEMP TABLE merged AS
-        SELECT code, indicator, CAST(year AS INTEGER) AS year, arg_max_null(value, vintage) AS value,
-               CAST(max(vintage) AS INTEGER) AS vintage, arg_max_null(status, vintage) AS status,
+        SELECT code, indicator, CAST(year AS INTEGER) AS year,
+               arg_max_null(value, vintage) AS value, CAST(max(vintage) AS INTEGER) AS vintage,
+               arg_max_null(status, vintage) AS status,
                (min(value) IS DISTINCT FROM max(value) OR count(value) NOT IN (0, count(*))
                 OR count(DISTINCT status) > 1) AS revised
         FROM cells_in GROUP BY code, indicator, year""")
