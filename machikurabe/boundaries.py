@@ -21,6 +21,8 @@ import pandas as pd
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER_PATH = REPO_ROOT / "geo" / "gazetteer.csv"
 DEFAULT_N03_PATH = REPO_ROOT / "geo" / "N03.geojson"
+# Shipped with the app (derived from MLIT N03 2021 by geo/build_boundaries.py, < 2 MiB): used when the user has no file.
+SHIPPED_BOUNDARIES_PATH = REPO_ROOT / "geo" / "municipalities.geojson"
 N03_ENV_VAR = "MACHIKURABE_N03"
 N03_SUFFIXES = (".geojson", ".json", ".shp", ".zip")
 N03_CODE_COLUMN = "N03_007"
@@ -91,7 +93,8 @@ def normalise_code(value: Any) -> str | None:
 
 
 def resolve_n03_path(env: dict[str, str] | None = None) -> Path:
-    """Where the page looks for N03: $MACHIKURABE_N03, else geo/N03.geojson (or a .shp/.zip beside it)."""
+    """Where the page looks for N03: $MACHIKURABE_N03, else geo/N03.geojson (or a .shp/.zip beside it), else the
+    shipped geo/municipalities.geojson. A user's own file always wins over the shipped one."""
     env = os.environ if env is None else env
     configured = env.get(N03_ENV_VAR, "").strip()
     if configured:
@@ -103,6 +106,8 @@ def resolve_n03_path(env: dict[str, str] | None = None) -> Path:
         candidate = DEFAULT_N03_PATH.with_suffix(suffix)
         if candidate.exists():
             return candidate
+    if SHIPPED_BOUNDARIES_PATH.exists():
+        return SHIPPED_BOUNDARIES_PATH
     return DEFAULT_N03_PATH
 
 
