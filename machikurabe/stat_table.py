@@ -221,6 +221,14 @@ def normalise_code(value, known_codes=None, six_digit_column: bool = False) -> t
 
 
 @lru_cache(maxsize=1)
+def _gazetteer_prefectures() -> frozenset[str]:
+    if not GAZETTEER_PATH.exists():
+        return frozenset()
+    frame = pd.read_csv(GAZETTEER_PATH, dtype=str, usecols=["prefecture"])
+    return frozenset(frame["prefecture"].dropna())
+
+
+@lru_cache(maxsize=1)
 def _gazetteer_wards() -> dict[str, tuple[str, str]]:
     """Designated-city wards (code → (prefecture, name)) from geo/gazetteer.csv, to recognise ward rows."""
     if not GAZETTEER_PATH.exists():
@@ -399,7 +407,7 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
         return
     width = max(len(row) for _, row in lines)
     lines = [(n, row + [""] * (width - len(row))) for n, row in lines]
-    prefectures = set(places.loc[places["kind"] == "prefecture", "prefecture"]) if len(places) else set()
+    prefectures = set(places["prefecture"].dropna()) | _gazetteer_prefectures()
 
     # key columns, from the look of the cells in the first four columns
     sample = lines if len(lines) <= 400 else lines[:: len(lines) // 400 + 1]
@@ -495,7 +503,8 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
     six_digit_column = False
     if code_col is not None:
         forms = [code_form(row[code_col]) for _, row in body]
-        six_digit_column = forms.count("6") > forms.count("5")
+        # 6-digit codes exist only in a column of 6-digit codes; 4-digit cells only in a column of 5-digit ones
+        six_digit_column = forms.count("6") > 0 and forms.count("4") == 0
     for line, row in body:
         key_text = " ".join(row[c] for c in key_cols if row[c])
         code, problem = None, None
@@ -503,6 +512,13 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
         pref_text = norm(row[pref_col]) if pref_col is not None else ""
         if code_col is not None and norm(row[code_col]):
             code, problem = normalise_code(row[code_col], known, six_digit_column)
+            if six_digit_column and code_form(row[code_col]) == "5":
+                as_written, _ = normalise_code(row[code_col])
+                if code not in known and as_written in known:
+                    code, problem = as_written, None
+                elif code in known and as_written in known and code != as_written:
+                    # 23213 is 西尾市, and also 023213 (鰺ヶ沢町) without its zero: never guessed
+                    code, problem = None, "ambiguous"
             if code in ("00000", "00001") or (code is None and norm(row[code_col]).lower() in TOTAL_NAMES):
                 table.rows.append(RowInfo(line, key_text, None, "total"))
                 continue
@@ -522,7 +538,10 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
         elif code is not None and code in known:
             table.rows.append(RowInfo(line, key_text, code, "prefecture" if kinds_by_code[code] == "prefecture" else "place"))
         else:
-            note = "" if problem != "check_digit" else ("、検査数字が合わない" if lang != "en" else ", check digit does not match")
+            notes = {"check_digit": ("、検査数字が合わない", ", check digit does not match"),
+                     "ambiguous": ("、5桁とも6桁（先頭の0が欠けた）とも読める", ", reads as a 5-digit code and as a 6-digit "
+                                                                   "code that lost its leading zero")}
+            note = notes[problem][0 if lang != "en" else 1] if problem in notes else ""
             table.rows.append(RowInfo(line, key_text + note, None, "unknown"))
 
     frame = pd.DataFrame([[row[ind.column] for ind in table.indicators] for _, row in body],

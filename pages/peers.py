@@ -242,7 +242,10 @@ with tabs[6]:
             st.rerun()
     upload = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx"], key="peers_upload")
     if upload is not None:
-        result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("municipalities"), lang)
+        # rows key to every municipality and prefecture (places); a fixture database without places keys to the 63
+        upload_places = st_data.query("places")
+        upload_places = upload_places if not upload_places.empty else st_data.query("municipalities")
+        result = uploads.load_upload(upload.name, upload.getvalue(), upload_places, lang)
         if result.raw is not None:
             st.markdown(f"**{t('upload_preview', lang)}**")
             # st.table has no download toolbar, so uploaded formula-like cells cannot leave as a CSV from here

@@ -459,7 +459,9 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
                (min(value) IS DISTINCT FROM max(value) OR count(value) NOT IN (0, count(*))
                 OR count(DISTINCT status) > 1) AS revised
         FROM cells_in GROUP BY code, indicator, year""")
-    con.execute("INSERT INTO national_values SELECT code, indicator, year, value, vintage, status, false FROM merged")
+    # staged, then written once sorted by place: one place's rows sit together, so a lookup by code reads little
+    con.execute("CREATE TEMP TABLE staged AS SELECT * FROM national_values LIMIT 0")
+    con.execute("INSERT INTO staged SELECT code, indicator, year, value, vintage, status, false FROM merged")
     # every change between consecutive vintages that print the same cell (only cells flagged above)
     con.execute("""
         INSERT INTO national_revisions
@@ -476,22 +478,24 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
     # prefectures: sums of their municipalities for counts and amounts, only when every municipality has a value
     con.register("indicators_in", indicators[["indicator", "aggregate"]])
     con.execute("""
-        INSERT INTO national_values
+        INSERT INTO staged
         SELECT substr(v.code, 1, 2) || '000', v.indicator, v.year,
                CASE WHEN count(v.value) = count(*) THEN sum(v.value) END, max(v.vintage),
                CASE WHEN count(v.value) = count(*) THEN NULL ELSE 'incomplete' END, true
-        FROM national_values v JOIN indicators_in i USING (indicator)
+        FROM staged v JOIN indicators_in i USING (indicator)
         WHERE i.aggregate = 'sum'
         GROUP BY substr(v.code, 1, 2), v.indicator, v.year""")
     con.unregister("indicators_in")
     needed = sorted({c for d in DERIVED for c in d[8]} | {"A1101"})
-    values = con.execute("SELECT * FROM national_values WHERE indicator IN (" + ",".join(f"'{c}'" for c in needed)
+    values = con.execute("SELECT * FROM staged WHERE indicator IN (" + ",".join(f"'{c}'" for c in needed)
                          + ")").df()
     derived = derived_values(values)
     con.register("derived_in", derived)
-    con.execute("INSERT INTO national_values SELECT code, indicator, CAST(year AS INTEGER), value, "
+    con.execute("INSERT INTO staged SELECT code, indicator, CAST(year AS INTEGER), value, "
                 "CAST(vintage AS INTEGER), status, aggregated FROM derived_in")
     con.unregister("derived_in")
+    con.execute("INSERT INTO national_values SELECT * FROM staged ORDER BY code, indicator, year")
+    con.execute("DROP TABLE staged")
     indicators = pd.concat([indicators, derived_indicators_frame(derived)], ignore_index=True)
     _insert(con, "national_indicators", indicators)
     _insert(con, "places", places)
