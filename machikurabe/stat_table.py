@@ -34,11 +34,14 @@ MAX_UPLOAD_MB = 20  # the one size limit: the validator, its message and .stream
 MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "geo" / "gazetteer.csv"
+# Code changes on record (former → current), applied by every reader: 福岡県那珂川町 40305 became 那珂川市 40231
+# (2018-10-01). 栃木県那珂川町 09411 is another place. Details in machikurabe/ingest/national.py (CODE_CHANGES).
+RECORDED_CODE_CHANGES = {"40305": "40231"}
 
 CODE_HEADERS = {"code", "コード", "団体コード", "自治体コード", "市区町村コード", "地方公共団体コード", "全国地方公共団体コード",
                 "地域コード", "area code"}
 PREF_HEADERS = {"prefecture", "都道府県", "都道府県名"}
-NAME_HEADERS = {"name", "municipality", "市区町村", "市区町村名", "自治体", "自治体名", "団体名"}
+NAME_HEADERS = {"name", "municipality", "市区町村", "市区町村名", "自治体", "自治体名", "団体名", "名称", "団体名称", "地域名", "市町村名"}
 TOTAL_NAMES = {"全国", "合計", "総数", "計", "総計", "全体", "total", "national", "japan", "all japan"}
 
 # a stated status: no number, not an error. Keys are the cell after NFKC and strip.
@@ -395,7 +398,7 @@ def read_stat_table(file_name: str, data: bytes, places: pd.DataFrame, lang: str
     except Exception as exc:  # a broken zip, an XLSX without sheets, NUL bytes in a CSV...
         table.add("error", "unreadable", lang, reason=type(exc).__name__)
         return table
-    _parse_grid(table, grid, places, lang, former_codes or {})
+    _parse_grid(table, grid, places, lang, RECORDED_CODE_CHANGES if former_codes is None else former_codes)
     return table
 
 
@@ -415,23 +418,25 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
     def share(col, test):
         return sum(1 for _, row in sample if test(row[col])) / len(sample)
 
+    known = set(places["code"])
+    wards = _gazetteer_wards()
+    keyable = known | set(wards) | {"00000"}
+
+    def looks_like_code(value) -> bool:
+        # a known code, not just code-shaped: a column of 5- or 6-digit counts is not a key column
+        code, _ = normalise_code(value)
+        return code in keyable or (code is not None and code_form(value) == "R")
+
+    # a header cell naming the key wins; otherwise the leftmost of the first four columns that looks like one
+    header_names = {norm(v).lower(): c for _, row in lines[:6] for c, v in enumerate(row) if norm(v)}
+    code_col = next((header_names[n.lower()] for n in CODE_HEADERS if n.lower() in header_names), None)
+    pref_col = next((header_names[n.lower()] for n in PREF_HEADERS if n.lower() in header_names), None)
     candidates = range(min(4, width))
-    code_col = max(candidates, key=lambda c: share(c, lambda v: code_form(v) is not None), default=None)
-    if code_col is not None and share(code_col, lambda v: code_form(v) is not None) < 0.3:
-        code_col = None
-    pref_col = max(candidates, key=lambda c: share(c, lambda v: norm(v) in prefectures), default=None)
-    if pref_col is not None and share(pref_col, lambda v: norm(v) in prefectures) < 0.3:
-        pref_col = None
-    # a header cell naming the key beats the look of the cells (e.g. a one-row file)
-    header_names = {norm(v).lower(): c for _, row in lines[:6] for c, v in enumerate(row)}
-    for names, slot in ((CODE_HEADERS, "code"), (PREF_HEADERS, "pref")):
-        for name in names:
-            if name.lower() in header_names:
-                if slot == "code" and code_col is None:
-                    code_col = header_names[name.lower()]
-                if slot == "pref" and pref_col is None:
-                    pref_col = header_names[name.lower()]
-                break
+    if code_col is None:
+        code_col = next((c for c in candidates if c != pref_col and share(c, looks_like_code) >= 0.3), None)
+    if pref_col is None:
+        pref_col = next((c for c in candidates if c != code_col and share(c, lambda v: norm(v) in prefectures) >= 0.3),
+                        None)
     name_col = None
     for name in NAME_HEADERS:
         if name.lower() in header_names:
@@ -492,13 +497,11 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
         return
 
     # places
-    known = set(places["code"])
     kinds_by_code = dict(zip(places["code"], places["kind"]))
     names_by_code = dict(zip(places["code"], places["name"]))
     by_name = {(norm(p), norm(n)): c for p, n, c in zip(places["prefecture"], places["name"], places["code"])}
     by_name.update({(norm(p), norm(p)): c for p, c, k in zip(places["prefecture"], places["code"], places["kind"])
                     if k == "prefecture"})
-    wards = _gazetteer_wards()
     ward_names = {(norm(p), norm(n)) for p, n in wards.values()}
     six_digit_column = False
     if code_col is not None:

@@ -30,6 +30,7 @@ CODE_CHANGES = [
      "changed_on": "2018-10-01", "note": "町制から市制へ（那珂川町 → 那珂川市）; same place, new code"},
 ]
 FORMER_CODES = {c["former_code"]: c["code"] for c in CODE_CHANGES}
+assert FORMER_CODES == stat_table.RECORDED_CODE_CHANGES  # the upload reader applies the same change
 
 # --- indicator metadata --------------------------------------------------------------------------------------------
 
