@@ -166,7 +166,10 @@ def parse_block(cells: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     import numpy as np
 
     flat = cells.to_numpy(dtype=object).ravel()
-    fast = pd.to_numeric(pd.Series(flat, dtype=object), errors="coerce").to_numpy(dtype=float)
+    try:
+        fast = flat.astype(np.float64)  # float() of every cell in C: the common case of a clean block
+    except (ValueError, TypeError):
+        fast = pd.to_numeric(pd.Series(flat, dtype=object), errors="coerce").to_numpy(dtype=float)
     status = np.full(flat.shape, None, dtype=object)
     for index in np.flatnonzero(~np.isfinite(fast)):
         value, state = parse_number(flat[index])
@@ -320,7 +323,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
 def grid_from_text(text: str) -> list[list[str]]:
     head = text[:4000]
     delimiter = "\t" if head.count("\t") > head.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def grid_from_xlsx(data: bytes) -> list[list[str]]:
@@ -404,12 +407,13 @@ def read_stat_table(file_name: str, data: bytes, places: pd.DataFrame, lang: str
 
 def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, lang: str,
                 former_codes: dict[str, str]) -> None:
-    lines = [(i + 1, [str(c).strip() for c in row]) for i, row in enumerate(grid) if any(str(c).strip() for c in row)]
+    # cells are kept as read (value cells are stripped by the number parser; key and header cells where used)
+    lines = [(i + 1, row) for i, row in enumerate(grid) if any(c.strip() for c in row)]
     if not lines:
         table.add("error", "empty", lang)
         return
     width = max(len(row) for _, row in lines)
-    lines = [(n, row + [""] * (width - len(row))) for n, row in lines]
+    lines = [(n, row if len(row) == width else row + [""] * (width - len(row))) for n, row in lines]
     prefectures = set(places["prefecture"].dropna()) | _gazetteer_prefectures()
 
     # key columns, from the look of the cells in the first four columns
@@ -474,8 +478,9 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
     for c in value_columns:
         parts = []
         for row in labels:
-            if row[c] and row[c] not in parts:
-                parts.append(row[c])
+            cell = row[c].strip()
+            if cell and cell not in parts:
+                parts.append(cell)
         label = " ".join(parts)
         code = norm(codes_row[c]) if codes_row and _INDICATOR_CODE.match(norm(codes_row[c])) else None
         year_match = _YEAR.match(norm(years_row[c])) if years_row else None
@@ -509,7 +514,7 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
         # 6-digit codes exist only in a column of 6-digit codes; 4-digit cells only in a column of 5-digit ones
         six_digit_column = forms.count("6") > 0 and forms.count("4") == 0
     for line, row in body:
-        key_text = " ".join(row[c] for c in key_cols if row[c])
+        key_text = " ".join(row[c].strip() for c in key_cols if row[c].strip())
         code, problem = None, None
         name_text = norm(row[name_col]) if name_col is not None else ""
         pref_text = norm(row[pref_col]) if pref_col is not None else ""
@@ -547,11 +552,14 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
             note = notes[problem][0 if lang != "en" else 1] if problem in notes else ""
             table.rows.append(RowInfo(line, key_text + note, None, "unknown"))
 
-    frame = pd.DataFrame([[row[ind.column] for ind in table.indicators] for _, row in body],
+    import numpy as np
+
+    grid_block = np.array([row for _, row in body], dtype=object).reshape(len(body), width)
+    frame = pd.DataFrame(grid_block[:, [ind.column for ind in table.indicators]],
                          columns=range(len(table.indicators)), dtype=object)
     table.cells = frame
     table.values, table.status = parse_block(frame)
-    table.raw = pd.DataFrame([row for _, row in body], columns=_unique_columns(
+    table.raw = pd.DataFrame(grid_block, columns=_unique_columns(
         [(labels[-1][c] if labels else "") or f"#{c + 1}" for c in range(width)]))
     _report_rows(table, names_by_code, lang)
 
@@ -641,19 +649,24 @@ def long_values(table: StatTable) -> pd.DataFrame:
     """Matched rows as long form: code, indicator (code or name), year, value, status (None for a number), line."""
     if table.values is None:
         return pd.DataFrame(columns=["code", "indicator", "year", "value", "status", "line"])
+    return pd.DataFrame(long_arrays(table))
+
+
+def long_arrays(table: StatTable) -> dict:
+    """long_values as a dict of numpy arrays (matched rows only): cheap to concatenate over many files."""
     import numpy as np
 
     n_rows, n_ind = table.values.shape
     codes = np.array(table.matched_codes(), dtype=object)
-    out = pd.DataFrame({
-        "code": np.tile(codes, n_ind),
-        "indicator": np.repeat(np.array([ind.code or ind.name for ind in table.indicators], dtype=object), n_rows),
-        "year": np.repeat(np.array([ind.year for ind in table.indicators], dtype=object), n_rows),
-        "value": table.values.to_numpy(dtype=float).ravel(order="F"),
-        "status": table.status.to_numpy(dtype=object).ravel(order="F"),
-        "line": np.tile(np.array([r.line for r in table.rows]), n_ind),
-    })
-    return out[out["code"].notna()].reset_index(drop=True)
+    keep = np.tile(np.array([c is not None for c in codes], dtype=bool), n_ind)
+    return {
+        "code": np.tile(codes, n_ind)[keep],
+        "indicator": np.repeat(np.array([ind.code or ind.name for ind in table.indicators], dtype=object), n_rows)[keep],
+        "year": np.repeat(np.array([ind.year for ind in table.indicators], dtype=object), n_rows)[keep],
+        "value": table.values.to_numpy(dtype=float).ravel(order="F")[keep],
+        "status": table.status.to_numpy(dtype=object).ravel(order="F")[keep],
+        "line": np.tile(np.array([r.line for r in table.rows], dtype=np.int64), n_ind)[keep],
+    }
 
 
 def report(table: StatTable) -> dict:

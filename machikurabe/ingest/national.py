@@ -298,17 +298,16 @@ def read_fits(path: Path, known: set[str]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _read_one(args) -> tuple[int, pd.DataFrame, list, dict, list]:
+def _read_one(args) -> tuple[int, dict, list, dict, list]:
     vintage, path, places = args
     table = stat_table.read_stat_table(path.name, path.read_bytes(), places, lang="en", check_size=False,
                                        former_codes=FORMER_CODES)
     unknown = [(r.line, r.key) for r in table.rows if r.kind == "unknown"]
     if unknown or not table.readable:
         raise ValueError(f"{path}: " + "; ".join(i.text for i in table.issues if i.level != "info"))
-    cells = stat_table.long_values(table).drop(columns="line")
-    cells["year"] = cells["year"].astype("Int64")
-    cells["status"] = cells["status"].astype("string")  # all-None object columns make pandas' concat crawl
-    cells["vintage"] = vintage
+    cells = stat_table.long_arrays(table)
+    del cells["line"]
+    cells["vintage"] = np.full(len(cells["value"]), vintage, dtype=np.int32)
     labels = {ind.code: ind.name for ind in table.indicators}
     return vintage, cells, table.code_changes, labels, [i.year for i in table.indicators]
 
@@ -325,7 +324,9 @@ def read_vintages(raw_dir: Path, places: pd.DataFrame) -> tuple[pd.DataFrame, di
         for code, label in vintage_labels.items():
             labels.setdefault(code, {})[vintage] = label
         changes.extend((vintage, *c) for c in code_changes)
-    return pd.concat(frames, ignore_index=True), labels, changes
+    cells = pd.DataFrame({k: np.concatenate([f[k] for f in frames]) for k in frames[0]})
+    cells["year"] = cells["year"].astype(np.int32)  # every SSDSE column has its year
+    return cells, labels, changes
 
 
 # --- building -------------------------------------------------------------------------------------------------------
