@@ -258,7 +258,8 @@ def _key_cells(place, key_form):
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=tables(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp932"]), lang=st.sampled_from(["ja", "en"]))
+@given(case=tables(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp932", "utf-16"]),
+       lang=st.sampled_from(["ja", "en"]))
 def test_generated_tables_are_read_without_misassignment(case, encoding, lang):
     places, key_form, header_rows, titles, cells, expected = case
     key_header = ["都道府県", "市区町村名"] if key_form == "name" else ["コード"]
@@ -267,8 +268,9 @@ def test_generated_tables_are_read_without_misassignment(case, encoding, lang):
         lines.append((key_header if kind == "label" else [""] * len(key_header)) + row)
     for place, row in zip(places.itertuples(), cells):
         lines.append(_key_cells(place, key_form) + row)
-    text = "\n".join(",".join(f'"{c}"' for c in line) for line in lines) + "\n"
-    table = stat_table.read_stat_table("t.csv", text.encode(encoding), PLACES, lang)
+    sep = "\t" if encoding == "utf-16" else ","  # Excel's 「Unicode テキスト」 is UTF-16, tab-separated
+    text = "\n".join(sep.join(f'"{c}"' for c in line) for line in lines) + "\n"
+    table = stat_table.read_stat_table("t.txt" if encoding == "utf-16" else "t.csv", text.encode(encoding), PLACES, lang)
     stat_table.cell_problems(table, lang)
     assert all(i.text.strip() for i in table.issues)
     long = stat_table.long_values(table)
