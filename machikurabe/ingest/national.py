@@ -298,42 +298,80 @@ def read_fits(path: Path, known: set[str]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _read_one(args) -> tuple[int, dict, list, dict, list]:
+def _read_one(args) -> tuple[int, dict, list, dict]:
     vintage, path, places = args
     table = stat_table.read_stat_table(path.name, path.read_bytes(), places, lang="en", check_size=False,
                                        former_codes=FORMER_CODES)
     unknown = [(r.line, r.key) for r in table.rows if r.kind == "unknown"]
     if unknown or not table.readable:
         raise ValueError(f"{path}: " + "; ".join(i.text for i in table.issues if i.level != "info"))
-    cells = stat_table.long_arrays(table)
-    del cells["line"]
-    cells["vintage"] = np.full(len(cells["value"]), vintage, dtype=np.int32)
+    codes = np.array(table.matched_codes(), dtype=object)
+    order = np.argsort(codes)  # every place once per edition (checked below), sorted by code
+    block = {"codes": codes[order], "keys": [(ind.code, int(ind.year)) for ind in table.indicators],
+             "values": table.values.to_numpy(dtype=float)[order], "status": table.status.to_numpy(dtype=object)[order]}
     labels = {ind.code: ind.name for ind in table.indicators}
-    return vintage, cells, table.code_changes, labels, [i.year for i in table.indicators]
+    return vintage, block, table.code_changes, labels
 
 
-def read_vintages(raw_dir: Path, places: pd.DataFrame) -> tuple[pd.DataFrame, dict, list]:
-    """All cells of all vintages (long form), labels by code per vintage, code changes met."""
+def merge_vintages(blocks: list[tuple[int, dict]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Newest edition wins per (code, indicator, year); every difference between consecutive editions recorded.
+
+    Works column by column: each edition holds every place once, so a column of one edition lines up with the same
+    (indicator, year) column of another after sorting by code.
+    """
+    codes = blocks[0][1]["codes"]
+    for vintage, block in blocks:
+        if len(block["codes"]) != len(set(block["codes"])) or not np.array_equal(block["codes"], codes):
+            raise ValueError(f"SSDSE-A-{vintage}: its places differ from SSDSE-A-{blocks[0][0]}'s")
+    columns: dict[tuple[str, int], list[tuple[int, np.ndarray, np.ndarray]]] = {}
+    for vintage, block in sorted(blocks, key=lambda b: b[0]):
+        for j, key in enumerate(block["keys"]):
+            columns.setdefault(key, []).append((vintage, block["values"][:, j], block["status"][:, j]))
+    n = len(codes)
+    parts, revisions = {"indicator": [], "year": [], "value": [], "status": [], "vintage": []}, []
+    for (indicator, year), editions in columns.items():
+        vintage, values, status = editions[-1]
+        parts["indicator"].append(np.full(n, indicator, dtype=object))
+        parts["year"].append(np.full(n, year, dtype=np.int32))
+        parts["value"].append(values)
+        parts["status"].append(status)
+        parts["vintage"].append(np.full(n, vintage, dtype=np.int32))
+        for (old_v, old, old_s), (new_v, new, new_s) in zip(editions, editions[1:]):
+            same_value = (old == new) | (np.isnan(old) & np.isnan(new))
+            changed = np.flatnonzero(~same_value | (old_s != new_s))
+            for i in changed:
+                revisions.append((codes[i], indicator, year, old_v, _nan_none(old[i]), old_s[i], new_v,
+                                  _nan_none(new[i]), new_s[i]))
+    merged = pd.DataFrame({"code": np.tile(codes, len(columns)),
+                           **{k: np.concatenate(v) for k, v in parts.items()}})
+    merged["aggregated"] = False
+    revision_frame = pd.DataFrame(revisions, columns=["code", "indicator", "year", "old_vintage", "old_value",
+                                                      "old_status", "new_vintage", "new_value", "new_status"])
+    return merged[["code", "indicator", "year", "value", "vintage", "status", "aggregated"]], revision_frame
+
+
+def _nan_none(value: float) -> float | None:
+    return None if value != value else float(value)
+
+
+def read_vintages(raw_dir: Path, places: pd.DataFrame) -> tuple[list, dict, list]:
+    """Every edition as an aligned block (values and statuses by code), labels by code per edition, code changes."""
     files = ssdse_files(raw_dir)
     keys = places[["code", "prefecture", "name", "kind"]]
-    # one process: handing 200k-row frames back from worker processes costs more than it saves on 2 cores
+    # one process: handing large results back from worker processes costs more than it saves on 2 cores
     results = [_read_one((v, p, keys)) for v, p in files]
-    frames, labels, changes = [], {}, []
-    for vintage, cells, code_changes, vintage_labels, _ in results:
-        frames.append(cells)
+    blocks, labels, changes = [], {}, []
+    for vintage, block, code_changes, vintage_labels in results:
+        blocks.append((vintage, block))
         for code, label in vintage_labels.items():
             labels.setdefault(code, {})[vintage] = label
         changes.extend((vintage, *c) for c in code_changes)
-    cells = pd.DataFrame({k: np.concatenate([f[k] for f in frames]) for k in frames[0]})
-    cells["year"] = cells["year"].astype(np.int32)  # every SSDSE column has its year
-    return cells, labels, changes
+    return blocks, labels, changes
 
 
 # --- building -------------------------------------------------------------------------------------------------------
 
-def indicators_frame(labels: dict, cells: pd.DataFrame) -> pd.DataFrame:
-    pairs = cells[["indicator", "year"]].drop_duplicates().dropna()
-    years = pairs.groupby("indicator")["year"].agg(lambda s: sorted(int(y) for y in s))
+def indicators_frame(labels: dict, years: dict[str, list[int]]) -> pd.DataFrame:
     rows = []
     for code, by_vintage in labels.items():
         newest = by_vintage[max(by_vintage)]
@@ -448,35 +486,20 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
     muni_codes = set(gazetteer.loc[(gazetteer["kind"] != "ward") | gazetteer["code"].str.startswith("131"), "code"])
     fits = read_fits(national_dir / FITS_FILE, muni_codes)
     places = places_frame(gazetteer, fits, set(municipalities["code"]))
-    cells, labels, changes = read_vintages(national_dir, places)
-    indicators = indicators_frame(labels, cells)
-    cells = cells[["code", "indicator", "year", "value", "status", "vintage"]]
-    con.register("cells_in", cells)
-    # newest vintage wins for each (code, indicator, year); arg_max_null keeps a newer NULL (with its status)
-    con.execute("""
-        CREATE TEMP TABLE merged AS
-        SELECT code, indicator, CAST(year AS INTEGER) AS year,
-               arg_max_null(value, vintage) AS value, CAST(max(vintage) AS INTEGER) AS vintage,
-               arg_max_null(status, vintage) AS status,
-               (min(value) IS DISTINCT FROM max(value) OR count(value) NOT IN (0, count(*))
-                OR count(DISTINCT status) > 1) AS revised
-        FROM cells_in GROUP BY code, indicator, year""")
+    blocks, labels, changes = read_vintages(national_dir, places)
+    merged, revisions = merge_vintages(blocks)
+    years: dict[str, set[int]] = {}
+    for _, block in blocks:
+        for indicator, year in block["keys"]:
+            years.setdefault(indicator, set()).add(year)
+    indicators = indicators_frame(labels, {k: sorted(v) for k, v in years.items()})
     # staged, then written once sorted by place: one place's rows sit together, so a lookup by code reads little
     con.execute("CREATE TEMP TABLE staged AS SELECT * FROM national_values LIMIT 0")
-    con.execute("INSERT INTO staged SELECT code, indicator, year, value, vintage, status, false FROM merged")
-    # every change between consecutive vintages that print the same cell (only cells flagged above)
-    con.execute("""
-        INSERT INTO national_revisions
-        SELECT code, indicator, year, old_vintage, old_value, old_status, vintage, value, status FROM (
-            SELECT c.code, c.indicator, CAST(c.year AS INTEGER) AS year, c.vintage, c.value, c.status,
-                   lag(c.vintage) OVER w AS old_vintage, lag(c.value) OVER w AS old_value,
-                   lag(c.status) OVER w AS old_status
-            FROM cells_in c SEMI JOIN (SELECT code, indicator, year FROM merged WHERE revised) r
-                 ON c.code = r.code AND c.indicator = r.indicator AND CAST(c.year AS INTEGER) = r.year
-            WINDOW w AS (PARTITION BY c.code, c.indicator, c.year ORDER BY c.vintage))
-        WHERE old_vintage IS NOT NULL AND (value IS DISTINCT FROM old_value OR status IS DISTINCT FROM old_status)""")
-    con.unregister("cells_in")
-    con.execute("DROP TABLE merged")
+    con.register("merged_in", merged)
+    con.execute("INSERT INTO staged SELECT * FROM merged_in")
+    con.unregister("merged_in")
+    if not revisions.empty:
+        _insert(con, "national_revisions", revisions)
     # prefectures: sums of their municipalities for counts and amounts, only when every municipality has a value
     con.register("indicators_in", indicators[["indicator", "aggregate"]])
     con.execute("""
