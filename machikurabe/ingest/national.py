@@ -328,22 +328,27 @@ def merge_vintages(blocks: list[tuple[int, dict]]) -> tuple[pd.DataFrame, pd.Dat
         for j, key in enumerate(block["keys"]):
             columns.setdefault(key, []).append((vintage, block["values"][:, j], block["status"][:, j]))
     n = len(codes)
-    parts, revisions = {"indicator": [], "year": [], "value": [], "status": [], "vintage": []}, []
-    for (indicator, year), editions in columns.items():
-        vintage, values, status = editions[-1]
-        parts["indicator"].append(np.full(n, indicator, dtype=object))
-        parts["year"].append(np.full(n, year, dtype=np.int32))
-        parts["value"].append(values)
-        parts["status"].append(status)
-        parts["vintage"].append(np.full(n, vintage, dtype=np.int32))
+    keys = sorted(columns)
+    revisions = []
+    for key in keys:
+        indicator, year = key
+        editions = columns[key]
         for (old_v, old, old_s), (new_v, new, new_s) in zip(editions, editions[1:]):
             same_value = (old == new) | (np.isnan(old) & np.isnan(new))
             changed = np.flatnonzero(~same_value | (old_s != new_s))
             for i in changed:
                 revisions.append((codes[i], indicator, year, old_v, _nan_none(old[i]), old_s[i], new_v,
                                   _nan_none(new[i]), new_s[i]))
-    merged = pd.DataFrame({"code": np.tile(codes, len(columns)),
-                           **{k: np.concatenate(v) for k, v in parts.items()}})
+    # one row per (code, key), laid out place by place (C order of a places × keys matrix): sorted by code
+    newest = [columns[key][-1] for key in keys]
+    merged = pd.DataFrame({
+        "code": np.repeat(codes, len(keys)),
+        "indicator": np.tile(np.array([k[0] for k in keys], dtype=object), n),
+        "year": np.tile(np.array([k[1] for k in keys], dtype=np.int32), n),
+        "value": np.column_stack([e[1] for e in newest]).ravel(),
+        "vintage": np.tile(np.array([e[0] for e in newest], dtype=np.int32), n),
+        "status": np.column_stack([e[2] for e in newest]).ravel(),
+    })
     merged["aggregated"] = False
     revision_frame = pd.DataFrame(revisions, columns=["code", "indicator", "year", "old_vintage", "old_value",
                                                       "old_status", "new_vintage", "new_value", "new_status"])
@@ -493,34 +498,33 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
         for indicator, year in block["keys"]:
             years.setdefault(indicator, set()).add(year)
     indicators = indicators_frame(labels, {k: sorted(v) for k, v in years.items()})
-    # staged, then written once sorted by place: one place's rows sit together, so a lookup by code reads little
-    con.execute("CREATE TEMP TABLE staged AS SELECT * FROM national_values LIMIT 0")
+    # written place by place (merged is sorted by code), then the prefecture and derived rows each sorted by code:
+    # one place's rows sit together, so a lookup by code reads little
     con.register("merged_in", merged)
-    con.execute("INSERT INTO staged SELECT * FROM merged_in")
+    con.execute("INSERT INTO national_values SELECT * FROM merged_in")
     con.unregister("merged_in")
     if not revisions.empty:
         _insert(con, "national_revisions", revisions)
     # prefectures: sums of their municipalities for counts and amounts, only when every municipality has a value
     con.register("indicators_in", indicators[["indicator", "aggregate"]])
     con.execute("""
-        INSERT INTO staged
+        INSERT INTO national_values
         SELECT substr(v.code, 1, 2) || '000', v.indicator, v.year,
                CASE WHEN count(v.value) = count(*) THEN sum(v.value) END, max(v.vintage),
                CASE WHEN count(v.value) = count(*) THEN NULL ELSE 'incomplete' END, true
-        FROM staged v JOIN indicators_in i USING (indicator)
+        FROM national_values v JOIN indicators_in i USING (indicator)
         WHERE i.aggregate = 'sum'
-        GROUP BY substr(v.code, 1, 2), v.indicator, v.year""")
+        GROUP BY substr(v.code, 1, 2), v.indicator, v.year
+        ORDER BY 1, 2, 3""")
     con.unregister("indicators_in")
     needed = sorted({c for d in DERIVED for c in d[8]} | {"A1101"})
-    values = con.execute("SELECT * FROM staged WHERE indicator IN (" + ",".join(f"'{c}'" for c in needed)
+    values = con.execute("SELECT * FROM national_values WHERE indicator IN (" + ",".join(f"'{c}'" for c in needed)
                          + ")").df()
     derived = derived_values(values)
     con.register("derived_in", derived)
-    con.execute("INSERT INTO staged SELECT code, indicator, CAST(year AS INTEGER), value, "
-                "CAST(vintage AS INTEGER), status, aggregated FROM derived_in")
+    con.execute("INSERT INTO national_values SELECT code, indicator, CAST(year AS INTEGER), value, "
+                "CAST(vintage AS INTEGER), status, aggregated FROM derived_in ORDER BY code, indicator, year")
     con.unregister("derived_in")
-    con.execute("INSERT INTO national_values SELECT * FROM staged ORDER BY code, indicator, year")
-    con.execute("DROP TABLE staged")
     indicators = pd.concat([indicators, derived_indicators_frame(derived)], ignore_index=True)
     _insert(con, "national_indicators", indicators)
     _insert(con, "places", places)
