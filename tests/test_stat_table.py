@@ -288,3 +288,35 @@ def test_generated_tables_are_read_without_misassignment(case, encoding, lang):
             assert number == pytest.approx(value)
     # and every row is keyed when the key is a valid code or name
     assert [r.code for r in table.rows] == list(places["code"])
+
+
+# --- every message kind in both languages -------------------------------------------------------------------------
+
+CASES = {
+    "header_rows": "表,,\nコード,人口,率\n05203,85555,39.0\n",
+    "encoding_used": "コード,人口\n05203,85555\n",
+    "unknown_bodies": "コード,人口\n99999,1\n",
+    "total_rows": "コード,人口\n00000,1\n05203,2\n",
+    "prefecture_rows": "コード,人口\n05000,1\n",
+    "ward_rows": "コード,人口\n01101,1\n05203,2\n",
+    "former_codes": "コード,人口\n40305,50004\n",
+    "duplicates": "コード,人口\n05203,1\n05203,2\n",
+    "non_numeric": "コード,人口\n05203,不明\n05207,2\n",
+    "status_cells": "コード,人口\n05203,秘匿\n05207,2\n",
+    "out_of_range": "コード,経常収支比率\n05203,104.2\n",
+    "empty_column": "コード,人口,空\n05203,1,\n",
+    "no_key": "町,人口\n横手,1\n",
+    "empty": "コード,人口\n",
+}
+
+
+@pytest.mark.parametrize("key", sorted(CASES))
+def test_each_message_kind_in_japanese_and_english(key):
+    texts = {}
+    for lang in ("ja", "en"):
+        table = read(CASES[key], lang)
+        assert key in keys(table), (lang, keys(table))
+        texts[lang] = issue(table, key).text
+    assert texts["ja"] != texts["en"]
+    assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in texts["ja"])  # kana or kanji
+    assert texts["en"][0].isascii()
