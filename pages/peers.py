@@ -240,7 +240,7 @@ with tabs[6]:
         if st.button(t("upload_clear", lang)):
             del st.session_state[uploads.SESSION_KEY]
             st.rerun()
-    upload = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx"], key="peers_upload")
+    upload = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx", "txt", "tsv"], key="peers_upload")
     if upload is not None:
         # rows key to every municipality and prefecture (places); a fixture database without places keys to the 63
         upload_places = st_data.query("places")
