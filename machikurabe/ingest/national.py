@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from machikurabe import stat_table
-from machikurabe.credits import SSDSE_CREDIT_JA  # noqa: F401  (the credit travels with the data)
+from machikurabe.credits import MUNICIPAL_TYPE_CREDIT_JA, SSDSE_CREDIT_JA
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NATIONAL_DIR = ROOT / "data" / "raw" / "national"
@@ -533,6 +533,11 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
         seen = sorted({v for v, line, old, new, key in changes if old == change["former_code"]})
         change_rows.append({**change, "vintages_with_former_code": ",".join(map(str, seen))})
     _insert(con, "national_code_changes", pd.DataFrame(change_rows))
+    # the credit travels with the data: whoever reads the file finds the words to print
+    con.executemany("INSERT INTO build_info VALUES (?, ?)", [
+        ("national_credit", SSDSE_CREDIT_JA), ("municipal_type_credit", MUNICIPAL_TYPE_CREDIT_JA),
+        ("national_vintages", ",".join(str(v) for v, _ in blocks)),
+        ("municipal_type_vintage", "about FY2023 (inferred from the counts; not printed in the file)")])
     quality = printed_vs_official(con, municipalities)
     if not quality.empty:
         _insert(con, "data_quality", quality)
