@@ -202,3 +202,17 @@ def test_revision_recorded_when_a_newer_vintage_changes_a_cell(tmp_path):
         # no ageing rate is made from a missing input
         assert c.execute("SELECT count(*) FROM national_values WHERE code = '05203' AND indicator = 'ageing_rate_pct' "
                          "AND year = 2015").fetchone()[0] == 0
+
+
+def test_coordinates_fall_back_to_the_boundary_centroid():
+    import pandas as pd
+
+    gazetteer = pd.read_csv(ROOT / "geo" / "gazetteer.csv", dtype={"code": str, "code6": str})
+    gazetteer.loc[gazetteer["code"] == "05203", ["lat", "lon"]] = None
+    fits = pd.DataFrame(columns=["code", "municipal_type", "type_size", "type_industry", "type_not_selected"])
+    places = national.places_frame(gazetteer, fits, set()).set_index("code")
+    row = places.loc["05203"]
+    assert row["coord_source"] == "boundary_centroid"
+    # 横手市 lies about 39.3°N 140.6°E (its office, from the gazetteer: 39.31, 140.57); a centroid is within ~0.2°
+    assert abs(row["lat"] - 39.31) < 0.2 and abs(row["lon"] - 140.57) < 0.2
+    assert places.loc["05207", "coord_source"] == "gazetteer:jpgeocode"

@@ -261,7 +261,32 @@ def places_frame(gazetteer: pd.DataFrame, fits: pd.DataFrame, model_codes: set[s
     out = g[["code", "name", "name_kana", "name_romaji", "prefecture", "prefecture_code", "kind", "lat", "lon",
              "coord_source", "in_model_project"]].merge(fits, on="code", how="left")
     out["type_not_selected"] = out["type_not_selected"].astype("boolean")
+    missing = out["lat"].isna() | out["lon"].isna()
+    if missing.any():  # not the case with today's gazetteer (every place has its office point)
+        centroids = boundary_centroids(set(out.loc[missing, "code"]))
+        for i in out.index[missing]:
+            if out.at[i, "code"] in centroids:
+                out.at[i, "lon"], out.at[i, "lat"] = centroids[out.at[i, "code"]]
+                out.at[i, "coord_source"] = "boundary_centroid"
     return out.sort_values("code").reset_index(drop=True)
+
+
+def boundary_centroids(codes: set[str], path: Path | None = None) -> dict[str, tuple[float, float]]:
+    """(lon, lat) of the polygon centroid of each code in the shipped boundary file (geo/municipalities.geojson)."""
+    import json
+
+    from shapely.geometry import shape
+
+    path = path or ROOT / "geo" / "municipalities.geojson"
+    if not codes or not path.exists():
+        return {}
+    out = {}
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        code = feature["properties"].get("N03_007")
+        if code in codes and feature.get("geometry"):
+            point = shape(feature["geometry"]).centroid
+            out[code] = (round(point.x, 6), round(point.y, 6))
+    return out
 
 
 _ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5}
