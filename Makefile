@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB := data/municipal.duckdb
-RAW := $(wildcard data/raw/*.txt) geo/gazetteer.csv
+RAW := $(wildcard data/raw/*.txt) $(wildcard data/raw/national/*.csv) data/raw/national geo/gazetteer.csv
 
 .PHONY: run test data setup bench clean
 
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-$(DB): $(STAMP) $(RAW) $(shell find machikurabe -name "*.py" -o -name "*.sql" -o -name "*.toml")
+$(DB): $(STAMP) $(RAW) $(wildcard data/raw/national/*) $(shell find machikurabe -name "*.py" -o -name "*.sql" -o -name "*.toml")
 	$(PY) -m machikurabe.ingest.build --out $(DB)
 
 data: $(STAMP)

@@ -27,7 +27,8 @@ st_data.stop_if_unavailable()
 def load_boundary_polygons(path: str, modified: float, tolerance: float, codes: tuple[str, ...]):
     """Dissolved polygons of ``codes`` in the file at ``path`` (``modified`` keys the cache to the file version), or the error."""
     try:
-        return boundaries.load_boundaries(path, tolerance=tolerance, codes=codes).geodata, None
+        return boundaries.load_boundaries(path, tolerance=tolerance, codes=codes,
+                                          wards=st_data.query("wards")).geodata, None
     except boundaries.BoundaryError as exc:
         return None, exc
 

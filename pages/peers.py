@@ -242,9 +242,11 @@ with tabs[6]:
         if st.button(t("upload_clear", lang)):
             del st.session_state[uploads.SESSION_KEY]
             st.rerun()
-    upload = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx"], key="peers_upload")
+    upload = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx", "txt", "tsv"], key="peers_upload")
     if upload is not None:
-        result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("municipalities"), lang)
+        # rows key to every municipality and prefecture (places); a fixture database without places keys to the 63
+        result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("places"), lang,
+                                     wards=st_data.query("wards"))
         if result.raw is not None:
             st.markdown(f"**{t('upload_preview', lang)}**")
             # st.table has no download toolbar, so uploaded formula-like cells cannot leave as a CSV from here

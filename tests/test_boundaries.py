@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from machikurabe.paths import GAZETTEER_CSV
 from machikurabe.ui import boundaries
 from machikurabe.ui.boundaries import BoundaryError
 
@@ -26,7 +27,8 @@ def square(x: float, y: float, size: float = 0.1) -> list:
 
 @pytest.fixture
 def gazetteer() -> pd.DataFrame:
-    return boundaries.load_gazetteer()
+    # the build's code list; the app itself reads ward → city from the database's wards table
+    return pd.read_csv(GAZETTEER_CSV, dtype=str, keep_default_na=False)
 
 
 @pytest.fixture
@@ -209,7 +211,36 @@ def test_resolve_path_from_env(tmp_path):
 def test_resolve_default_path_without_env():
     resolved = boundaries.resolve_n03_path({})
     assert resolved.parent == REPO_ROOT / "geo"
-    assert resolved.stem == "N03"
+    # a user's own geo/N03.* wins; without one the shipped file is used (issue 11)
+    user_files = [p for p in (REPO_ROOT / "geo").glob("N03.*") if p.suffix in boundaries.N03_SUFFIXES]
+    assert resolved.stem == ("N03" if user_files else "municipalities")
+
+
+def test_user_file_wins_over_shipped(tmp_path, monkeypatch):
+    user = tmp_path / "N03.geojson"
+    user.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    monkeypatch.setattr(boundaries, "DEFAULT_N03_PATH", user)
+    assert boundaries.resolve_n03_path({}) == user
+    monkeypatch.setattr(boundaries, "DEFAULT_N03_PATH", tmp_path / "absent" / "N03.geojson")
+    assert boundaries.resolve_n03_path({}) == boundaries.SHIPPED_BOUNDARIES_PATH
+
+
+def test_shipped_boundary_file_small_and_complete():
+    import json
+
+    import pandas as pd
+
+    path = boundaries.SHIPPED_BOUNDARIES_PATH
+    assert path.stat().st_size < 2 * 1024 * 1024
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert "国土数値情報（行政区域データ）" in data["credit"]
+    codes = {f["properties"]["N03_007"] for f in data["features"]}
+    gazetteer = pd.read_csv(REPO_ROOT / "geo" / "gazetteer.csv", dtype=str)
+    municipalities = gazetteer[(gazetteer["kind"].isin(["designated_city", "city", "town", "village"]))
+                               | gazetteer["code"].str.startswith("131")]
+    assert len(municipalities) == 1741 and set(municipalities["code"]) <= codes
+    # 那珂川市 under its current code; 栃木県那珂川町 is a different place with its own polygon
+    assert {"40231", "09411"} <= codes and "40305" not in codes
 
 
 @needs_shared_n03

@@ -28,10 +28,7 @@ UI_FRAMEWORKS = {"streamlit", "plotly"}
 KNOWN_UI_IN_ANALYSIS: dict[str, str] = {}
 KNOWN_INGEST_AT_RUN_TIME = {
 }
-KNOWN_BUILD_INPUT_READERS = {
-    "machikurabe.analysis.breakdown": "reads geo/gazetteer.csv (paths.GAZETTEER_CSV) for bodies outside the plans",
-    "machikurabe.ui.boundaries": "reads geo/gazetteer.csv (paths.GAZETTEER_CSV) to map wards to their cities",
-}
+KNOWN_BUILD_INPUT_READERS: dict[str, str] = {}
 
 
 def _module_name(path: Path) -> str:
@@ -165,7 +162,8 @@ def test_every_module_opens_with_a_docstring(module):
 
 # --- (d) -------------------------------------------------------------------------------------------------------
 
-BUILD_INPUT_TEXT = re.compile(r"data/raw|gazetteer\.csv|\.txt\b")
+# a path to a source text (003_….txt, *.txt under data/raw); a bare ".txt" suffix (an accepted upload type) is not one
+BUILD_INPUT_TEXT = re.compile(r"data/raw|gazetteer\.csv|[\w*]\.txt\b")
 
 
 def _build_input_constants() -> set[str]:

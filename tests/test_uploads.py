@@ -64,7 +64,9 @@ def test_match_by_prefecture_and_name_including_prefecture_block():
 def test_codes_that_lost_leading_zeros():
     # Excel turns 01206 into 1206, and 012068 into 12068
     assert uploads.normalise_code("1206", set(BODIES["code"])) == "01206"
-    assert uploads.normalise_code("12068", set(BODIES["code"])) == "01206"
+    # issue 11: a lone 5-digit value is a 5-digit code, never re-read as a 6-digit code (that put 西尾市's figure
+    # on 鰺ヶ沢町); only a column of 6-digit codes reads its 5-digit cells that way (see the next test)
+    assert uploads.normalise_code("12068", set(BODIES["code"])) == "12068"
     assert uploads.normalise_code("13107", set(BODIES["code"])) == "13107"
     assert uploads.normalise_code("１３１０７", set(BODIES["code"])) == "13107"  # full-width digits
 
@@ -117,11 +119,34 @@ def test_non_numeric_cells():
 
 
 def test_percent_outside_0_100():
+    # issue 11: values outside 0–100 under a 率 label are legitimate (経常収支比率 > 100, 実質公債費比率 < 0):
+    # reported once, kept, never blanked
     result = load("code,加入率\n01206,43.9\n01399,181.8\n01433,-1\n")
     issue = next(i for i in result.issues if i.key == "out_of_range")
-    assert "181.8" in issue.text and "-1" in issue.text
+    assert "181.8" in issue.text and "-1" in issue.text and issue.level == "info"
     values = result.values.set_index("code")["user_1"]
-    assert values["01206"] == pytest.approx(43.9) and pd.isna(values["01399"]) and pd.isna(values["01433"])
+    assert values["01206"] == pytest.approx(43.9) and values["01399"] == pytest.approx(181.8) and values["01433"] == -1
+
+
+def test_five_digit_cells_in_a_six_digit_column():
+    # Excel dropped the leading zero of 012068 and 013994; 墨田区 is 131075 (1·6+3·5+1·4+0·3+7·2 = 39,
+    # 39 mod 11 = 6, 11 − 6 = 5), so the column is one of 6-digit codes
+    result = load("団体コード,x\n12068,1\n13994,2\n131075,3\n")
+    assert result.values["code"].tolist() == ["01206", "01399", "13107"]
+
+
+def test_never_guess_the_nishio_case():
+    # 西尾市 is 23213; 鰺ヶ沢町 is 02321 with check digit 3 (0·6+2·5+3·4+2·3+1·2 = 30, 30 mod 11 = 8, 11 − 8 = 3),
+    # so "23213" is also 023213 without its leading zero. In a column of 5-digit codes it is 西尾市 …
+    places = pd.DataFrame([("23213", "愛知県", "西尾市", "city"), ("02321", "青森県", "鰺ヶ沢町", "town"),
+                           ("01206", "北海道", "釧路市", "city")], columns=["code", "prefecture", "name", "kind"])
+    five = uploads.load_upload("a.csv", "コード,総人口\n23213,169046\n01206,165077\n".encode(), places, "ja")
+    assert five.values.set_index("code")["user_1"].to_dict() == {"23213": 169046.0, "01206": 165077.0}
+    # … and beside 6-digit codes it could be either: reported as unknown with its line, given to nobody
+    six = uploads.load_upload("a.csv", "コード,総人口\n23213,169046\n012068,165077\n".encode(), places, "en")
+    assert six.values["code"].tolist() == ["01206"]
+    issue = next(i for i in six.issues if i.key == "unknown_bodies")
+    assert "23213" in issue.text and "row 2" in issue.text and "leading zero" in issue.text
 
 
 def test_empty_column():

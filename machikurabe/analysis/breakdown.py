@@ -2,16 +2,11 @@
 programme, kind of body, prefecture and size band, the targets behind any bar segment, and exports."""
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
 from machikurabe import i18n
 from machikurabe.analysis import indicators, target_rules
-from machikurabe.paths import GAZETTEER_CSV
-
-GAZETTEER = GAZETTEER_CSV
 
 # Population bands (人). Edges are lower-inclusive: 10,000 falls in 1万～5万人.
 SIZE_BANDS = [
@@ -75,25 +70,14 @@ def size_band_label(key: str, lang: str = "ja") -> str:
     return i18n.t("bd_unknown", lang)
 
 
-def _gazetteer() -> pd.DataFrame:
-    if not GAZETTEER.exists():
-        return pd.DataFrame(columns=["code", "prefecture", "name", "kind"])
-    return _read_gazetteer(GAZETTEER.stat().st_mtime_ns).copy()
-
-
-@functools.lru_cache(maxsize=2)
-def _read_gazetteer(mtime_ns: int) -> pd.DataFrame:
-    return pd.read_csv(GAZETTEER, dtype=str)[["code", "prefecture", "name", "kind"]]
-
-
 def attach_bodies(targets: pd.DataFrame, municipalities: pd.DataFrame,
                   gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
     """Targets with the body's name, prefecture, kind, population and size band.
 
-    Bodies outside the 2019 plans (長野市, 市川市) take name, prefecture and kind from the gazetteer;
-    their population is not in the sources, so their size band is 'unknown'. 004 has no body.
+    Bodies outside the 2019 plans (長野市, 市川市) take name, prefecture and kind from ``gazetteer`` (the database's
+    places table on the page); their population is not in the plans, so their size band is 'unknown'. 004 has no body.
     """
-    gz = _gazetteer() if gazetteer is None else gazetteer
+    gz = pd.DataFrame(columns=["code", "prefecture", "name", "kind"]) if gazetteer is None else gazetteer
     cols = ["code", "prefecture", "name", "kind", "population"]
     bodies = municipalities[[c for c in cols if c in municipalities.columns]].copy()
     extra = gz[~gz["code"].isin(bodies["code"])].assign(population=np.nan)

@@ -94,7 +94,8 @@ def boundaries_present() -> bool:
     override = os.environ.get("MACHIKURABE_N03")
     if override:
         return Path(override).exists()
-    return any(GEO_DIR.glob("N03*"))
+    # a user's N03 file, or the shipped geo/municipalities.geojson
+    return any(GEO_DIR.glob("N03*")) or (GEO_DIR / "municipalities.geojson").exists()
 
 
 def credits_markdown(lang: str = "ja") -> str:
@@ -114,6 +115,15 @@ def credits_markdown(lang: str = "ja") -> str:
         "- " + ("**都道府県の輪郭**：japanmap パッケージの簡略化した輪郭。" if ja else
                 "**Prefecture outlines**: simplified outlines shipped with the japanmap package."),
     ]
+    from machikurabe.credits import (
+        MUNICIPAL_TYPE_CREDIT_EN,
+        MUNICIPAL_TYPE_CREDIT_JA,
+        SSDSE_CREDIT_EN,
+        SSDSE_CREDIT_JA,
+    )
+
+    lines.append("- " + (f"**全国の市区町村の統計**：{SSDSE_CREDIT_JA}。{MUNICIPAL_TYPE_CREDIT_JA}。" if ja else
+                         f"**National municipal statistics**: {SSDSE_CREDIT_EN}. {MUNICIPAL_TYPE_CREDIT_EN}."))
     if boundaries_present():
         lines.append("- " + (f"**市区町村境界**：{N03_CREDIT_JA}" if ja else
                              f"**Municipal boundaries**: {N03_CREDIT_JA} (MLIT National Land Numerical Information, "

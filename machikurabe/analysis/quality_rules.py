@@ -45,6 +45,9 @@ RULES: dict[str, Rule] = {r.id: r for r in [
     Rule("duplicate_section", "同じ事業の節が 2 度 → 最初を採用", "the same section printed twice → the first kept", "stored"),
     Rule("promoter_count_summed", "推進員数の内訳を合計", "promoter headcount added up from the parts printed", "stored"),
     Rule("zero_from_text", "「配置は行わない」→ 0 人", "printed as no placement this year → 0", "stored"),
+    Rule("differs_from_official", "計画の印字値が公式統計（SSDSE-A、最も近い年）と許容差を超えて異なる → 印字値のまま、差を記録",
+         "the plan's printed figure differs from the official statistic (SSDSE-A, nearest year) beyond the tolerance "
+         "→ kept as printed, the difference recorded", "flag"),
     Rule("fractional_headcount", "3.5 人などの常勤換算 → 人数は空欄", "a full-time equivalent (3.5人) → headcount left empty", "null"),
 ]}
 

@@ -1,5 +1,6 @@
-"""Bring-your-own indicators: read an uploaded CSV/XLSX (UTF-8, UTF-8 with BOM, Shift_JIS/CP932), match its rows
-to bodies by 5- or 6-digit code or by prefecture + name, and report every problem in the user's language.
+"""Bring-your-own indicators: an uploaded CSV/XLSX goes through machikurabe.stat_table (the same reader as the
+SSDSE build): rows keyed to places by 5- or 6-digit code, R01100 or prefecture + name, never a guessed code; one
+summary message per problem kind in the user's language.
 
 Accepted indicators live only in ``st.session_state["user_indicators"]`` for the session, never in the DuckDB file:
     {"values": DataFrame(code, user_1, user_2, ...), "meta": {"user_1": {"name": "...", "unit": "%"}, ...},
@@ -8,66 +9,26 @@ Other pages (map, spine) merge ``values`` on ``code`` and label columns with ``m
 """
 from __future__ import annotations
 
-import io
-import math
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 import pandas as pd
 
+from machikurabe import stat_table
 from machikurabe.safe_text import is_formula_like
 
-MAX_BYTES = 20 * 1024 * 1024
-ALLOWED_SUFFIXES = (".csv", ".xlsx")
-ENCODINGS = ("utf-8-sig", "cp932")  # utf-8-sig reads plain UTF-8 too; cp932 is Shift_JIS plus Windows' extras
+MAX_BYTES = stat_table.MAX_BYTES  # one limit (stat_table.MAX_UPLOAD_MB), also .streamlit/config.toml's maxUploadSize
+ALLOWED_SUFFIXES = stat_table.ALLOWED_SUFFIXES
 SESSION_KEY = "user_indicators"
-
-CODE_HEADERS = {"code", "コード", "団体コード", "自治体コード", "市区町村コード", "地方公共団体コード", "全国地方公共団体コード"}
-PREF_HEADERS = {"prefecture", "都道府県", "都道府県名"}
-NAME_HEADERS = {"name", "municipality", "市区町村", "市区町村名", "自治体", "自治体名", "団体名"}
-_PERCENT_HINT = re.compile(r"(%|％|率|割合|pct|percent)", re.IGNORECASE)
-
-MESSAGES = {
-    "too_big": {"ja": "ファイルが大きすぎます（{size:.1f}MB）。上限は20MBです。",
-                "en": "The file is too large ({size:.1f} MB). The limit is 20 MB."},
-    "wrong_type": {"ja": "対応していない形式です（{suffix}）。CSVまたはExcel（.xlsx）を選んでください。",
-                   "en": "Unsupported file type ({suffix}). Choose a CSV or Excel (.xlsx) file."},
-    "bad_encoding": {"ja": "文字コードを判別できません。UTF-8またはShift_JISで保存してください。",
-                     "en": "Cannot tell the text encoding. Save the file as UTF-8 or Shift_JIS."},
-    "unreadable": {"ja": "ファイルを読み込めません（{reason}）。", "en": "Cannot read the file ({reason})."},
-    "empty": {"ja": "データの行がありません。", "en": "The file has no data rows."},
-    "no_key": {"ja": "団体を特定する列がありません。「コード」（5桁・6桁）の列か、「都道府県」と「市区町村名」の列を入れてください。",
-               "en": "No column identifies the bodies. Add a “code” column (5 or 6 digits), or “prefecture” and “name” columns."},
-    "encoding_used": {"ja": "文字コード：{encoding}として読み込みました。", "en": "Read as {encoding}."},
-    "unknown_bodies": {"ja": "データにない団体が{n}行あります（除外）：{items}",
-                       "en": "{n} rows name bodies not in the data (left out): {items}"},
-    "duplicates": {"ja": "同じ団体が複数行あります（どちらが正しいか判断できないため除外）：{items}",
-                   "en": "Bodies listed more than once (left out, as it is unclear which row is right): {items}"},
-    "non_numeric": {"ja": "列「{column}」に数値でないセルが{n}個あります（空欄として扱います）：{items}",
-                    "en": "Column “{column}” has {n} non-numeric cells (treated as empty): {items}"},
-    "formula_like": {"ja": "列「{column}」に数式のようなセル（=、+、-、@で始まる）が{n}個あります。数式としては扱わず、書き出しでも文字として出力します：{items}",
-                     "en": "Column “{column}” has {n} formula-like cells (starting with =, +, -, @). They are not run as "
-                           "formulas and are exported as plain text: {items}"},
-    "out_of_range": {"ja": "列「{column}」は割合（%）と思われますが、0〜100の範囲外の値が{n}個あります（空欄として扱います）：{items}",
-                     "en": "Column “{column}” looks like a percentage but has {n} values outside 0–100 (treated as empty): {items}"},
-    "empty_column": {"ja": "列「{column}」は空です（除外）。", "en": "Column “{column}” is empty (left out)."},
-    "no_numeric_column": {"ja": "数値の指標の列がありません。", "en": "There is no numeric indicator column."},
-    "accepted": {"ja": "{rows}団体・{n}指標を取り込めます：{names}", "en": "{rows} bodies and {n} indicators can be added: {names}"},
-}
+MESSAGES = stat_table.MESSAGES
+CODE_HEADERS, PREF_HEADERS, NAME_HEADERS = stat_table.CODE_HEADERS, stat_table.PREF_HEADERS, stat_table.NAME_HEADERS
+check_digit = stat_table.check_digit
 
 
 def message(key: str, lang: str = "ja", **fmt) -> str:
-    entry = MESSAGES[key]
-    return (entry.get(lang) or entry["ja"]).format(**fmt)
+    return stat_table.message(key, lang, **fmt)
 
 
-@dataclass
-class Issue:
-    level: str   # error (nothing can be added) | warning (rows or cells left out) | info
-    key: str
-    text: str
+Issue = stat_table.Issue
 
 
 @dataclass
@@ -77,6 +38,7 @@ class UploadResult:
     meta: dict[str, dict] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     encoding: str | None = None
+    table: stat_table.StatTable | None = None     # the reader's full result (header rows, rows, statuses)
 
     @property
     def ok(self) -> bool:
@@ -89,183 +51,47 @@ class UploadResult:
         return {"values": self.values, "meta": self.meta, "file_name": file_name}
 
 
-def _examples(items, limit: int = 5, lang: str = "ja") -> str:
-    items = [str(i) for i in items]
-    more = len(items) - limit
-    if lang == "en":
-        return ", ".join(items[:limit]) + (f" … (+{more})" if more > 0 else "")
-    return "、".join(items[:limit]) + (f" …（+{more}）" if more > 0 else "")
+def normalise_code(value, known_codes: set[str] | None = None) -> str | None:
+    """A 5-digit code from a 5-digit, 6-digit (check digit verified) or R01100 cell; None when it is not one.
+
+    Never guessed: a 5-digit value is a 5-digit code (it is read as a 6-digit code that lost its leading zero only
+    for a whole column of 6-digit codes, in machikurabe.stat_table); a 4-digit value lost its leading zero.
+    """
+    code, _problem = stat_table.normalise_code(value)
+    return code
 
 
-def read_table(file_name: str, data: bytes, lang: str = "ja") -> UploadResult:
-    """Every cell as text (so codes keep their leading zeros); checks size, type and encoding."""
-    result = UploadResult()
-    if len(data) > MAX_BYTES:
-        result.add("error", "too_big", lang, size=len(data) / 1024 / 1024)
+def load_upload(file_name: str, data: bytes, bodies: pd.DataFrame, lang: str = "ja",
+                key_prefix: str = "user_", wards: pd.DataFrame | None = None) -> UploadResult:
+    """Read and validate through machikurabe.stat_table; ``bodies`` are the places rows can key to
+    (code, prefecture, name, kind: on the page, all 1,741 municipalities and 47 prefectures of ``places``)."""
+    table = stat_table.read_stat_table(file_name, data, bodies[["code", "prefecture", "name", "kind"]], lang,
+                                       wards=wards)
+    stat_table.cell_problems(table, lang, is_formula_like=is_formula_like)
+    result = UploadResult(raw=table.raw, issues=list(table.issues), table=table,
+                          encoding=table.encoding if table.encoding != "xlsx" else "xlsx")
+    if not table.readable or table.values is None:
         return result
-    suffix = PurePath(file_name or "").suffix.lower()
-    if suffix not in ALLOWED_SUFFIXES:
-        result.add("error", "wrong_type", lang, suffix=suffix or "?")
-        return result
-    try:
-        if suffix == ".xlsx":
-            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
-            result.encoding = "xlsx"
-        else:
-            text = None
-            for encoding in ENCODINGS:
-                try:
-                    text = data.decode(encoding)
-                    result.encoding = "Shift_JIS (CP932)" if encoding == "cp932" else "UTF-8"
-                    break
-                except UnicodeDecodeError:
-                    continue
-            if text is None:
-                result.add("error", "bad_encoding", lang)
-                return result
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
-    except Exception as exc:  # a broken zip, a CSV with unbalanced quotes...
-        result.add("error", "unreadable", lang, reason=type(exc).__name__)
-        return result
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.fillna("").map(lambda v: str(v).strip())
-    result.raw = frame
-    if frame.empty:
-        result.add("error", "empty", lang)
-    elif result.encoding not in (None, "xlsx"):
-        result.add("info", "encoding_used", lang, encoding=result.encoding)
-    return result
-
-
-def _norm(text: str) -> str:
-    # full-width digits and letters to half-width, as spreadsheets from Japanese offices often carry them
-    return unicodedata.normalize("NFKC", str(text)).strip()
-
-
-def check_digit(code5: str) -> str:
-    """The JIS X 0402 check digit: 11 − (Σ digit × 6,5,4,3,2 mod 11), last digit."""
-    total = sum(int(d) * w for d, w in zip(code5, (6, 5, 4, 3, 2)))
-    return str((11 - total % 11) % 10)
-
-
-def normalise_code(value, known_codes: set[str]) -> str | None:
-    """A 5-digit body code from a 5- or 6-digit code (leading zeros possibly lost by a spreadsheet)."""
-    text = _norm(value)
-    if text.endswith(".0"):
-        text = text[:-2]
-    if not text.isdigit():
-        return None
-    if len(text) == 6 and check_digit(text[:5]) == text[5]:
-        return text[:5]
-    if len(text) == 5:
-        if text in known_codes:
-            return text
-        padded = "0" + text  # a 6-digit code whose leading zero was dropped
-        if check_digit(padded[:5]) == padded[5]:
-            return padded[:5]
-        return text
-    if len(text) == 4:
-        return "0" + text  # a 5-digit code whose leading zero was dropped
-    return None
-
-
-def _find_column(columns, names) -> str | None:
-    for col in columns:
-        if _norm(col).lower() in {n.lower() for n in names}:
-            return col
-    return None
-
-
-def _to_number(text: str):
-    cleaned = _norm(text).replace(",", "").replace("%", "")
-    if cleaned == "":
-        return None
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return "invalid"
-    # "inf", "nan" and 1e400 parse as floats but are no measurement: report them like any other bad cell
-    return number if math.isfinite(number) else "invalid"
-
-
-def validate(result: UploadResult, bodies: pd.DataFrame, lang: str = "ja", key_prefix: str = "user_") -> UploadResult:
-    """Match rows to bodies and turn the other columns into numbers, recording every problem in ``issues``."""
-    frame = result.raw
-    if frame is None or frame.empty or any(i.level == "error" for i in result.issues):
-        return result
-    known = set(bodies["code"])
-    code_col = _find_column(frame.columns, CODE_HEADERS)
-    pref_col, name_col = _find_column(frame.columns, PREF_HEADERS), _find_column(frame.columns, NAME_HEADERS)
-    if code_col is not None:
-        codes = frame[code_col].map(lambda v: normalise_code(v, known))
-        labels = frame[code_col]
-        key_cols = [code_col] + [c for c in (pref_col, name_col) if c]
-    elif pref_col is not None and name_col is not None:
-        lookup = {(_norm(p), _norm(n)): c for p, n, c in zip(bodies["prefecture"], bodies["name"], bodies["code"])}
-        # a prefecture block is named by its prefecture alone
-        lookup.update({(_norm(p), _norm(p)): c for p, c, k in zip(bodies["prefecture"], bodies["code"], bodies["kind"])
-                       if k == "prefecture"})
-        codes = pd.Series([lookup.get((_norm(p), _norm(n) or _norm(p))) for p, n in zip(frame[pref_col], frame[name_col])],
-                          index=frame.index)
-        labels = frame[pref_col] + " " + frame[name_col]
-        key_cols = [pref_col, name_col]
-    else:
-        result.add("error", "no_key", lang)
-        return result
-    unknown = [f"{labels[i]}（{i + 2}行目）" if lang != "en" else f"{labels[i]} (row {i + 2})"
-               for i in frame.index if codes[i] not in known]
-    if unknown:
-        result.add("warning", "unknown_bodies", lang, n=len(unknown), items=_examples(unknown, lang=lang))
-    matched = codes.where(codes.isin(known))
-    counts = matched.value_counts()
-    dup_codes = set(counts[counts > 1].index)
-    if dup_codes:
-        names = dict(zip(bodies["code"], bodies["name"]))
-        result.add("warning", "duplicates", lang, items=_examples((f"{names[c]}（{c}）" for c in sorted(dup_codes)), lang=lang))
-    keep = matched.notna() & ~matched.isin(dup_codes)
-    values = pd.DataFrame({"code": matched[keep]})
+    codes = pd.Series(table.matched_codes(), dtype=object)
+    counts = codes.value_counts()
+    keep = codes.notna() & ~codes.isin(set(counts[counts > 1].index))
+    values = pd.DataFrame({"code": codes[keep]})
     meta = {}
-    for col in [c for c in frame.columns if c not in key_cols]:
-        # problems are reported for every row (the user fixes the file); only matched rows become values
-        cells = frame[col]
-        if (cells == "").all():
-            result.add("warning", "empty_column", lang, column=col)
-            continue
-        formulas = [f"{v}（{i + 2}行目）" if lang != "en" else f"{v} (row {i + 2})"
-                    for i, v in frame[col].items() if is_formula_like(v) and _to_number(v) == "invalid"]
-        if formulas:
-            result.add("warning", "formula_like", lang, column=col, n=len(formulas), items=_examples(formulas, lang=lang))
-        numbers = cells.map(_to_number)
-        bad = [f"{cells[i]}（{i + 2}行目）" if lang != "en" else f"{cells[i]} (row {i + 2})"
-               for i in cells.index if numbers[i] == "invalid" and not is_formula_like(cells[i])]
-        if bad:
-            result.add("warning", "non_numeric", lang, column=col, n=len(bad), items=_examples(bad, lang=lang))
-        numeric = pd.to_numeric(numbers.where(numbers != "invalid"), errors="coerce").astype(float)
+    for i, indicator in enumerate(table.indicators):
+        numeric = table.values[i]
         if numeric[keep].notna().sum() == 0:
-            result.add("warning", "empty_column", lang, column=col)
             continue
-        is_percent = bool(_PERCENT_HINT.search(col))
-        if is_percent:
-            outside = numeric[(numeric < 0) | (numeric > 100)]
-            if not outside.empty:
-                items = [f"{cells[i]}（{i + 2}行目）" if lang != "en" else f"{cells[i]} (row {i + 2})" for i in outside.index]
-                result.add("warning", "out_of_range", lang, column=col, n=len(outside), items=_examples(items, lang=lang))
-                numeric = numeric.where((numeric >= 0) & (numeric <= 100))
         key = f"{key_prefix}{len(meta) + 1}"
         values[key] = numeric[keep]
-        meta[key] = {"name": col, "unit": "%" if is_percent else ""}
+        meta[key] = {"name": indicator.name, "unit": "%" if indicator.percent else indicator.unit}
     if not meta:
         result.add("error", "no_numeric_column", lang)
         return result
     result.values = values.reset_index(drop=True)
     result.meta = meta
-    result.add("info", "accepted", lang, rows=len(values), n=len(meta), names=_examples((m["name"] for m in meta.values()), lang=lang))
+    result.add("info", "accepted", lang, rows=len(values), n=len(meta),
+               names=stat_table.examples((m["name"] for m in meta.values()), lang=lang))
     return result
-
-
-def load_upload(file_name: str, data: bytes, bodies: pd.DataFrame, lang: str = "ja") -> UploadResult:
-    """Read and validate in one step."""
-    return validate(read_table(file_name, data, lang), bodies, lang)
 
 
 def session_digest(session_value: dict | None) -> str | None:

@@ -1,5 +1,7 @@
 """UI strings of the 比較 page, its exports and the report."""
 
+from machikurabe.stat_table import MAX_UPLOAD_MB
+
 STRINGS: dict[str, dict[str, str]] = {
     # page
     "peers_title": {"ja": "比較：類似団体とくらべる", "en": "Peer comparison"},
@@ -162,11 +164,14 @@ STRINGS: dict[str, dict[str, str]] = {
     # uploads
     "upload_title": {"ja": "独自の指標を追加（このセッションのみ）", "en": "Add your own indicators (this session only)"},
     "upload_help": {
-        "ja": "CSVまたはExcel（xlsx、20MBまで）。1列目などに団体コード（5桁または6桁）か、「都道府県」と「市区町村名」の列、"
-              "残りの列に数値を入れてください。文字コードはUTF-8・UTF-8（BOM付き）・Shift_JISに対応。"
+        "ja": f"CSVまたはExcel（xlsx、{MAX_UPLOAD_MB}MBまで）。団体コード（5桁・6桁・R01100形式）か、「都道府県」と「市区町村名」の列、"
+              "残りの列に数値を入れてください。見出しが複数行（表題・コード・年次・項目名）の統計表も読めます。"
+              "全国の1,741市区町村と47都道府県に対応。文字コードはUTF-8・UTF-8（BOM付き）・Shift_JIS・UTF-16に対応。"
               "追加した指標は比較グループ・スパインチャート・地図でこのセッションの間だけ使え、データベースには保存されません。",
-        "en": "CSV or Excel (xlsx, up to 20 MB). One column with the body code (5 or 6 digits), or columns for "
-              "prefecture and name; the other columns numeric. UTF-8, UTF-8 with BOM and Shift_JIS are read. "
+        "en": f"CSV or Excel (xlsx, up to {MAX_UPLOAD_MB} MB). One column with the code (5 or 6 digits, or R01100), or "
+              "columns for prefecture and name; the other columns numeric. Statistics tables with several header rows "
+              "(title, codes, years, labels) are read; all 1,741 municipalities and 47 prefectures can be keyed. "
+              "UTF-8, UTF-8 with BOM, Shift_JIS and UTF-16 are read. "
               "Added indicators join the peer groups, spine chart and map for this session only; nothing is saved "
               "to the database."},
     "upload_file": {"ja": "ファイルを選ぶ", "en": "Choose a file"},

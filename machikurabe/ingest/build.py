@@ -17,7 +17,9 @@ import duckdb
 import pandas as pd
 
 from machikurabe.ingest import plans_parser as pp
+from machikurabe.ingest import targets as targets_module
 from machikurabe.ingest.gazetteer import Gazetteer, UnknownBody
+from machikurabe.ingest.national import build_national
 from machikurabe.paths import DEFAULT_DB, RAW_DIR
 
 PLANS_FILE = "003_432db8467158d625.txt"
@@ -217,16 +219,9 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
     frames = bodies_to_frames(bodies, gazetteer, PLANS_FILE)
     frames["documents"] = documents_frame(raw_dir)
     _stage("matched every body to the official code list")
-    targets = None
-    extraction = {"kept": {}, "dropped": {}}
-    try:
-        from machikurabe.ingest import targets as targets_module
-    except ImportError:
-        targets_module = None
-    if targets_module is not None and hasattr(targets_module, "build_targets"):
-        targets = targets_module.build_targets(raw_dir, frames["programme_texts"], frames["municipalities"])
-        _stage(f"extracted {len(targets)} targets")
-        extraction = targets_module.extraction_counts(targets)
+    targets = targets_module.build_targets(raw_dir, frames["programme_texts"], frames["municipalities"])
+    _stage(f"extracted {len(targets)} targets")
+    extraction = targets_module.extraction_counts(targets)
     tmp = out.with_name(out.name + ".tmp")
     for stale in (tmp, Path(str(tmp) + ".wal")):
         stale.unlink(missing_ok=True)
@@ -236,9 +231,11 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
         con.execute(SCHEMA.read_text(encoding="utf-8"))
         for table in ("municipalities", "programmes", "programme_texts", "data_quality", "documents"):
             _insert(con, table, frames[table])
-        if targets is not None and TARGETS_SCHEMA.exists():
-            con.execute(TARGETS_SCHEMA.read_text(encoding="utf-8"))
-            _insert(con, "targets", targets)
+        con.execute(TARGETS_SCHEMA.read_text(encoding="utf-8"))
+        _insert(con, "targets", targets)
+        # national baseline (SSDSE-A, 類似団体区分) into the same file: machikurabe/ingest/national.py
+        national = build_national(con, frames["municipalities"], gazetteer.frame, raw_dir)
+        _stage("national baseline: " + ", ".join(f"{k} {v}" for k, v in national.items()))
         info = {
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "source_file": PLANS_FILE,
@@ -258,6 +255,7 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
         "data_quality": dict(Counter(frames["data_quality"]["rule"]).most_common()),
         "targets": None if targets is None else len(targets),
         "target_extraction": extraction,
+        "national": national,
         "seconds": round(time.perf_counter() - started, 2),
     }
     return summary
@@ -270,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         summary = build(args.out, args.raw_dir)
-    except (pp.SourceError, BuildError, FileNotFoundError) as exc:
+    except (pp.SourceError, BuildError, FileNotFoundError, ValueError) as exc:
         print(f"[build] FAILED: {exc}", file=sys.stderr)
         return 2
     print(f"[build] wrote {args.out} in {summary['seconds']} s")

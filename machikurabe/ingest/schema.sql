@@ -101,3 +101,81 @@ CREATE TABLE build_info (
     key                       VARCHAR PRIMARY KEY,
     value                     VARCHAR
 );
+
+-- National baseline (issue 11): SSDSE-A 2018–2026 and MIC's 類似団体区分; built by machikurabe/ingest/national.py.
+CREATE TABLE places (
+    code                      VARCHAR PRIMARY KEY, -- 5-digit; prefectures PP000 (1,741 municipalities + 47 prefectures)
+    name                      VARCHAR NOT NULL,
+    name_kana                 VARCHAR,
+    name_romaji               VARCHAR,
+    prefecture                VARCHAR NOT NULL,
+    prefecture_code           VARCHAR NOT NULL,    -- PP000
+    kind                      VARCHAR NOT NULL,    -- prefecture | designated_city | city | ward (特別区) | town | village
+    lat                       DOUBLE,
+    lon                       DOUBLE,
+    coord_source              VARCHAR,             -- gazetteer:<source> (office point) or boundary_centroid
+    in_model_project          BOOLEAN NOT NULL,    -- one of the 63 bodies of `municipalities`
+    municipal_type            VARCHAR,             -- 類似団体区分 as printed (都市Ⅱ－３, 中核市, …); NULL for prefectures
+    type_size                 INTEGER,             -- Ⅰ..Ⅴ → 1..5 where the 区分 has one
+    type_industry             INTEGER,             -- 0..3 where the 区分 has one
+    type_not_selected         BOOLEAN              -- ※ 非選定
+);
+
+CREATE TABLE national_indicators (
+    indicator                 VARCHAR PRIMARY KEY, -- SSDSE code (A1101) or a readable id for derived ones
+    label_ja                  VARCHAR NOT NULL,    -- the newest vintage's label
+    label_en                  VARCHAR NOT NULL,
+    unit                      VARCHAR,             -- ja (人, 世帯, ha, 千円, %, …)
+    unit_en                   VARCHAR,
+    topic                     VARCHAR,             -- population, households, land, economy, labour, finance, education, health, welfare, …
+    source                    VARCHAR,             -- the survey behind the SSDSE column
+    definition                VARCHAR,
+    formula                   VARCHAR,             -- derived only
+    years                     VARCHAR,             -- comma-separated years with values
+    derived                   BOOLEAN NOT NULL,
+    decimals                  INTEGER,             -- display precision
+    aggregate                 VARCHAR              -- sum | none | recomputed: how the prefecture rows are made
+);
+
+CREATE TABLE national_values (
+    code                      VARCHAR NOT NULL,    -- places.code
+    indicator                 VARCHAR NOT NULL,
+    year                      INTEGER NOT NULL,    -- the year the figure refers to (SSDSE's 年度 row)
+    value                     DOUBLE,              -- NULL with a status, never invented
+    vintage                   INTEGER,             -- the SSDSE-A edition the value comes from (newest wins)
+    status                    VARCHAR,             -- NULL (a number) | dash | not_available | confidential | blank | incomplete
+    aggregated                BOOLEAN NOT NULL     -- prefecture row summed from its municipalities (or derived from such sums)
+    -- one row per (code, indicator, year) by construction (tests check it); no PRIMARY KEY: its index cost 2.3 s of build
+);
+
+CREATE TABLE national_revisions (
+    code                      VARCHAR NOT NULL,
+    indicator                 VARCHAR NOT NULL,
+    year                      INTEGER NOT NULL,
+    old_vintage               INTEGER NOT NULL,
+    old_value                 DOUBLE,
+    old_status                VARCHAR,
+    new_vintage               INTEGER NOT NULL,
+    new_value                 DOUBLE,
+    new_status                VARCHAR
+);
+
+CREATE TABLE national_code_changes (
+    former_code               VARCHAR NOT NULL,
+    former_name               VARCHAR,
+    code                      VARCHAR NOT NULL,
+    name                      VARCHAR,
+    prefecture                VARCHAR,
+    changed_on                VARCHAR,
+    note                      VARCHAR,
+    vintages_with_former_code VARCHAR              -- SSDSE-A editions that still print the former code
+);
+
+-- Designated-city wards (行政区, not Tokyo's 特別区, which are places): to recognise a ward row in a statistics table
+-- and to fold a user's ward-level boundary file into its city, without reading the gazetteer at run time.
+CREATE TABLE wards (
+    code                      VARCHAR PRIMARY KEY, -- 5-digit ward code
+    name                      VARCHAR NOT NULL,
+    prefecture                VARCHAR NOT NULL,
+    parent_code               VARCHAR              -- the designated city's code (the ward code's city part)
+);

@@ -18,11 +18,12 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from machikurabe.paths import GAZETTEER_CSV, GEO_DIR, PROJECT_ROOT
+from machikurabe.paths import GEO_DIR, PROJECT_ROOT
 
 REPO_ROOT = PROJECT_ROOT
-GAZETTEER_PATH = GAZETTEER_CSV
 DEFAULT_N03_PATH = GEO_DIR / "N03.geojson"
+# Shipped with the app (derived from MLIT N03 2021 by geo/build_boundaries.py, < 2 MiB): used when the user has no file.
+SHIPPED_BOUNDARIES_PATH = GEO_DIR / "municipalities.geojson"
 N03_ENV_VAR = "MACHIKURABE_N03"
 N03_SUFFIXES = (".geojson", ".json", ".shp", ".zip")
 N03_CODE_COLUMN = "N03_007"
@@ -93,7 +94,8 @@ def normalise_code(value: Any) -> str | None:
 
 
 def resolve_n03_path(env: dict[str, str] | None = None) -> Path:
-    """Where the page looks for N03: $MACHIKURABE_N03, else geo/N03.geojson (or a .shp/.zip beside it)."""
+    """Where the page looks for N03: $MACHIKURABE_N03, else geo/N03.geojson (or a .shp/.zip beside it), else the
+    shipped geo/municipalities.geojson. A user's own file always wins over the shipped one."""
     env = os.environ if env is None else env
     configured = env.get(N03_ENV_VAR, "").strip()
     if configured:
@@ -105,11 +107,9 @@ def resolve_n03_path(env: dict[str, str] | None = None) -> Path:
         candidate = DEFAULT_N03_PATH.with_suffix(suffix)
         if candidate.exists():
             return candidate
+    if SHIPPED_BOUNDARIES_PATH.exists():
+        return SHIPPED_BOUNDARIES_PATH
     return DEFAULT_N03_PATH
-
-
-def load_gazetteer(path: Path | str = GAZETTEER_PATH) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def ward_parents(gazetteer: pd.DataFrame) -> dict[str, str]:
@@ -222,17 +222,36 @@ def _pick_member(names: list[str]) -> str | None:
     return ranked[0]
 
 
+def _database_wards() -> pd.DataFrame:
+    """The wards table of the built database (for command-line use without a page to pass it); empty without one."""
+    from machikurabe import db
+
+    try:
+        con = db.connect(db.db_path())
+    except Exception:  # no database yet: wards then fold by the numbering rule only
+        return pd.DataFrame(columns=["code", "parent_code"])
+    try:
+        return db.run_query(con, "wards")
+    finally:
+        con.close()
+
+
 def dissolve_to_bodies(frame, gazetteer: pd.DataFrame | None = None, tolerance: float = DEFAULT_TOLERANCE_DEG,
-                       codes: Iterable[str] | None = None) -> BoundarySet:
+                       codes: Iterable[str] | None = None, wards: pd.DataFrame | None = None) -> BoundarySet:
     """One (multi)polygon per body code: islands and designated-city wards dissolved, then simplified.
 
     ``codes`` keeps only those bodies; dissolving ~1,900 bodies of the national file is what takes time.
     """
     import geopandas as gpd
 
-    gazetteer = load_gazetteer() if gazetteer is None else gazetteer
-    parents = ward_parents(gazetteer)
-    designated = gazetteer.loc[gazetteer["kind"] == "designated_city", "code"].tolist()
+    # ward → city from a code list with kinds (tests) or from the database's wards table (the app)
+    if gazetteer is not None:
+        parents = ward_parents(gazetteer)
+        designated = gazetteer.loc[gazetteer["kind"] == "designated_city", "code"].tolist()
+    else:
+        known = wards if wards is not None else _database_wards()
+        parents = {c: p for c, p in zip(known["code"], known["parent_code"]) if isinstance(p, str)}
+        designated = sorted(set(parents.values()))
 
     work = gpd.GeoDataFrame({"raw_code": frame[N03_CODE_COLUMN].map(normalise_code)}, geometry=frame.geometry, crs=frame.crs)
     features_without_code = int(work["raw_code"].isna().sum())
@@ -267,11 +286,12 @@ def dissolve_to_bodies(frame, gazetteer: pd.DataFrame | None = None, tolerance: 
 
 
 def load_boundaries(path: Path | str | None = None, gazetteer: pd.DataFrame | None = None,
-                    tolerance: float = DEFAULT_TOLERANCE_DEG, codes: Iterable[str] | None = None) -> BoundarySet:
+                    tolerance: float = DEFAULT_TOLERANCE_DEG, codes: Iterable[str] | None = None,
+                    wards: pd.DataFrame | None = None) -> BoundarySet:
     """Read, normalise, dissolve and simplify an N03 file (default: resolve_n03_path())."""
     path = resolve_n03_path() if path is None else Path(path)
     frame = read_n03(path)
-    boundaries = dissolve_to_bodies(frame, gazetteer=gazetteer, tolerance=tolerance, codes=codes)
+    boundaries = dissolve_to_bodies(frame, gazetteer=gazetteer, tolerance=tolerance, codes=codes, wards=wards)
     boundaries.source_path = str(path)
     return boundaries
 

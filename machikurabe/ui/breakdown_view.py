@@ -95,7 +95,7 @@ def filtered_targets(scope: tuple) -> pd.DataFrame:
     filter_key, only_plans, pillar, low_only = scope
     prefectures, kinds, programme = filter_key
     bodies = st_data.query("municipalities")
-    targets = bd.attach_bodies(st_data.query("targets_all"), bodies)
+    targets = bd.attach_bodies(st_data.query("targets_all"), bodies, gazetteer=st_data.query("places"))
     filters = Filters(list(prefectures), list(kinds), programme)
     if not filters.is_empty():
         codes = set(apply_filters(bodies, filters, st_data.query("programmes"))["code"])

@@ -28,11 +28,13 @@ SCALE_DB = RESULTS / "synthetic.duckdb"
 
 # bound values for named parameters found in queries/*.sql ($name); real values of the source (釧路市)
 QUERY_DEFAULTS = {"code": "01206", "field": "welfare_rate_pct", "needle": "地域", "programme": "multi_agency",
-                  "prefecture": "北海道", "kind": "city", "document_id": "003", "rule": "per_mille_converted"}
+                  "prefecture": "北海道", "kind": "city", "document_id": "003", "rule": "per_mille_converted",
+                  "indicator": "ageing_rate_pct", "year": 2020}
 # state a user brings to a page so its full content runs (a chosen body, a search); from load.PAGE_QUERY
 PAGE_QUERY_PARAMS = {"profile": {"code": "01206"}, "programmes": {"q": "地域"}, "peers": {"code": "01206"}}
 
-TARGETS = {"build_s": 2.0, "query_p95_ms": 20.0, "page_ratio": 2.0, "scale_page_ratio": 4.0, "browser_s": 3.0}
+TARGETS = {"build_s": 2.0, "query_p95_ms": 20.0, "page_ratio": 2.0, "scale_page_ratio": 4.0, "browser_s": 3.0,
+           "national_build_s": 5.0, "national_place_p95_ms": 20.0, "national_indicator_p95_ms": 50.0}
 
 
 def percentile(values, q):
@@ -142,6 +144,47 @@ def bench_queries(db_path: Path, runs: int) -> dict:
             out[name] = {"params": params, "rows": rows, "p50_ms": percentile(times, 0.5), "p95_ms": p95,
                          "cpu_p50_ms": percentile(cpu, 0.5), "cpu_p95_ms": percentile(cpu, 0.95),
                          "met": p95 < TARGETS["query_p95_ms"]}
+    finally:
+        con.close()
+    return out
+
+
+# --- national baseline (issue 11) -----------------------------------------------------------------------------
+
+def bench_national(db_path: Path, runs: int) -> dict:
+    """DB size, national row counts, and the two named national queries over many places / indicators.
+
+    ``national_values_for_place``: every indicator of one place over all years, for ``runs`` places spread over the
+    code list; ``national_values_for_indicator``: one indicator in one year over all 1,788 places, for ``runs``
+    (indicator, year) pairs. The build time (seed + national, target < 5 s) is the ``build`` part.
+    """
+    from machikurabe import db
+
+    con = db.connect(db_path, read_only=True)
+    try:
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("places", "national_indicators", "national_values", "national_revisions")}
+        codes = [c for (c,) in con.execute("SELECT code FROM places ORDER BY code").fetchall()]
+        pairs = con.execute("SELECT DISTINCT indicator, year FROM national_values ORDER BY indicator, year").fetchall()
+        picked_codes = [codes[i * len(codes) // runs] for i in range(runs)]
+        picked_pairs = [pairs[i * len(pairs) // runs] for i in range(runs)]
+        out = {"db_bytes": db_path.stat().st_size, "counts": counts}
+        for name, params_list, target in (
+                ("national_values_for_place", [{"code": c} for c in picked_codes], TARGETS["national_place_p95_ms"]),
+                ("national_values_for_indicator", [{"indicator": i, "year": y} for i, y in picked_pairs],
+                 TARGETS["national_indicator_p95_ms"])):
+            cursor = con.cursor()
+            db.run_query(cursor, name, params_list[0])  # warm-up
+            times, cpu, rows = [], [], []
+            for params in params_list:
+                started, cpu_started = time.perf_counter(), time.process_time()
+                rows.append(len(db.run_query(cursor, name, params)))
+                times.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - cpu_started) * 1000)
+            cursor.close()
+            out[name] = {"runs": len(times), "rows_median": statistics.median(rows), "p50_ms": percentile(times, 0.5),
+                         "p95_ms": percentile(times, 0.95), "cpu_p95_ms": percentile(cpu, 0.95), "target_ms": target,
+                         "met": percentile(times, 0.95) < target}
     finally:
         con.close()
     return out
@@ -440,6 +483,18 @@ def markdown(report: dict) -> str:
                   + (f"median {b['median_s']:.2f} s, CPU {b['cpu_median_s']:.2f} s "
                      f"(target < {b['target_s']:.0f} s wall) {_ok(b['met'])}"
                      if "median_s" in b else f"FAILED: {b.get('error', '')[:200]}"), ""]
+    n = report.get("national")
+    if n:
+        lines += [f"**National baseline** (issue 11): database {n['db_bytes'] / 1024 / 1024:.1f} MiB; "
+                  + ", ".join(f"{t} {c:,}" for t, c in n["counts"].items())
+                  + f"; build target < {TARGETS['national_build_s']:.0f} s (see Build)", "",
+                  "| query | runs | rows (median) | p50 ms | p95 ms | CPU p95 ms | target p95 | |",
+                  "|---|---:|---:|---:|---:|---:|---:|---|"]
+        for name in ("national_values_for_place", "national_values_for_indicator"):
+            r = n[name]
+            lines.append(f"| {name} | {r['runs']} | {r['rows_median']:,.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | "
+                         f"{r['cpu_p95_ms']:.1f} | < {r['target_ms']:.0f} ms | {_ok(r['met'])} |")
+        lines.append("")
     for label, key in (("real DB", "queries_real"), ("scale DB", "queries_scale")):
         q = report.get(key)
         if not q:
@@ -541,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query-runs", type=int, default=50)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--interactions", type=int, default=10)
-    parser.add_argument("--skip", default="", help="comma-separated: build,queries,pages,scale,browser")
+    parser.add_argument("--skip", default="", help="comma-separated: build,national,queries,pages,scale,browser")
     parser.add_argument("--pages-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.pages_worker:
@@ -561,6 +616,9 @@ def main(argv: list[str] | None = None) -> int:
     if "build" not in skip:
         step("build")
         report["build"] = bench_build(args.runs)
+    if "national" not in skip:
+        step("national")
+        report["national"] = bench_national(REAL_DB, max(args.query_runs, 50))
     if "queries" not in skip:
         step("queries (real)")
         report["queries_real"] = bench_queries(REAL_DB, args.query_runs)
