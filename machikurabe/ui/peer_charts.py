@@ -265,3 +265,215 @@ def programme_chart(frame: pd.DataFrame, lang: str, source: str, town_code: str)
            height=130 + 36 * max(len(frame), 1), axis_space=75, top=80)
     fig.update_layout(margin=dict(r=170))
     return fig
+
+
+# --- 比較 over the whole country (issue 12) ------------------------------------------------------------------
+
+# position within the group by fifths: a neutral blue–orange scheme (ColorBrewer PuOr-like, no good/bad colours)
+READING_COLOURS = {"much_lower": "#2166AC", "lower": "#92C5DE", "similar": "#D9D9D9", "higher": "#FDB863",
+                   "much_higher": "#E66101", None: "#FFFFFF"}
+JAPAN_COLOUR = LEVEL_COLOUR
+# the chart toolbar keeps only what this page needs (saving the image, resetting the view): less to cover the title
+MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
+                  "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"]
+
+
+def national_number(value, decimals: int) -> str:
+    """A number with separators and the indicator's decimals; integers print as integers (no float noise)."""
+    from machikurabe.analysis.formatting import MISSING_DASH, format_number, is_missing
+
+    if value is None or is_missing(value):
+        return MISSING_DASH
+    return format_number(float(value), int(decimals or 0))
+
+
+def _row_label(meta: dict, key: str, year, lang: str, compact: bool) -> str:
+    info = meta.get(key, {})
+    name, unit = str(info.get("name", key)), str(info.get("unit") or "")
+    if compact:
+        width = 22 if lang == "en" else 11
+        lines = textwrap.wrap(name, width) if lang == "en" else [name[i:i + width] for i in range(0, len(name), width)]
+        tail = ", ".join(str(p) for p in (unit, year) if p not in (None, ""))
+        return "<br>".join(lines[:3]) + (f"<br><span style='font-size:10px'>{tail}</span>" if tail else "")
+    suffix = f" ({unit}, {year})" if lang == "en" else f"（{unit}・{year}年）"
+    if not unit:
+        suffix = f" ({year})" if lang == "en" else f"（{year}年）"
+    return name + suffix
+
+
+def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, source: str,
+                   compact: bool = False) -> go.Figure:
+    """Fingertips-style spine over national indicators: the group's min–max and interquartile range around its
+    median, the Japan median and the prefecture's municipal median as marks, the place as a circle filled with its
+    position within the group (blue–orange by fifths). ``compact`` (narrow screens) drops the value columns, which
+    the table below the chart carries, and wraps the row labels so the plot keeps its width."""
+    fig = go.Figure()
+    all_rows = [r for _, r in table.iterrows()]
+    labels_all = [_row_label(meta, r["indicator"], r["year"], lang, compact) for r in all_rows]
+    rows = [(lab, r, spine_positions(r)) for lab, r in zip(labels_all, all_rows)]
+    drawn = [(lab, r, p) for lab, r, p in rows if p]
+    fig.add_trace(go.Scatter(y=labels_all, x=[0.5] * len(labels_all), mode="markers", showlegend=False,
+                             marker=dict(opacity=0), hoverinfo="skip"))
+    dec = lambda r: int(meta.get(r["indicator"], {}).get("decimals", 1))  # noqa: E731
+
+    def add_bar(start, end, colour, name):
+        fig.add_trace(go.Bar(y=[lab for lab, _, _ in drawn], x=[p[end] - p[start] for _, _, p in drawn],
+                             base=[p[start] for _, _, p in drawn], orientation="h", marker_color=colour, width=0.6,
+                             name=name, hoverinfo="skip"))
+
+    add_bar("min", "max", RANGE_COLOUR, t("np_group_range", lang))
+    add_bar("q1", "q3", IQR_COLOUR, t("np_group_iqr", lang))
+    fig.add_trace(go.Scatter(
+        y=[lab for lab, _, _ in drawn], x=[0.5] * len(drawn), mode="markers", name=t("np_group_median", lang),
+        marker=dict(symbol="line-ns", size=24, line=dict(width=3, color="#000000")),
+        customdata=[national_number(r["peer_median"], dec(r)) for _, r, _ in drawn],
+        hovertemplate="%{y}<br>" + t("np_group_median", lang) + ": %{customdata}<extra></extra>"))
+    for ref, col, colour, symbol, name in (
+            ("level", "level_median", JAPAN_COLOUR, "diamond", t("np_japan_median", lang)),
+            ("prefecture", "prefecture_median", PREF_COLOUR, "triangle-up", t("np_pref_median", lang))):
+        sel = [(lab, r, p) for lab, r, p in drawn if p.get(ref) is not None]
+        if not sel:
+            continue
+        fig.add_trace(go.Scatter(y=[lab for lab, _, _ in sel], x=[p[ref] for _, _, p in sel], mode="markers",
+                                 name=name, customdata=[national_number(r[col], dec(r)) for _, r, _ in sel],
+                                 marker=dict(symbol=symbol, size=10, color=colour, line=dict(width=1, color="#333")),
+                                 hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>"))
+    from machikurabe.analysis.national_peers import READINGS
+
+    for reading in READINGS:
+        sel = [(lab, r, p) for lab, r, p in drawn if r["reading"] == reading and p.get("town") is not None]
+        if not sel:
+            continue
+        name = f"{_bold(place_name)}：{t('np_reading_' + reading, lang)}" if lang != "en" \
+            else f"{_bold(place_name)}: {t('np_reading_' + reading, lang)}"
+        fig.add_trace(go.Scatter(
+            y=[lab for lab, _, _ in sel], x=[p["town"] for _, _, p in sel], mode="markers", name=name,
+            customdata=[national_number(r["town_value"], dec(r)) for _, r, _ in sel],
+            marker=dict(symbol="circle", size=15, color=READING_COLOURS[reading], line=dict(width=2.5, color="#000")),
+            hovertemplate="%{y}<br>" + _bold(place_name) + ": %{customdata}<extra></extra>"))
+    right = 20
+    if not compact and all_rows:
+        # value columns, sized from the longest text so English figures never overlap
+        first = [national_number(r["town_value"], dec(r)) for r in all_rows]
+        second = [national_number(r["peer_median"], dec(r)) for r in all_rows]
+        head = (place_name, t("np_group_median", lang))
+        char = 8.5
+        w1 = max(max(len(s) for s in first), len(head[0]) * (1 if lang == "en" else 2)) * char
+        w2 = max(max(len(s) for s in second), len(head[1]) * (1 if lang == "en" else 2)) * char
+        shifts = (12, int(12 + w1 + 18))
+        for lab, a, b in zip(labels_all, first, second):
+            fig.add_annotation(x=1, xshift=shifts[0], y=lab, xref="paper", yref="y", xanchor="left",
+                               showarrow=False, text=_bold(a))
+            fig.add_annotation(x=1, xshift=shifts[1], y=lab, xref="paper", yref="y", xanchor="left",
+                               showarrow=False, text=b)
+        for shift, text in zip(shifts, (_bold(head[0]), head[1])):
+            fig.add_annotation(x=1, xshift=shift, y=labels_all[0], yshift=20, xref="paper", yref="y",
+                               xanchor="left", yanchor="bottom", showarrow=False, text=text,
+                               font=dict(size=11, color="#444"))
+        right = int(shifts[1] + w2 + 16)
+    fig.update_layout(barmode="overlay", bargap=0.35)
+    fig.update_xaxes(range=[-0.02, 1.02], tickvals=[0, 0.5, 1],
+                     ticktext=[t("np_low", lang), t("np_group_median", lang), t("np_high", lang)],
+                     showgrid=False, zeroline=False, fixedrange=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=labels_all, range=[len(labels_all) - 0.5, -0.5],
+                     automargin=True, fixedrange=True)
+    per_row = 58 if compact else 40
+    _style(fig, t("np_spine_title", lang, town=place_name), t("np_spine_x", lang), "",
+           _wrap(source, 30 if compact else 60), height=190 + per_row * max(len(labels_all), 1), axis_space=70,
+           top=190 if compact else 150)
+    fig.update_layout(margin=dict(r=right, l=10 if compact else 70))
+    if compact:
+        fig.update_layout(font=dict(size=11), legend=dict(font=dict(size=10)))
+    return fig
+
+
+def _national_refs(fig: go.Figure, refs: dict, lang: str, axis: str, is_pref: bool) -> None:
+    styles = (("peers", t("np_group_median", lang), "#000000", "dash"),
+              ("level", t("np_japan_median_pref" if is_pref else "np_japan_median", lang), JAPAN_COLOUR, "dot"),
+              ("prefecture", t("np_pref_median", lang), PREF_COLOUR, "dashdot"))
+    for key, name, colour, dash in styles:
+        value = refs.get(key)
+        if value is None:
+            continue
+        if axis == "y":
+            fig.add_hline(y=value, line=dict(color=colour, dash=dash, width=2))
+        else:
+            fig.add_vline(x=value, line=dict(color=colour, dash=dash, width=1.5))
+            name = f"{name}（横軸）" if lang != "en" else f"{name} (x)"
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
+                                 line=dict(color=colour, dash=dash, width=2)))
+
+
+def _place_names(frame: pd.DataFrame, lang: str) -> list[str]:
+    if lang == "en":
+        names = [r if isinstance(r, str) and r else n for r, n in zip(frame["name_romaji"], frame["name"])]
+    else:
+        names = list(frame["name"])
+    return [f"{n}＊" if is_small(p) else n for n, p in zip(names, frame["population"])]
+
+
+def national_bar(level: pd.DataFrame, code: str, peer_codes, key: str, meta: dict, year, refs: dict, lang: str,
+                 source: str, place_name: str) -> go.Figure:
+    """The place and its peers sorted by one indicator, the three reference lines; model-project bodies marked ◆."""
+    group = level[level["code"].isin([code, *peer_codes])].copy()
+    group = group.sort_values([key, "code"], ascending=[False, True], na_position="last")
+    is_town = (group["code"] == code).to_numpy()
+    decimals = int(meta.get(key, {}).get("decimals", 1))
+    names = [(_bold(n) if tw else n) + (" ◆" if m else "")
+             for n, tw, m in zip(_place_names(group, lang), is_town, group["in_model_project"])]
+    fig = go.Figure(go.Bar(
+        x=names, y=group[key], marker_color=[TOWN_COLOUR if tw else PEER_COLOUR for tw in is_town],
+        marker_line=dict(color=["#000" if tw else PEER_COLOUR for tw in is_town],
+                         width=[2.5 if tw else 0 for tw in is_town]),
+        text=[national_number(v, decimals) for v in group[key]], textposition="outside", cliponaxis=False,
+        name=t("np_peers_legend", lang), showlegend=False, hovertemplate="%{x}: %{text}<extra></extra>"))
+    _national_refs(fig, refs, lang, "y", level["kind"].eq("prefecture").all())
+    info = meta.get(key, {})
+    unit = info.get("unit") or ""
+    y_title = f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
+    _style(fig, t("np_bar_title", lang, indicator=info.get("name", key), year=year, town=place_name),
+           t("np_axis_place", lang), y_title, _wrap(source), height=520, axis_space=140)
+    fig.update_xaxes(tickangle=-60, fixedrange=True)
+    fig.update_yaxes(automargin=True, fixedrange=True)
+    return fig
+
+
+def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_key: str, meta: dict,
+                     refs_x: dict, refs_y: dict, lang: str, source: str) -> go.Figure:
+    """Two indicators for every place of the level (grey), the peers (blue; named when 20 or fewer) and the place."""
+    fig = go.Figure()
+    peer_set = set(peer_codes)
+    others = level[~level["code"].isin(peer_set | {code})]
+    group = level[level["code"].isin(peer_set)]
+    town = level[level["code"] == code]
+    fig.add_trace(go.Scattergl(x=others[x_key], y=others[y_key], mode="markers", name=t("np_other_places", lang),
+                               text=_place_names(others, lang), marker=dict(color=OTHER_COLOUR, size=6),
+                               hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=group[x_key], y=group[y_key], mode="markers+text" if len(group) <= 20 else "markers",
+                             name=t("np_peers_legend", lang), text=_place_names(group, lang),
+                             textposition="top center", textfont=dict(size=10),
+                             marker=dict(color=PEER_COLOUR, size=10, line=dict(width=0.5, color="#333")),
+                             hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
+    names = _place_names(town, lang)
+    fig.add_trace(go.Scatter(x=town[x_key], y=town[y_key], mode="markers+text", name=_bold(names[0]) if names else "",
+                             text=[_bold(n) for n in names], textposition="bottom center",
+                             marker=dict(color=TOWN_COLOUR, size=16, line=dict(width=2.5, color="#000")),
+                             hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
+    is_pref = level["kind"].eq("prefecture").all()
+    _national_refs(fig, refs_y, lang, "y", is_pref)
+    _national_refs(fig, refs_x, lang, "x", is_pref)
+
+    def title(key):
+        info = meta.get(key, {})
+        unit = info.get("unit") or ""
+        return f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
+
+    level_word = t("np_level_pref" if is_pref else "np_level_muni", lang)
+    _style(fig, t("np_scatter_title", lang, x=meta.get(x_key, {}).get("name", x_key),
+                  y=meta.get(y_key, {}).get("name", y_key), level=level_word), title(x_key), title(y_key),
+           _wrap(source), height=560, axis_space=75)
+    for key, axis in ((x_key, fig.update_xaxes), (y_key, fig.update_yaxes)):
+        if meta.get(key, {}).get("log"):
+            axis(type="log")
+    fig.update_yaxes(automargin=True)
+    return fig

@@ -1,0 +1,415 @@
+"""One 比較 view over the whole country, built in one go (so the page caches it): the peer group, the indicator table
+(display and export forms), the values of the place and its peers, the peer list with model-project links, the
+figures, the source lines and the stamp (vintage, method, date, the relative URL that rebuilds the view), the CSV /
+XLSX bytes and the HTML report. ``build`` is a plain function over frames (tests call it directly); ``cached_build``
+reads the database through st_data and is cached with state.cached_view.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import time
+from dataclasses import dataclass, field
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from machikurabe import credits
+from machikurabe.analysis import indicators as plan_indicators
+from machikurabe.analysis import national, peers
+from machikurabe.analysis import national_peers as npp
+from machikurabe.analysis.formatting import MISSING_DASH, is_missing
+from machikurabe.i18n import kind_label, t
+from machikurabe.ui import exports, peer_charts, report
+
+PERCENT_UNITS = ("%", "％")
+
+
+# --- indicator names, units, topics ---------------------------------------------------------------------------
+
+def indicator_meta(catalogue: pd.DataFrame, lang: str, user_meta: dict | None = None) -> dict[str, dict]:
+    """key → name, unit, decimals, topic, log (drawn on a log axis) for national, plan and uploaded indicators."""
+    meta = {}
+    for row in catalogue.itertuples(index=False):
+        meta[str(row.indicator)] = {
+            "name": row.label_en if lang == "en" else row.label_ja,
+            "unit": (row.unit_en if lang == "en" else row.unit) or "",
+            "decimals": int(row.decimals) if not is_missing(row.decimals) else 1,
+            "topic": str(row.topic), "log": str(row.indicator) in national.LOG_KEYS,
+        }
+    for key in npp.PLAN_KEYS:
+        ind = plan_indicators.get(key)
+        meta[key] = {"name": ind.name(lang), "unit": ind.unit(lang), "decimals": ind.decimals, "topic": "plan",
+                     "log": False}
+    for key, info in (user_meta or {}).items():
+        from machikurabe.safe_text import defuse_formula
+
+        meta[key] = {"name": defuse_formula(str(info.get("name", key))), "unit": str(info.get("unit") or ""),
+                     "decimals": 2, "topic": "upload", "log": False}
+    return meta
+
+
+def with_unit(number: str, unit: str, lang: str) -> str:
+    if number == MISSING_DASH or not unit:
+        return number
+    if unit in PERCENT_UNITS or lang != "en":
+        return f"{number}{unit}"
+    return f"{number} {unit}"
+
+
+def clean_number(value, decimals: int):
+    """No float noise: rounded to the indicator's decimals; integers as int."""
+    if value is None or is_missing(value):
+        return None
+    value = round(float(value), int(decimals))
+    return int(value) if int(decimals) == 0 else value
+
+
+def place_name(wide: pd.DataFrame, code: str, lang: str) -> str:
+    row = wide.loc[wide["code"] == code]
+    if row.empty:
+        return code
+    row = row.iloc[0]
+    if lang == "en" and isinstance(row.get("name_romaji"), str) and row["name_romaji"]:
+        return row["name_romaji"]
+    return str(row["name"])
+
+
+def _weights_text(weights: dict, meta: dict, lang: str) -> str:
+    sep = "、" if lang != "en" else ", "
+    return sep.join(f"{meta.get(k, {}).get('name', k)} {w:g}" for k, w in weights.items() if w > 0)
+
+
+def definition(group: npp.Group, wide: pd.DataFrame, meta: dict, lang: str) -> str:
+    place = wide.loc[wide["code"] == group.code].iloc[0]
+    n = len(group.codes)
+    if group.kind == "nearest":
+        level = t("np_level_pref" if place["kind"] == "prefecture" else "np_level_muni", lang)
+        return t("np_def_nearest", lang, k=group.k, level=level, weights=_weights_text(group.weights, meta, lang))
+    if group.kind == "type":
+        return (t("np_def_type", lang, type=group.municipal_type, n=n) if group.municipal_type
+                else t("np_def_type_none", lang))
+    if group.kind == "prefecture":
+        return (t("def_prefecture_block", lang) if place["kind"] == "prefecture"
+                else t("np_def_prefecture", lang, pref=place["prefecture"], n=n))
+    if group.kind == "size":
+        band = peers.SIZE_BAND_LABELS.get(group.band or "", {}).get(lang, MISSING_DASH)
+        return t("np_def_size", lang, kind=kind_label(place["kind"], lang), band=band, n=n)
+    return t("np_def_hand", lang, n=n)
+
+
+# --- tables ---------------------------------------------------------------------------------------------------
+
+def _diff_unit(unit: str, lang: str) -> str:
+    return t("np_points", lang) if unit in PERCENT_UNITS else unit
+
+
+def display_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> pd.DataFrame:
+    """The indicator table as text: units on every value, differences of rates in points, ranks as r / n."""
+    rows = []
+    for _, r in table.iterrows():
+        info = meta.get(r["indicator"], {})
+        unit, dec = info.get("unit", ""), info.get("decimals", 1)
+        fmt = lambda v: with_unit(peer_charts.national_number(v, dec), unit, lang)  # noqa: E731
+        diff = r["difference"]
+        if diff is None or is_missing(diff):
+            diff_text = MISSING_DASH
+        else:
+            number = peer_charts.national_number(diff, dec)
+            diff_text = with_unit(("+" if float(diff) > 0 and number.strip("0.,") else "") + number,
+                                  _diff_unit(unit, lang), lang)
+        reading = t(f"np_reading_{r['reading']}", lang) if r["reading"] else t("np_reading_none", lang)
+        rank = lambda a, b: MISSING_DASH if a is None or is_missing(a) else f"{int(a):,} / {int(b):,}"  # noqa: E731
+        rows.append({
+            t("np_col_indicator", lang): info.get("name", r["indicator"]),
+            t("np_col_year", lang): str(int(r["year"])) if r["year"] is not None and not is_missing(r["year"]) else "",
+            t("np_col_value", lang, town=name): fmt(r["town_value"]),
+            t("np_col_group_median", lang): fmt(r["peer_median"]),
+            t("np_col_difference", lang): diff_text,
+            t("np_col_reading", lang): reading,
+            t("np_col_group_rank", lang): rank(r["group_rank"], r["group_n"]),
+            t("np_col_japan_rank", lang): rank(r["japan_rank"], r["japan_n"]),
+            t("np_col_japan_median", lang): fmt(r["level_median"]),
+            t("np_col_pref_median", lang): fmt(r["prefecture_median"]),
+        })
+    return pd.DataFrame(rows)
+
+
+def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The indicator table with numbers as numbers (rounded to each indicator's decimals) and a unit per column."""
+    rows = []
+    for _, r in table.iterrows():
+        info = meta.get(r["indicator"], {})
+        unit, dec = info.get("unit", ""), info.get("decimals", 1)
+        num = lambda v: clean_number(v, dec)  # noqa: E731
+        as_int = lambda v: None if v is None or is_missing(v) else int(v)  # noqa: E731
+        rows.append({
+            t("np_col_indicator", lang): info.get("name", r["indicator"]),
+            t("np_col_year", lang): as_int(r["year"]),
+            t("np_col_unit", lang): unit,
+            t("np_col_value", lang, town=name): num(r["town_value"]),
+            t("np_col_group_median", lang): num(r["peer_median"]),
+            t("np_col_difference", lang): num(r["difference"]),
+            t("np_col_diff_unit", lang): _diff_unit(unit, lang),
+            t("np_col_reading", lang): t(f"np_reading_{r['reading']}", lang) if r["reading"]
+            else t("np_reading_none", lang),
+            t("np_col_group_rank", lang): as_int(r["group_rank"]),
+            t("np_col_peer_n", lang): int(r["peer_n"]),
+            t("np_col_japan_rank", lang): as_int(r["japan_rank"]),
+            t("np_col_japan_n", lang): int(r["japan_n"]),
+            t("np_col_japan_median", lang): num(r["level_median"]),
+            t("np_col_pref_median", lang): num(r["prefecture_median"]),
+        })
+    frame = pd.DataFrame(rows, dtype=object)  # object: integers stay integers, no float noise
+    each = t("np_unit_each_row", lang) + f"（{t('np_col_unit', lang)}）" if lang != "en" \
+        else f"{t('np_unit_each_row', lang)} ({t('np_col_unit', lang)})"
+    units = {c: each for c in frame.columns}
+    units.update({t("np_col_indicator", lang): t("np_unit_text", lang), t("np_col_unit", lang): t("np_unit_text", lang),
+                  t("np_col_year", lang): "年" if lang != "en" else "year",
+                  t("np_col_difference", lang): f"{t('np_col_diff_unit', lang)}" if lang == "en"
+                  else f"各行の{t('np_col_diff_unit', lang)}",
+                  t("np_col_diff_unit", lang): t("np_unit_text", lang),
+                  t("np_col_reading", lang): t("np_unit_text", lang),
+                  t("np_col_group_rank", lang): t("np_unit_rank", lang),
+                  t("np_col_japan_rank", lang): t("np_unit_rank", lang),
+                  t("np_col_peer_n", lang): t("np_unit_bodies", lang),
+                  t("np_col_japan_n", lang): t("np_unit_bodies", lang)})
+    return frame, units
+
+
+def values_table(wide: pd.DataFrame, code: str, peer_codes, keys, meta: dict, years: dict, lang: str
+                 ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The place (★) and each peer, one column per indicator (numbers, rounded), each column's unit and year."""
+    codes = [code, *[c for c in peer_codes if c != code]]
+    group = wide.set_index("code").loc[codes].reset_index()
+    names = [("★ " if c == code else "") + place_name(wide, c, lang) for c in codes]
+    out = pd.DataFrame({t("np_col_code", lang): group["code"], t("np_col_place", lang): names,
+                        t("np_col_prefecture", lang): group["prefecture"],
+                        t("np_col_kind", lang): [kind_label(k, lang) for k in group["kind"]],
+                        t("np_col_type", lang): group["municipal_type"].fillna(""),
+                        t("np_col_model", lang): ["✓" if m else "" for m in group["in_model_project"]]})
+    units = {c: t("np_unit_text", lang) for c in out.columns}
+    for key in keys:
+        if key not in group.columns:
+            continue
+        info = meta.get(key, {})
+        column = info.get("name", key)
+        out[column] = pd.Series([clean_number(v, info.get("decimals", 1)) for v in group[key]], dtype="object")
+        year = years.get(key)
+        unit = info.get("unit", "")
+        units[column] = (f"{unit} ({year})" if lang == "en" else f"{unit}（{year}年）") if year else unit
+    return out, units
+
+
+def peer_list(wide: pd.DataFrame, group: npp.Group, meta: dict, years: dict, lang: str) -> pd.DataFrame:
+    """The place (★) and its peers: prefecture, kind, type group, population, model project with a relative link to
+    its programme designs, and for nearest neighbours the distance and each indicator's share of it."""
+    codes = [group.code, *group.codes]
+    by_code = wide.set_index("code")
+    nn = group.nearest
+    dist = nn.distances.set_index("code") if nn is not None else None
+    rows = []
+    for code in codes:
+        b = by_code.loc[code]
+        row = {t("np_col_code", lang): code,
+               t("np_col_place", lang): ("★ " if code == group.code else "") + place_name(wide, code, lang)
+               + ("＊" if peer_charts.is_small(b["population"]) else ""),
+               t("np_col_prefecture", lang): b["prefecture"],
+               t("np_col_kind", lang): kind_label(b["kind"], lang),
+               t("np_col_type", lang): b["municipal_type"] if isinstance(b["municipal_type"], str) else "",
+               t("np_col_population", lang, year=years.get(npp.POPULATION, "")):
+                   peer_charts.national_number(b["population"], 0),
+               t("np_col_model", lang): t("np_model_mark", lang) if b["in_model_project"] else "",
+               t("np_col_design", lang): f"/programmes?code={code}" if b["in_model_project"] else None}
+        if dist is not None:
+            known = code in dist.index
+            row[t("np_col_distance", lang)] = f"{dist.at[code, 'distance']:.2f}" if known else MISSING_DASH
+            for key in nn.used_keys:
+                col = t("np_col_share", lang, name=meta.get(key, {}).get("name", key))
+                row[col] = f"{dist.at[code, f'share_{key}']:.0f}%" if known else MISSING_DASH
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def stability_table(group: npp.Group, meta: dict, lang: str) -> pd.DataFrame:
+    s = group.stability
+    if s is None or s.empty:
+        return pd.DataFrame()
+    return pd.DataFrame({
+        t("col_indicator", lang): [meta.get(k, {}).get("name", k) for k in s["indicator"]],
+        t("col_weight", lang): [f"{w:g}" for w in s["weight"]],
+        t("col_kept_lower", lang): [f"{a}/{k}" for a, k in zip(s["kept_lower"], s["k"])],
+        t("col_kept_higher", lang): [f"{a}/{k}" for a, k in zip(s["kept_higher"], s["k"])],
+    })
+
+
+# --- sources, stamp, exports ----------------------------------------------------------------------------------
+
+def source_lines(keys, lang: str, upload_name: str | None = None, user_keys=()) -> list[str]:
+    lines = list(credits.national_credits(lang))
+    if any(k in npp.PLAN_KEYS for k in keys):
+        lines.append(t("np_plan_source", lang))
+    if any(k in set(user_keys) for k in keys):
+        lines.append(t("np_upload_source", lang, name=upload_name or ""))
+    return lines
+
+
+def strip_source_label(line: str) -> str:
+    """「出典：…」 → 「…」, "Source: …" → "…", so a sheet's own 出典 label is not doubled."""
+    for prefix in ("出典：", "出典:", "Source: ", "Source:"):
+        if line.startswith(prefix):
+            return line[len(prefix):]
+    return line
+
+
+def vintage_text(build_info: pd.DataFrame | None, lang: str) -> str:
+    info = {} if build_info is None or build_info.empty else dict(zip(build_info["key"], build_info["value"]))
+    editions = str(info.get("national_vintages", "") or "")
+    parts = editions.split(",") if editions else []
+    span = f"{parts[0]}–{parts[-1]}" if len(parts) > 1 else (parts[0] if parts else MISSING_DASH)
+    built = str(info.get("built_at", "") or MISSING_DASH)[:10]
+    return t("np_vintage", lang, editions=span, built=built)
+
+
+def csv_bytes(frame: pd.DataFrame, units: dict[str, str], sources: list[str], stamp: str, lang: str) -> bytes:
+    """UTF-8 with BOM: the header, a units row, the data, then one 出典 line per source and the stamp. Text cells are
+    defused by exports.csv_bytes (no live formula)."""
+    unit_row = {c: units.get(c, "") for c in frame.columns}
+    first = frame.columns[0]
+    unit_row[first] = (t("np_col_unit", lang) + "：" + unit_row[first]) if lang != "en" else \
+        f"{t('np_col_unit', lang)}: {unit_row[first]}"
+    body = pd.concat([pd.DataFrame([unit_row]), frame.astype(object)], ignore_index=True)
+    head = exports.csv_bytes(body)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([])
+    label = "出典" if lang != "en" else "Source"
+    for line in sources:
+        writer.writerow([f"{label}：{strip_source_label(line)}" if lang != "en"
+                         else f"{label}: {strip_source_label(line)}"])
+    writer.writerow([stamp])
+    return head + buffer.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(frame: pd.DataFrame, units: dict[str, str], *, title: str, sources: list[str], stamp: str,
+               notes: list[str], lang: str) -> bytes:
+    """exports.xlsx_bytes (title, one 出典 line, date, notes, header + units rows) set up for print: A4 landscape,
+    fitted to the page width, the header and units rows repeated on every page."""
+    source = "／".join(strip_source_label(s) for s in sources) if lang != "en" else \
+        " / ".join(strip_source_label(s) for s in sources)
+    all_notes = [*notes, stamp]
+    data = exports.xlsx_bytes(frame, title=title, source=source, units=units, notes=all_notes,
+                              unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
+                              created_label=t("sheet_created", lang))
+    book = load_workbook(io.BytesIO(data))
+    sheet = book.active
+    header_row = 4 + len(all_notes) + 1
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row + 1}"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# --- the view -------------------------------------------------------------------------------------------------
+
+@dataclass
+class NationalView:
+    params: npp.ViewParams
+    lang: str
+    place_name: str
+    place_kind: str
+    group: npp.Group
+    definition: str
+    keys: tuple[str, ...]
+    meta: dict
+    years: dict
+    table: pd.DataFrame
+    display: pd.DataFrame
+    export: pd.DataFrame
+    export_units: dict
+    values: pd.DataFrame
+    value_units: dict
+    peers: pd.DataFrame
+    stability: pd.DataFrame
+    figs: dict
+    sources: list[str]
+    stamp: str
+    url: str
+    model_count: int
+    level: pd.DataFrame = field(repr=False, default=None)
+    seconds: float = 0.0
+
+
+def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: pd.DataFrame | None,
+          params: npp.ViewParams, keys, lang: str, bar_key: str, x_key: str, y_key: str,
+          user_meta: dict | None = None, upload_name: str | None = None, created: str | None = None
+          ) -> NationalView:
+    """Everything the page draws for one set of choices."""
+    start = time.perf_counter()
+    meta = indicator_meta(catalogue, lang, user_meta)
+    code = params.code
+    place = wide.loc[wide["code"] == code].iloc[0]
+    group = npp.peer_group(wide, code, params.group, params.k, params.weights, params.hand)
+    name = place_name(wide, code, lang)
+    keys = tuple(k for k in keys if k in wide.columns)
+    table = npp.indicator_table(wide, code, group.codes, keys, years)
+    shown_keys = tuple(table["indicator"]) if not table.empty else ()
+    level = npp.level_frame(wide, code)
+    sources = source_lines(shown_keys, lang, upload_name, tuple(user_meta or {}))
+    source_text = " ".join(sources)
+    figs = {}
+    if group.codes:
+        figs["spine"] = peer_charts.national_spine(table, meta, name, lang, source_text)
+        figs["spine_compact"] = peer_charts.national_spine(table, meta, name, lang, source_text, compact=True)
+        for key in (bar_key, x_key, y_key):
+            meta.setdefault(key, {"name": key, "unit": "", "decimals": 1})
+        figs["bar"] = peer_charts.national_bar(
+            level, code, group.codes, bar_key, meta, years.get(bar_key, ""),
+            npp.reference_values(wide, code, group.codes, bar_key), lang,
+            " ".join(source_lines([bar_key], lang, upload_name, tuple(user_meta or {}))), name)
+        figs["scatter"] = peer_charts.national_scatter(
+            level, code, group.codes, x_key, y_key, meta, npp.reference_values(wide, code, group.codes, x_key),
+            npp.reference_values(wide, code, group.codes, y_key), lang,
+            " ".join(source_lines([x_key, y_key], lang, upload_name, tuple(user_meta or {}))))
+    view_params = npp.ViewParams(code=code, group=params.group, k=group.k or params.k,
+                                 weights=dict(params.weights), hand=list(params.hand))
+    url = npp.rebuild_url(view_params, lang)
+    text = definition(group, wide, meta, lang)
+    created = created or exports.today()
+    stamp = t("np_stamp", lang, vintage=vintage_text(build_info, lang), method=text, date=created, url=url)
+    export, export_units = export_table(table, meta, name, lang)
+    values, value_units = values_table(wide, code, group.codes, shown_keys, meta, years, lang)
+    model_count = int(wide.set_index("code").loc[group.codes, "in_model_project"].sum()) if group.codes else 0
+    return NationalView(
+        params=view_params, lang=lang, place_name=name, place_kind=str(place["kind"]), group=group, definition=text,
+        keys=shown_keys, meta=meta, years=years, table=table, display=display_table(table, meta, name, lang),
+        export=export, export_units=export_units, values=values, value_units=value_units,
+        peers=peer_list(wide, group, meta, years, lang), stability=stability_table(group, meta, lang), figs=figs,
+        sources=sources, stamp=stamp, url=url, model_count=model_count, level=level,
+        seconds=time.perf_counter() - start)
+
+
+def report_html(view: NationalView, created: str | None = None) -> str:
+    """The one-file HTML report of the view: spine, bars, scatter, the tables, sources, vintage and stamp."""
+    lang = view.lang
+    created = created or exports.today()
+    peers_frame = view.peers.drop(columns=[t("np_col_design", lang)])
+    tables = [report.ReportTable(t("np_table_title", lang, town=view.place_name), view.display, t("np_table_note", lang)),
+              report.ReportTable(t("np_peer_list", lang, n=len(view.group.codes)), peers_frame, bold_rows=[0])]
+    if not view.stability.empty:
+        tables.append(report.ReportTable(t("stability_title", lang), view.stability, t("stability_note", lang)))
+    figures = [(t("tab_spine", lang), view.figs["spine"]), (t("tab_bar", lang), view.figs["bar"]),
+               (t("tab_scatter", lang), view.figs["scatter"])] if view.figs else []
+    return report.build_report(
+        title=t("np_report_title", lang, town=view.place_name), lang=lang, town_name=view.place_name,
+        peer_definition=view.definition, figures=figures, tables=tables, sources=view.sources,
+        vintage=view.stamp.split("／")[0] if lang != "en" else view.stamp.split(" / ")[0], created=created,
+        notes=[view.stamp, t("np_reading_note", lang)],
+        labels={"created": t("report_created", lang), "vintage": t("report_vintage", lang),
+                "sources": t("report_sources", lang), "definition": t("peers_definition", lang),
+                "disclaimer": t("report_disclaimer", lang)})
