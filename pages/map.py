@@ -1,7 +1,11 @@
-"""地図 (Map) page: participating municipalities coloured by one indicator, prefectural plans as a bar chart.
+"""地図 (Map) page. Two maps:
 
-Layout only; everything it draws is built by machikurabe.ui.maps and machikurabe.ui.boundaries. Indicators uploaded on
-the Peers page join the choices for this session only (read from session state, never written to the DB).
+* 全国の市区町村 (default): a choropleth of all 1,741 municipalities for one national indicator and year, built by
+  machikurabe.ui.choropleth from the shipped boundaries (offline);
+* モデル事業の計画の数値: the plan figures of the 63 model-project bodies as points (or the user's boundaries), the
+  prefectural plans as a bar chart, built by machikurabe.ui.maps and machikurabe.ui.boundaries.
+
+Layout only. Indicators uploaded on the Peers page join the plan-figure choices for this session only.
 """
 
 from __future__ import annotations
@@ -14,14 +18,121 @@ from machikurabe.analysis import uploads
 from machikurabe.analysis.filters import apply_filters
 from machikurabe.i18n import t
 from machikurabe.safe_text import markdown_escape
-from machikurabe.ui import boundaries, maps, st_data, state
+from machikurabe.ui import boundaries, choropleth, exports, maps, st_data, state
+from machikurabe.ui.place_picker import place_picker
 from machikurabe.ui.state import current_filters, current_lang
 
 lang = current_lang()
 st.title(t("title", lang))
-st.caption(t("intro", lang))
 st_data.stop_if_unavailable()
 
+
+@st.cache_data(show_spinner=False, ttl=60)
+def tiles_reachable() -> bool:
+    return maps.tiles_reachable()
+
+
+def national_catalogue():
+    """The national indicators, or None when this database has none (an older or test build)."""
+    try:
+        catalogue = st_data.query("national_indicators")
+    except Exception:  # no national_indicators table in this database
+        return None
+    return catalogue if not catalogue.empty else None
+
+
+def tiles_option(container) -> bool:
+    """The opt-in online base map (kept across a language switch and in the URL as ?tiles=1)."""
+    state.seed("map_online_tiles", False, url="tiles", parse=lambda raw: raw == "1")
+    online = state.tick(container, t("online_tiles", lang), "map_online_tiles", lang)
+    state.mirror({"tiles": "1" if online else None})
+    return online
+
+
+def tiles_notice(online: bool) -> None:
+    if online and not tiles_reachable():
+        st.warning(t("tiles_unreachable", lang, host=maps.TILE_HOST))
+
+
+catalogue = national_catalogue()
+session_upload = st.session_state.get(uploads.SESSION_KEY)
+user_meta_now = dict((session_upload or {}).get("meta") or {}) if (session_upload or {}).get("values") is not None else {}
+national_meta = choropleth.catalogue_meta(catalogue) if catalogue is not None else {}
+national_ids = choropleth.ordered_indicators(catalogue) if catalogue is not None else []
+
+if catalogue is None:
+    mode = "plan"
+    st.caption(t("mapn_unavailable", lang))
+else:
+    state.seed("map_mode", "national", url="indicator",
+               parse=lambda raw: maps.mode_from_url(raw, national_ids, user_meta_now))
+    mode = state.choose(st.radio, t("mapn_mode", lang), ["national", "plan"], "map_mode",
+                        lambda m: t(f"mapn_mode_{m}", lang), lang, horizontal=True, label_visibility="collapsed")
+
+
+# --- national choropleth -------------------------------------------------------------------------------------------
+
+def national_map() -> None:
+    st.caption(t("mapn_intro", lang))
+    state.seed("map_national_indicator", choropleth.DEFAULT_INDICATOR, url="indicator",
+               valid=lambda raw: raw in national_meta)
+    pick_col, year_col, tiles_col = st.columns([5, 1.3, 2], vertical_alignment="bottom")
+    indicator = state.choose(pick_col.selectbox, t("mapn_indicator", lang), national_ids, "map_national_indicator",
+                             lambda i: choropleth.option_label(national_meta[i], lang), lang,
+                             help=t("mapn_indicator_help", lang))
+    meta = national_meta[indicator]
+    years = choropleth.years_of(meta)
+    if not years:
+        st.info(t("mapn_no_years", lang))
+        return
+    if st.session_state.get("map_national_year_of") != indicator:  # a new indicator opens at its latest year
+        st.session_state["map_national_year"] = years[0]
+        st.session_state["map_national_year_of"] = indicator
+    year = state.choose(year_col.selectbox, t("mapn_year", lang), years, "map_national_year",
+                        lambda y: t("mapn_year_option", lang, year=y), lang)
+    online = tiles_option(tiles_col)
+    state.mirror({"indicator": indicator})
+    chosen = place_picker(lang)
+
+    view = choropleth.national_view(indicator, int(year), lang)
+    label = choropleth.indicator_label(meta, lang)
+    tiles_notice(online)
+    chosen_row = view.frame[view.frame["code"] == chosen]
+    if chosen and not chosen_row.empty:
+        row = chosen_row.iloc[0]
+        rank = choropleth.rank_text(None if row["rank"] is None or row["rank"] != row["rank"] else int(row["rank"]),
+                                    view.n, lang)
+        st.markdown(markdown_escape(t("mapn_chosen", lang, name=row["name"], pref=row["prefecture"],
+                                      value=row["value_text"], rank=f"、{rank}" if rank and lang != "en"
+                                      else (f", {rank}" if rank else ""))))
+    elif chosen:
+        labels = st_data.place_labels("picker", lang)
+        st.caption(t("mapn_chosen_prefecture", lang, name=labels.get(chosen, chosen)))
+
+    st.markdown("**" + markdown_escape(t("mapn_title", lang, label=label, year=year, n=f"{len(view.frame):,}")) + "**")
+    map_col, legend_col = st.columns([4, 1.25], gap="small")
+    with map_col:
+        st.pydeck_chart(choropleth.build_deck(view, chosen, online), width="stretch",
+                        height=choropleth.MAP_HEIGHT_PX, key=f"national_deck_{lang}")
+        st.caption(t("mapn_controls", lang))
+    with legend_col:
+        st.markdown(choropleth.legend_html(view.legend, t("mapn_legend_title", lang), lang), unsafe_allow_html=True)
+        st.caption(t("mapn_legend_note", lang))
+        if view.missing:
+            st.caption(t("mapn_missing", lang, n=f"{view.missing:,}"))
+
+    st.markdown("**" + t("mapn_about", lang) + "** — " + markdown_escape(label))
+    for line in choropleth.about_lines(meta, lang):
+        st.caption(markdown_escape(line))
+    st.caption(t("mapn_credits_title", lang) + " — " + " / ".join(choropleth.credit_lines(lang, online)))
+    with st.expander(t("mapn_table", lang)):
+        st.dataframe(view.table, hide_index=True, width="stretch", height=320)
+        st.download_button(t("mapn_csv", lang), data=lambda: exports.csv_bytes(view.table),
+                           file_name=exports.safe_filename("map", indicator, str(year)) + ".csv",
+                           mime=exports.CSV_MIME, key="map_national_csv")
+
+
+# --- plan figures of the model projects ------------------------------------------------------------------------
 
 @st.cache_data(show_spinner=False)
 def load_boundary_polygons(path: str, modified: float, tolerance: float, codes: tuple[str, ...]):
@@ -48,97 +159,105 @@ def _block_bars(data_key, filter_key, key, lang, _prefectural, _corrections, _us
     return maps.block_bar_figure(_prefectural, key, lang, _corrections, _user_meta, upload_name)
 
 
-session_upload = st.session_state.get(uploads.SESSION_KEY)
-bodies, user_meta = uploads.merge_user_indicators(st_data.query("map_bodies"), session_upload)
-upload_name = (session_upload or {}).get("file_name")
-flags = st_data.query("map_programme_flags")
-filtered = apply_filters(bodies, current_filters(), flags)
+def plan_map() -> None:
+    st.caption(t("intro", lang))
+    bodies, user_meta = uploads.merge_user_indicators(st_data.query("map_bodies"), session_upload)
+    upload_name = (session_upload or {}).get("file_name")
+    flags = st_data.query("map_programme_flags")
+    filtered = apply_filters(bodies, current_filters(), flags)
 
-options = maps.indicator_keys(user_meta)
-# also when an upload chosen earlier in the session has since been removed on the Peers page
-if st.session_state.get("map_indicator") not in options:
-    st.session_state["map_indicator"] = maps.parse_indicator(st.query_params.get(maps.QUERY_PARAM), user_meta)
-key = st.selectbox(
-    t("indicator", lang),
-    options,
-    key="map_indicator",
-    format_func=lambda k: maps.indicator_label(k, lang, user_meta),
-    help=maps.indicator_help(st.session_state["map_indicator"], lang, user_meta, upload_name),
-)
-st.query_params[maps.QUERY_PARAM] = key
-uploaded = maps.is_uploaded(key, user_meta)
+    options = maps.indicator_keys(user_meta)
+    # also when an upload chosen earlier in the session has since been removed on the Peers page
+    if st.session_state.get("map_indicator") not in options:
+        st.session_state["map_indicator"] = maps.parse_indicator(state.url_value("indicator"), user_meta)
+    key = st.selectbox(
+        t("indicator", lang),
+        options,
+        key="map_indicator",
+        format_func=lambda k: maps.indicator_label(k, lang, user_meta),
+        help=maps.indicator_help(st.session_state["map_indicator"], lang, user_meta, upload_name),
+    )
+    state.mirror({"indicator": maps.url_value(key, national_ids)})
+    uploaded = maps.is_uploaded(key, user_meta)
 
-option_cols = st.columns(2)
-online_tiles = option_cols[0].checkbox(t("online_tiles", lang), value=False, key="map_online_tiles",
-                                       help=t("online_tiles_help", lang))
-n03_path = boundaries.resolve_n03_path()
-use_boundaries = False
-if n03_path.exists():
-    use_boundaries = option_cols[1].checkbox(t("use_boundaries", lang), value=True, key="map_use_boundaries")
+    option_cols = st.columns(2)
+    online_tiles = tiles_option(option_cols[0])
+    n03_path = boundaries.resolve_n03_path()
+    use_boundaries = False
+    if n03_path.exists():
+        use_boundaries = option_cols[1].checkbox(t("use_boundaries", lang), value=True, key="map_use_boundaries")
+    tiles_notice(online_tiles)
 
-municipal, prefectural = maps.split_bodies(filtered)
-# cache keys standing for the frames: database version, upload fingerprint and name; the sidebar filters
-data_key = (st_data.data_version(), uploads.session_digest(session_upload), upload_name)
-filters = current_filters()
-filter_key = filters.cache_key()
-corrections = None if uploaded else st_data.query("map_corrections", field=key)
-boundaries_drawn = False
+    municipal, prefectural = maps.split_bodies(filtered)
+    # cache keys standing for the frames: database version, upload fingerprint and name; the sidebar filters
+    data_key = (st_data.data_version(), uploads.session_digest(session_upload), upload_name)
+    filter_key = current_filters().cache_key()
+    corrections = None if uploaded else st_data.query("map_corrections", field=key)
+    boundaries_drawn = False
 
-map_col, bar_col = st.columns([3, 2], gap="large")
+    map_col, bar_col = st.columns([3, 2], gap="large")
 
-with map_col:
-    if municipal.empty:
-        st.info(t("no_municipalities", lang))
-    else:
-        scale, points, missing = _points(data_key, filter_key, key, lang, municipal, corrections, user_meta)
-        if points.empty:
-            st.info(t("no_points", lang))
+    with map_col:
+        if municipal.empty:
+            st.info(t("no_municipalities", lang))
         else:
-            boundary_collection = None
-            if use_boundaries:
-                # All bodies of the DB, not just the filtered ones, so changing a filter reuses the cache.
-                geodata, error = load_boundary_polygons(str(n03_path), os.path.getmtime(n03_path),
-                                                        boundaries.DEFAULT_TOLERANCE_DEG, tuple(sorted(bodies["code"])))
-                if error is not None:
-                    st.warning(maps.boundary_error_message(error, lang))
-                else:
-                    boundary_collection = maps.boundary_features(geodata, points)
-                    drawn = {f["properties"]["code"] for f in boundary_collection["features"]}
-                    boundaries_drawn = bool(drawn)
-                    st.caption(t("boundaries_on", lang, path=n03_path.name, n=len(drawn)))
-                    without = points.loc[~points["code"].isin(drawn), "name"].tolist()
-                    if without:
-                        st.caption(t("boundaries_partial", lang, names=maps.join_names(without, lang)))
-            outlines = maps.prefecture_outlines(municipal["prefecture"].unique())
-            indicator_name = markdown_escape(maps.indicator_name(key, lang, user_meta))
-            st.markdown(f"**{t('map_title', lang, indicator=indicator_name, n=len(points))}**")
-            deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
-            st.pydeck_chart(deck, width="stretch", height=maps.MAP_HEIGHT_PX, key=f"map_deck_{key}_{lang}")
-            st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing), user_meta=user_meta),
-                        unsafe_allow_html=True)
-            st.caption(maps.source_text(key, lang, user_meta, markdown_escape(upload_name or "")))
-            if missing:
-                st.caption(t("missing_list", lang, names=maps.join_names(missing, lang)))
+            scale, points, missing = _points(data_key, filter_key, key, lang, municipal, corrections, user_meta)
+            if points.empty:
+                st.info(t("no_points", lang))
             else:
-                st.caption(t("missing_none", lang))
-            if points["corrected"].any():
-                st.caption(t("corrected_note", lang))
-            if not n03_path.exists():
-                st.info(t("boundaries_howto", lang, url=boundaries.N03_DOWNLOAD_URL))
+                boundary_collection = None
+                if use_boundaries:
+                    # All bodies of the DB, not just the filtered ones, so changing a filter reuses the cache.
+                    geodata, error = load_boundary_polygons(str(n03_path), os.path.getmtime(n03_path),
+                                                            boundaries.DEFAULT_TOLERANCE_DEG,
+                                                            tuple(sorted(bodies["code"])))
+                    if error is not None:
+                        st.warning(maps.boundary_error_message(error, lang))
+                    else:
+                        boundary_collection = maps.boundary_features(geodata, points)
+                        drawn = {f["properties"]["code"] for f in boundary_collection["features"]}
+                        boundaries_drawn = bool(drawn)
+                        st.caption(t("boundaries_on", lang, path=n03_path.name, n=len(drawn)))
+                        without = points.loc[~points["code"].isin(drawn), "name"].tolist()
+                        if without:
+                            st.caption(t("boundaries_partial", lang, names=maps.join_names(without, lang)))
+                outlines = maps.prefecture_outlines(municipal["prefecture"].unique())
+                indicator_name = markdown_escape(maps.indicator_name(key, lang, user_meta))
+                st.markdown(f"**{t('map_title', lang, indicator=indicator_name, n=len(points))}**")
+                deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
+                st.pydeck_chart(deck, width="stretch", height=maps.MAP_HEIGHT_PX, key=f"map_deck_{key}_{lang}")
+                st.caption(t("mapn_controls", lang))
+                st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing), user_meta=user_meta),
+                            unsafe_allow_html=True)
+                st.caption(maps.source_text(key, lang, user_meta, markdown_escape(upload_name or "")))
+                if missing:
+                    st.caption(t("missing_list", lang, names=maps.join_names(missing, lang)))
+                else:
+                    st.caption(t("missing_none", lang))
+                if points["corrected"].any():
+                    st.caption(t("corrected_note", lang))
+                if not n03_path.exists():
+                    st.caption(t("boundaries_more", lang))
 
-with bar_col:
-    if prefectural.empty:
-        st.info(t("no_prefectures", lang))
-    elif uploaded and not maps.has_values(prefectural, key):
-        # most uploads cover municipalities only; a chart of "no data" bars would say nothing
-        st.info(t("no_prefecture_values_uploaded", lang,
-                       names=maps.join_names(maps.missing_names(prefectural, key, lang), lang)))
-    else:
-        state.plotly_chart(_block_bars(data_key, filter_key, key, lang, prefectural, corrections, user_meta, upload_name),
-                        width="stretch", key=f"map_bar_{key}_{lang}")
-        missing_blocks = maps.missing_names(prefectural, key, lang)
-        if missing_blocks:
-            st.caption(t("missing_list_blocks", lang, names=maps.join_names(missing_blocks, lang)))
+    with bar_col:
+        if prefectural.empty:
+            st.info(t("no_prefectures", lang))
+        elif uploaded and not maps.has_values(prefectural, key):
+            # most uploads cover municipalities only; a chart of "no data" bars would say nothing
+            st.info(t("no_prefecture_values_uploaded", lang,
+                      names=maps.join_names(maps.missing_names(prefectural, key, lang), lang)))
+        else:
+            state.plotly_chart(_block_bars(data_key, filter_key, key, lang, prefectural, corrections, user_meta,
+                                           upload_name), width="stretch", key=f"map_bar_{key}_{lang}")
+            missing_blocks = maps.missing_names(prefectural, key, lang)
+            if missing_blocks:
+                st.caption(t("missing_list_blocks", lang, names=maps.join_names(missing_blocks, lang)))
 
-# Kept visible rather than folded: the 国土数値情報 terms and OpenStreetMap ask for the credit beside the map.
-st.caption(t("credits_title", lang) + " — " + " / ".join(maps.credit_lines(lang, boundaries_drawn, online_tiles)))
+    # Kept visible rather than folded: the 国土数値情報 terms and OpenStreetMap ask for the credit beside the map.
+    st.caption(t("credits_title", lang) + " — " + " / ".join(maps.credit_lines(lang, boundaries_drawn, online_tiles)))
+
+
+if mode == "national":
+    national_map()
+else:
+    plan_map()

@@ -20,7 +20,13 @@ def app(fixture_db, monkeypatch, tmp_path) -> AppTest:
     monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
     # No N03 file: the page must fall back to points (the developer's geo/N03.geojson must not leak in).
     monkeypatch.setenv("MACHIKURABE_N03", str(tmp_path / "absent" / "N03.geojson"))
-    return AppTest.from_file(PAGE, default_timeout=60)
+    return plan_mode(AppTest.from_file(PAGE, default_timeout=60))
+
+
+def plan_mode(at: AppTest) -> AppTest:
+    """The tests below are of the plan-figure map; since issue 12 the national choropleth is the default mode."""
+    at.session_state["map_mode"] = "plan"
+    return at
 
 
 def deck_spec(at: AppTest) -> dict:
@@ -55,9 +61,11 @@ def test_default_page_draws_points_over_outlines(app):
     assert sorted(rows) == ["01206", "01399", "01470", "13107"]
     assert rows["01206"]["tooltip"] == "高齢化率：33.2%"  # L13: 高齢化率\t33.2 (%)
     assert at.checkbox[0].label == "背景地図（オンライン）" and at.checkbox[0].value is False
-    assert at.query_params["indicator"] == "ageing_rate_pct"
-    # Without an N03 file the page says where boundaries come from.
-    assert any("行政区域データ（N03）" in info.value for info in at.info)
+    # ageing_rate_pct is also a national indicator: the plan-figure map is linked as plan:ageing_rate_pct
+    assert at.query_params["indicator"] == "plan:ageing_rate_pct"
+    # Without a boundary file one short line points to データと方法; no set-up instructions for visitors (issue 14)
+    assert any("「データと方法」" in c for c in captions(at).splitlines())
+    assert not any("MACHIKURABE_N03" in e.value or "python -m" in e.value for e in list(at.info) + list(at.caption))
     assert "国土数値情報（行政区域データ）" not in captions(at)
     assert len(at.get("plotly_chart")) == 1
 
@@ -163,7 +171,7 @@ def test_boundaries_drawn_with_credit(fixture_db, monkeypatch, tmp_path):
     n03.write_text(json.dumps(squares), encoding="utf-8")
     monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
     monkeypatch.setenv("MACHIKURABE_N03", str(n03))
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = plan_mode(AppTest.from_file(PAGE, default_timeout=60)).run()
     assert not at.exception
     spec = deck_spec(at)
     boundary = next(layer for layer in spec["layers"] if layer["id"] == "municipal-boundaries")
@@ -179,7 +187,7 @@ def test_broken_boundary_file_gives_clear_message(fixture_db, monkeypatch, tmp_p
     n03.write_text("this is not GeoJSON", encoding="utf-8")
     monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
     monkeypatch.setenv("MACHIKURABE_N03", str(n03))
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = plan_mode(AppTest.from_file(PAGE, default_timeout=60)).run()
     assert not at.exception
     assert any("使えません" in w.value and "N03.geojson" in w.value for w in at.warning)
     assert [layer["id"] for layer in deck_spec(at)["layers"]] == ["prefecture-outlines", "municipal-points"]
@@ -264,7 +272,7 @@ def test_upload_removed_later_in_session_falls_back(app):
     at = app.run()
     assert not at.exception
     assert at.selectbox[0].value == "ageing_rate_pct"
-    assert at.query_params["indicator"] == "ageing_rate_pct"
+    assert at.query_params["indicator"] == "plan:ageing_rate_pct"
 
 
 # --- browser -------------------------------------------------------------------------------------------------

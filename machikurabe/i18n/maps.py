@@ -109,4 +109,93 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "アップロードしたファイルには都道府県の計画（{names}）の値がないため、棒グラフは表示しません。",
         "en": "The uploaded file has no values for the prefectural plans ({names}), so there is no bar chart.",
     },
+
+    # --- national choropleth (mapn_*) and the two modes -----------------------------------------------------------
+    "mapn_intro": {
+        "ja": "全国1,741市区町村を、選んだ統計指標（SSDSE）の値で5つの区分（五分位）に色分けします。"
+              "オレンジの枠はモデル事業（2019年度）に参加した市区町村、黒い太枠は選んだ場所です。",
+        "en": "All 1,741 municipalities of Japan, coloured in five classes (quintiles) of the chosen national "
+              "indicator (SSDSE). Orange outlines mark the towns in the FY2019 model projects; the thick black "
+              "outline is the place you chose.",
+    },
+    "mapn_mode": {"ja": "地図の種類", "en": "Map"},
+    "mapn_mode_national": {"ja": "全国の市区町村（統計）", "en": "All municipalities (national statistics)"},
+    "mapn_mode_plan": {"ja": "モデル事業の計画の数値", "en": "Plan figures of the model projects"},
+    "mapn_indicator": {"ja": "指標（分野｜指標名）", "en": "Indicator (topic | name)"},
+    "mapn_indicator_help": {
+        "ja": "分野ごとに並んでいます。分野名や指標名の一部を入力して絞り込めます。",
+        "en": "Grouped by topic; type part of a topic or indicator name to narrow the list.",
+    },
+    "mapn_year": {"ja": "年", "en": "Year"},
+    "mapn_year_option": {"ja": "{year}年", "en": "{year}"},
+    "mapn_title": {"ja": "{label}・{year}年（全国 {n}市区町村）", "en": "{label}, {year} ({n} municipalities)"},
+    "mapn_class": {"ja": "{lo}以上 {hi}未満", "en": "{lo} to under {hi}"},
+    "mapn_class_last": {"ja": "{lo}以上 {hi}以下", "en": "{lo} to {hi}"},
+    "mapn_legend_title": {"ja": "凡例（五分位）", "en": "Legend (quintiles)"},
+    "mapn_legend_count": {"ja": "（{n}）", "en": "({n})"},
+    "mapn_legend_model": {"ja": "モデル事業の参加市区町村", "en": "Model-project municipality"},
+    "mapn_legend_chosen": {"ja": "選んだ場所", "en": "Chosen place"},
+    "mapn_legend_note": {
+        "ja": "各区分の団体数をかっこ内に示します。区分の境目は小数点以下を表示の桁で丸めた値です。",
+        "en": "Municipalities per class in brackets. Breaks are rounded to the decimals shown.",
+    },
+    "mapn_tooltip_value": {"ja": "{label}：{value}（{year}年）", "en": "{label}: {value} ({year})"},
+    "mapn_tooltip_model": {"ja": "モデル事業（2019年度）に参加", "en": "In the FY2019 model projects"},
+    "mapn_rank": {"ja": "全国 {rank}位 / {n}", "en": "Rank {rank} of {n} in Japan"},
+    "mapn_chosen": {"ja": "選んだ場所：{name}（{pref}）— {value}{rank}", "en": "Chosen place: {name} ({pref}) — {value}{rank}"},
+    "mapn_chosen_prefecture": {
+        "ja": "選んだ場所（{name}）は都道府県のため、市区町村の地図では枠を付けません。",
+        "en": "The chosen place ({name}) is a prefecture, so no municipality is outlined.",
+    },
+    "mapn_missing": {
+        "ja": "この年の値がない市区町村：{n}（灰色）",
+        "en": "Municipalities without a value for this year: {n} (grey)",
+    },
+    "mapn_controls": {
+        "ja": "操作：ドラッグで移動、ホイール・ダブルクリック・ピンチ・キーボードの＋／−で拡大縮小（オフラインで使えます）。",
+        "en": "Drag to pan; zoom with the wheel, a double click, a pinch or the + / − keys (works offline).",
+    },
+    "mapn_zoom_in": {"ja": "＋ 拡大", "en": "+ Zoom in"},
+    "mapn_zoom_out": {"ja": "− 縮小", "en": "− Zoom out"},
+    "mapn_zoom_reset": {"ja": "全国を表示", "en": "Whole country"},
+    "mapn_about": {"ja": "この指標について", "en": "About this indicator"},
+    "mapn_definition": {"ja": "定義：{text}", "en": "Definition: {text}"},
+    "mapn_formula": {"ja": "計算式：{text}", "en": "Formula: {text}"},
+    "mapn_source": {"ja": "出典の統計：{text}", "en": "Statistic: {text}"},
+    "mapn_table": {"ja": "表示している値の表とCSV", "en": "Table and CSV of the values shown"},
+    "mapn_csv": {"ja": "CSVをダウンロード（UTF-8 BOM付き）", "en": "Download CSV (UTF-8 with BOM)"},
+    "mapn_col_code": {"ja": "団体コード", "en": "Code"},
+    "mapn_col_name": {"ja": "市区町村", "en": "Municipality"},
+    "mapn_col_prefecture": {"ja": "都道府県", "en": "Prefecture"},
+    "mapn_col_value": {"ja": "値", "en": "Value"},
+    "mapn_col_unit": {"ja": "単位", "en": "Unit"},
+    "mapn_col_year": {"ja": "年", "en": "Year"},
+    "mapn_col_rank": {"ja": "全国順位", "en": "Rank in Japan"},
+    "mapn_credits_title": {"ja": "出典・クレジット", "en": "Sources and credits"},
+    "mapn_unavailable": {
+        "ja": "このデータベースには全国の統計がないため、モデル事業の計画の数値を表示します。",
+        "en": "This database has no national figures, so the plan figures of the model projects are shown.",
+    },
+    "mapn_no_years": {"ja": "この指標には値のある年がありません。", "en": "This indicator has no year with values."},
+    "mapn_topic_population": {"ja": "人口", "en": "Population"},
+    "mapn_topic_households": {"ja": "世帯", "en": "Households"},
+    "mapn_topic_labour": {"ja": "労働", "en": "Labour"},
+    "mapn_topic_economy": {"ja": "経済", "en": "Economy"},
+    "mapn_topic_finance": {"ja": "財政", "en": "Finance"},
+    "mapn_topic_welfare": {"ja": "福祉", "en": "Welfare"},
+    "mapn_topic_health": {"ja": "保健・医療", "en": "Health"},
+    "mapn_topic_culture": {"ja": "文化", "en": "Culture"},
+    "mapn_topic_living": {"ja": "生活環境", "en": "Living environment"},
+    "mapn_topic_land": {"ja": "土地", "en": "Land"},
+    "tiles_unreachable": {
+        "ja": "背景地図のタイルを読み込めませんでした：タイルの配信元（{host}）に接続できません（オフライン）。"
+              "背景地図なしで、都道府県の輪郭だけを表示しています。",
+        "en": "The background map tiles could not be loaded: the tile server ({host}) cannot be reached (offline). "
+              "The map is drawn without them, with prefecture outlines only.",
+    },
+    "boundaries_more": {
+        "ja": "自分の境界ファイル（国土数値情報 N03）を使う方法は「データと方法」ページにあります。",
+        "en": "How to use your own boundary file (国土数値情報 N03) is explained on the Data and method page.",
+    },
+    "printed_tooltip": {"ja": "記載：{raw}", "en": "As printed: {raw}"},
 }

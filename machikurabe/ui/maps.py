@@ -35,6 +35,10 @@ MAP_INDICATORS: tuple[str, ...] = (
 )
 DEFAULT_INDICATOR = "ageing_rate_pct"
 QUERY_PARAM = "indicator"
+# ?indicator= names a national indicator by default; a plan key that is also a national id (ageing_rate_pct,
+# area_km2, density_per_km2) is written with this prefix so the link opens the plan-figure map
+PLAN_PREFIX = "plan:"
+TILE_HOST = "basemaps.cartocdn.com"  # where the opt-in CARTO tiles come from
 
 # Streamlit strips this pydeck sentinel and then draws no basemap at all; map_style=None would
 # instead make Streamlit fetch a Carto basemap matching the theme, i.e. go online.
@@ -61,7 +65,39 @@ def parse_indicator(value: Any, user_meta: dict | None = None) -> str:
     """The indicator from ?indicator=…; anything unknown (an upload of another session too) falls back to the default."""
     if isinstance(value, (list, tuple)):
         value = value[0] if value else None
+    if isinstance(value, str) and value.startswith(PLAN_PREFIX):
+        value = value[len(PLAN_PREFIX):]
     return value if isinstance(value, str) and value in indicator_keys(user_meta) else DEFAULT_INDICATOR
+
+
+def url_value(key: str, national_ids=()) -> str:
+    """What ?indicator= carries for a plan key: the bare key, or plan:<key> when a national indicator has that id."""
+    return f"{PLAN_PREFIX}{key}" if key in set(national_ids) else key
+
+
+def mode_from_url(value: str | None, national_ids=(), user_meta: dict | None = None) -> str | None:
+    """Which map a link opens: plan:<key> or a plan-only key → the plan figures; a national id → the national map;
+    anything else → None (the default)."""
+    if not isinstance(value, str):
+        return None
+    if value.startswith(PLAN_PREFIX) and value[len(PLAN_PREFIX):] in indicator_keys(user_meta):
+        return "plan"
+    if value in set(national_ids):
+        return "national"
+    if value in indicator_keys(user_meta):
+        return "plan"
+    return None
+
+
+def tiles_reachable(host: str = TILE_HOST, timeout: float = 1.5) -> bool:
+    """Whether the tile server answers a TCP connection from here (the page says so when it does not)."""
+    import socket
+
+    try:
+        with socket.create_connection((host, 443), timeout=timeout):
+            return True
+    except OSError:
+        return False
 
 
 def is_uploaded(key: str, user_meta: dict | None) -> bool:
@@ -218,13 +254,30 @@ def corrected_values(corrections: pd.DataFrame | None, key: str) -> dict[str, st
     return {str(r.municipality_code): ("" if is_missing(r.raw_value) else str(r.raw_value)) for r in rows.itertuples()}
 
 
+def printed_when_missing(corrections: pd.DataFrame | None, key: str) -> dict[str, str]:
+    """Body code -> the text as printed, for bodies whose value of ``key`` is missing but something was printed
+    (未集計, 不明, a dash, 3.5人 as a headcount): the tooltip shows it instead of a bare データなし."""
+    if corrections is None or corrections.empty:
+        return {}
+    rows = corrections[(corrections["field"] == key) & corrections["value"].isna() & corrections["raw_value"].notna()]
+    out: dict[str, str] = {}
+    for r in rows.itertuples():
+        text = str(r.raw_value).strip()
+        if text:
+            out.setdefault(str(r.municipality_code), text)
+    return out
+
+
 def tooltip_detail(key: str, value: Any, lang: str, raw_printed: str | None = None,
-                   user_meta: dict | None = None) -> str:
-    """Plain-text lines under the bold name; deck.gl escapes substituted fields, so no markup here."""
+                   user_meta: dict | None = None, printed_missing: str | None = None) -> str:
+    """Plain-text lines under the bold name; deck.gl escapes substituted fields, so no markup here. A missing value
+    with a printed text (未集計, 不明 …) shows that text, never a bare データなし."""
     value_text = format_indicator_value(value, key, lang, user_meta, missing=t("missing_value", lang))
     lines = [t("tooltip_value", lang, label=indicator_name(key, lang, user_meta), value=value_text)]
     if raw_printed is not None:
         lines.append(t("corrected_tooltip", lang, raw=raw_printed))
+    elif printed_missing is not None and is_missing(value):
+        lines.append(t("printed_tooltip", lang, raw=printed_missing))
     return "\n".join(lines)
 
 
@@ -239,6 +292,7 @@ def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale 
                corrections: pd.DataFrame | None = None, user_meta: dict | None = None) -> pd.DataFrame:
     """One row per body with coordinates: colour, radius and tooltip for the ScatterplotLayer."""
     corrected = corrected_values(corrections, key)
+    printed = printed_when_missing(corrections, key)
     located = municipal[municipal["lat"].notna() & municipal["lon"].notna()]
     rows = []
     for row in located.to_dict("records"):
@@ -259,7 +313,7 @@ def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale 
             "fill_rgba": list(MISSING_RGBA) if (missing or scale is None) else scale.rgba(value),
             # Size repeats the colour so a reader with reduced colour vision still sees the ranking.
             "radius_m": 6000 if position is None else 6000 + 16000 * math.sqrt(position),
-            "tooltip": tooltip_detail(key, value, lang, corrected.get(row["code"]), user_meta),
+            "tooltip": tooltip_detail(key, value, lang, corrected.get(row["code"]), user_meta, printed.get(row["code"])),
         })
     columns = ["code", "name", "prefecture", "lat", "lon", "value", "value_text", "missing", "corrected",
                "fill_rgba", "radius_m", "tooltip"]
@@ -397,6 +451,7 @@ def build_deck(points: pd.DataFrame, outlines: dict, boundary_collection: dict |
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(**view_state(points)),
+        views=[pdk.View(type="MapView", controller=True)],
         map_provider="carto" if online_tiles else None,
         map_style=ONLINE_BASEMAP_STYLE if online_tiles else NO_BASEMAP_STYLE,
         tooltip=TOOLTIP,
@@ -424,17 +479,22 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
     corrected = corrected_values(corrections, key)
     names = [display_name(r, lang) if lang == "en" else r["name"] for r in frame.to_dict("records")]
     values = [None if is_missing(v) else float(v) for v in frame[key]]
+    printed = printed_when_missing(corrections, key)
     labels = [format_indicator_value(v, key, lang, user_meta, missing=t("bar_missing", lang)) + (" ⚠" if c in corrected and not is_missing(v) else "")
               for c, v in zip(frame["code"], frame[key])]
+    # the hover shows what was printed where the value is missing (未集計, 不明 …), as the map's tooltip does
+    hover = [label + (f" ({t('printed_tooltip', lang, raw=printed[c])})" if is_missing(v) and c in printed else "")
+             for label, c, v in zip(labels, frame["code"], frame[key])]
     fig = go.Figure(
         go.Bar(
             x=names,
             y=values,
             marker_color=BAR_COLOUR,
             text=labels,
+            customdata=hover,
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}<br>" + indicator_text + ": %{text}<extra></extra>",
+            hovertemplate="%{x}<br>" + indicator_text + ": %{customdata}<extra></extra>",
         )
     )
     # side by side, several horizontal "データなし" labels run into each other (e.g. an upload covering one plan)

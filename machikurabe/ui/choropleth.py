@@ -1,0 +1,456 @@
+"""地図's national mode: a choropleth of all 1,741 municipalities for one national indicator (SSDSE-A) and year.
+
+Drawn offline with deck.gl (pydeck GeoJsonLayer) from the shipped boundaries (geo/municipalities.geojson, MLIT N03 2021,
+designated cities with their wards merged). Colour by quintile classes (5 classes, breaks written in the legend) on
+the colour-blind-safe cividis scale; no data is light grey. The pure parts (breaks, classes, number and rank text) are
+plain functions so tests check them by hand; the coloured features are built once per (indicator, year, language) by
+``national_view`` (``state.cached_view``) and shared read-only by every session.
+"""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from machikurabe.analysis.formatting import format_number, is_missing
+from machikurabe.credits import N03_CREDIT_EN, N03_CREDIT_JA, SSDSE_CREDIT_EN, SSDSE_CREDIT_JA
+from machikurabe.i18n import t
+from machikurabe.paths import PREFECTURES_GEOJSON
+from machikurabe.ui import state
+from machikurabe.ui.boundaries import SHIPPED_BOUNDARIES_PATH
+
+CLASSES = 5
+PALETTE = "Cividis"  # sequential, readable with every common colour-vision deficiency (Nuñez et al. 2018)
+MISSING_RGBA = [221, 221, 221, 255]  # light grey: データなし / No data
+MODEL_OUTLINE_RGBA = [213, 94, 0, 255]  # Okabe-Ito vermilion: stands out on every cividis class
+CHOSEN_OUTLINE_RGBA = [0, 0, 0, 255]
+CHOSEN_HALO_RGBA = [255, 255, 255, 255]
+PREFECTURE_LINE_RGBA = [60, 60, 60, 255]
+BOUNDARY_LINE_RGBA = [255, 255, 255, 90]
+DEFAULT_INDICATOR = "ageing_rate_pct"
+MAP_HEIGHT_PX = 620
+JAPAN_VIEW = {"latitude": 37.6, "longitude": 137.6, "zoom": 4.3}
+# order of the topics in the indicator box; a topic not listed goes last
+TOPIC_ORDER = ("population", "households", "labour", "economy", "finance", "welfare", "health", "culture", "living",
+               "land")
+
+# deck.gl substitutes (and HTML-escapes) the feature's properties; pre-line keeps the tooltip's newlines
+TOOLTIP = {
+    "html": "<b>{name}</b><br/>{tooltip}",
+    "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "13px", "whiteSpace": "pre-line"},
+}
+
+
+# --- numbers -------------------------------------------------------------------------------------------------------
+
+def _decimals(meta: dict) -> int:
+    value = meta.get("decimals")
+    return 0 if is_missing(value) else int(value)
+
+
+def unit_of(meta: dict, lang: str) -> str:
+    unit = meta.get("unit_en") if lang == "en" else meta.get("unit")
+    return "" if is_missing(unit) else str(unit)
+
+
+def format_national(value, meta: dict, lang: str, with_unit: bool = True) -> str:
+    """A national figure as Japanese readers expect it: 168,730人, 33.2%, 7.52‰; in English 168,730 persons."""
+    if is_missing(value):
+        return t("legend_missing", lang)
+    number = format_number(value, _decimals(meta))
+    unit = unit_of(meta, lang) if with_unit else ""
+    if not unit:
+        return number
+    if unit in ("%", "‰"):
+        return f"{number}{unit}"
+    if lang == "en" or unit.startswith("km") or unit == "ha":
+        return f"{number} {unit}"
+    return f"{number}{unit}"
+
+
+def indicator_label(meta: dict, lang: str) -> str:
+    """Name with unit: 高齢化率（%） / Ageing rate (65+ share) (%)."""
+    name = meta.get("label_en") if lang == "en" and not is_missing(meta.get("label_en")) else meta.get("label_ja")
+    unit = unit_of(meta, lang)
+    if not unit:
+        return str(name)
+    return f"{name} ({unit})" if lang == "en" else f"{name}（{unit}）"
+
+
+def topic_label(topic: str, lang: str) -> str:
+    return t(f"mapn_topic_{topic}", lang) if topic in TOPIC_ORDER else str(topic)
+
+
+def option_label(meta: dict, lang: str) -> str:
+    """The indicator box groups by topic: each choice starts with its topic (typing 人口 finds the whole group)."""
+    return f"{topic_label(meta.get('topic'), lang)}｜{indicator_label(meta, lang)}"
+
+
+def ordered_indicators(catalogue: pd.DataFrame) -> list[str]:
+    """Indicator ids grouped by topic (TOPIC_ORDER), within a topic the derived rates first, then by code."""
+    order = {topic: i for i, topic in enumerate(TOPIC_ORDER)}
+    frame = catalogue.assign(_t=catalogue["topic"].map(lambda x: order.get(x, len(order))),
+                             _d=~catalogue["derived"].astype(bool))
+    return frame.sort_values(["_t", "_d", "indicator"])["indicator"].tolist()
+
+
+def years_of(meta: dict) -> list[int]:
+    """The years an indicator has (national_indicators.years, a comma list), newest first."""
+    text = meta.get("years")
+    if is_missing(text):
+        return []
+    return sorted({int(y) for y in str(text).split(",") if y.strip().isdigit()}, reverse=True)
+
+
+def _shown(value: float, decimals: int) -> float:
+    """The value as printed (format_number rounds the same way), so the class agrees with the legend text."""
+    return float(f"{float(value):.{decimals}f}")
+
+
+def quantile_breaks(values, decimals: int = 1, classes: int = CLASSES) -> list[float]:
+    """Class breaks at the quantiles 0, 1/classes, …, 1 of the non-missing values (linear interpolation), rounded to
+    the printed decimals; equal breaks (many tied values) merge, so there may be fewer classes."""
+    clean = np.asarray([float(v) for v in values if not is_missing(v)], dtype=float)
+    if clean.size == 0:
+        return []
+    raw = np.quantile(clean, np.linspace(0.0, 1.0, classes + 1))
+    breaks: list[float] = []
+    for b in raw:
+        shown = _shown(b, decimals)
+        if not breaks or shown > breaks[-1]:
+            breaks.append(shown)
+    if len(breaks) == 1:  # every value the same: one class from that value to itself
+        breaks.append(breaks[0])
+    return breaks
+
+
+def class_of(value, breaks: list[float], decimals: int = 1) -> int | None:
+    """0-based class of a value: class i holds breaks[i] <= value < breaks[i+1], the last class also its upper
+    break; None for a missing value."""
+    if is_missing(value) or len(breaks) < 2:
+        return None
+    shown = _shown(value, decimals)
+    inner = breaks[1:-1]
+    return int(np.searchsorted(np.asarray(inner), shown, side="right"))
+
+
+def class_colours(count: int) -> list[list[int]]:
+    """``count`` colours evenly spaced along cividis, dark (low) to yellow (high)."""
+    from plotly.colors import sample_colorscale
+
+    positions = [0.5] if count == 1 else [i / (count - 1) for i in range(count)]
+    out = []
+    for text in sample_colorscale(PALETTE, positions):
+        r, g, b = (int(round(float(v))) for v in text[text.index("(") + 1: -1].split(","))
+        out.append([r, g, b, 255])
+    return out
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    text: str
+    rgba: tuple[int, ...]
+    count: int
+
+
+def legend_entries(breaks: list[float], counts: list[int], meta: dict, lang: str, missing: int = 0) -> list[LegendEntry]:
+    """One line per class: 「33.2%以上 35.0%未満」, the last 「41.0%以上 62.3%以下」; then データなし when any value is missing."""
+    entries = []
+    classes = max(0, len(breaks) - 1)
+    colours = class_colours(classes) if classes else []
+    for i in range(classes):
+        lo = format_national(breaks[i], meta, lang)
+        hi = format_national(breaks[i + 1], meta, lang)
+        key = "mapn_class_last" if i == classes - 1 else "mapn_class"
+        entries.append(LegendEntry(t(key, lang, lo=lo, hi=hi), tuple(colours[i]), counts[i] if i < len(counts) else 0))
+    if missing:
+        entries.append(LegendEntry(t("legend_missing", lang), tuple(MISSING_RGBA), missing))
+    return entries
+
+
+def legend_html(entries: list[LegendEntry], title: str, lang: str) -> str:
+    """deck.gl draws no legend: swatches with the class breaks and the number of municipalities in each."""
+    parts = ['<div class="mk-choropleth-legend" style="font-size:0.85rem;line-height:1.5">',
+             f'<div style="font-weight:600;margin-bottom:4px">{html.escape(title)}</div>']
+    for entry in entries:
+        r, g, b = entry.rgba[:3]
+        count = html.escape(t("mapn_legend_count", lang, n=format_number(entry.count)))
+        parts.append(f'<div style="white-space:nowrap"><span style="display:inline-block;width:16px;height:12px;'
+                     f'background:rgb({r},{g},{b});border:1px solid #777;vertical-align:middle;margin-right:6px"></span>'
+                     f'{html.escape(entry.text)} <span style="color:#666">{count}</span></div>')
+    r, g, b = MODEL_OUTLINE_RGBA[:3]
+    parts.append(f'<div style="margin-top:6px;white-space:nowrap"><span style="display:inline-block;width:14px;'
+                 f'height:10px;border:2px solid rgb({r},{g},{b});vertical-align:middle;margin-right:6px"></span>'
+                 f'{html.escape(t("mapn_legend_model", lang))}</div>')
+    parts.append('<div style="white-space:nowrap"><span style="display:inline-block;width:14px;height:10px;'
+                 'border:3px solid #000;outline:1px solid #fff;vertical-align:middle;margin-right:6px"></span>'
+                 f'{html.escape(t("mapn_legend_chosen", lang))}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def rank_text(rank: int | None, n: int, lang: str) -> str:
+    """「全国 123位 / 1,741」 / "Rank 123 of 1,741 in Japan" (1 = highest value)."""
+    if rank is None:
+        return ""
+    return t("mapn_rank", lang, rank=format_number(rank), n=format_number(n))
+
+
+def ranks(values: pd.Series) -> tuple[pd.Series, int]:
+    """Rank in Japan of each non-missing value (1 = highest, ties share the best rank) and how many have a value."""
+    numeric = pd.to_numeric(values, errors="coerce")
+    return numeric.rank(method="min", ascending=False), int(numeric.notna().sum())
+
+
+def place_name(row: dict, lang: str) -> str:
+    """Japanese name; in English the romaji with the kanji kept (as on the plan-figure map)."""
+    romaji = row.get("name_romaji")
+    if lang == "en" and isinstance(romaji, str) and romaji:
+        return f"{romaji} ({row['name']})"
+    return str(row["name"])
+
+
+def prefecture_name(row: dict, lang: str) -> str:
+    romaji = row.get("prefecture_romaji")
+    if lang == "en" and isinstance(romaji, str) and romaji:
+        return f"{romaji} ({row['prefecture']})"
+    return str(row["prefecture"])
+
+
+def tooltip_text(row: dict, meta: dict, year: int, lang: str, rank: int | None, n: int) -> str:
+    """Plain-text lines under the bold name (deck.gl escapes substituted fields, so no markup here)."""
+    label = meta.get("label_en") if lang == "en" and not is_missing(meta.get("label_en")) else meta.get("label_ja")
+    lines = [prefecture_name(row, lang),
+             t("mapn_tooltip_value", lang, label=label, value=format_national(row.get("value"), meta, lang), year=year)]
+    if rank is not None:
+        lines.append(rank_text(rank, n, lang))
+    if bool(row.get("in_model_project")):
+        lines.append(t("mapn_tooltip_model", lang))
+    return "\n".join(lines)
+
+
+def colour_frame(values: pd.DataFrame, meta: dict, year: int, lang: str) -> tuple[pd.DataFrame, list[float], list[int]]:
+    """Per municipality: class, colour, rank and tooltip; with the breaks and the count of each class."""
+    decimals = _decimals(meta)
+    breaks = quantile_breaks(values["value"], decimals)
+    classes = max(0, len(breaks) - 1)
+    colours = class_colours(classes) if classes else []
+    rank, n = ranks(values["value"])
+    rows = []
+    counts = [0] * classes
+    for row, r in zip(values.to_dict("records"), rank):
+        cls = class_of(row["value"], breaks, decimals)
+        if cls is not None:
+            counts[cls] += 1
+        rank_i = None if pd.isna(r) else int(r)
+        rows.append({
+            "code": row["code"],
+            "name": place_name(row, lang),
+            "prefecture": prefecture_name(row, lang),
+            "in_model_project": bool(row.get("in_model_project")),
+            "lat": None if is_missing(row.get("lat")) else float(row["lat"]),
+            "lon": None if is_missing(row.get("lon")) else float(row["lon"]),
+            "value": None if is_missing(row["value"]) else float(row["value"]),
+            "value_text": format_national(row["value"], meta, lang),
+            "class": cls,
+            "fill_rgba": list(MISSING_RGBA) if cls is None else list(colours[cls]),
+            "rank": rank_i,
+            "tooltip": tooltip_text(row, meta, year, lang, rank_i, n),
+        })
+    return pd.DataFrame(rows), breaks, counts
+
+
+# --- geometry ------------------------------------------------------------------------------------------------------
+
+@state.cached_view(max_entries=1)
+def municipal_geometry() -> dict[str, dict]:
+    """code -> GeoJSON geometry of the shipped boundaries (read once per process; shared, never modified)."""
+    data = json.loads(SHIPPED_BOUNDARIES_PATH.read_text(encoding="utf-8"))
+    out: dict[str, dict] = {}
+    for feature in data["features"]:
+        props = feature.get("properties") or {}
+        code = str(props.get("code") or props.get("N03_007") or "")
+        if code:
+            out[code] = feature["geometry"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def prefecture_lines() -> dict:
+    """The 47 prefecture outlines (geo/prefectures.geojson), drawn as lines over the municipalities."""
+    data = json.loads(PREFECTURES_GEOJSON.read_text(encoding="utf-8"))
+    return {"type": "FeatureCollection",
+            "features": [{"type": "Feature", "geometry": f["geometry"], "properties": {}} for f in data["features"]]}
+
+
+# --- the cached view -------------------------------------------------------------------------------------------------
+
+@dataclass
+class NationalView:
+    """Everything the page draws for one indicator, year and language (shared by all sessions: read only)."""
+    indicator: str
+    year: int
+    meta: dict
+    frame: pd.DataFrame  # one row per municipality: code, name, prefecture, value, class, rank, tooltip…
+    breaks: list[float]
+    legend: list[LegendEntry]
+    features_json: str  # FeatureCollection of every municipality with a polygon: fill and tooltip (compact JSON)
+    model_json: str  # FeatureCollection of the model-project towns (outline only)
+    points: list[dict]  # municipalities whose polygon the shipped file lost in simplification: drawn at the office
+    table: pd.DataFrame  # the shown values for the table and CSV
+    missing: int
+    n: int
+    by_code: dict = field(default_factory=dict)  # code -> feature (to outline the chosen place)
+
+
+def catalogue_meta(catalogue: pd.DataFrame) -> dict[str, dict]:
+    return {row["indicator"]: row for row in catalogue.to_dict("records")}
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@state.cached_view(max_entries=64)
+def national_view(indicator: str, year: int, lang: str) -> NationalView:
+    from machikurabe.ui import st_data
+
+    meta = catalogue_meta(st_data.query("national_indicators"))[indicator]
+    values = st_data.query("map_national_values", indicator=indicator, year=int(year))
+    frame, breaks, counts = colour_frame(values, meta, int(year), lang)
+    geometry = municipal_geometry()
+    features, model, points, by_code = [], [], [], {}
+    for row in frame.to_dict("records"):
+        geom = geometry.get(row["code"])
+        if geom is None:
+            if row["lat"] is not None and row["lon"] is not None:
+                points.append({"code": row["code"], "name": row["name"], "tooltip": row["tooltip"],
+                               "fill_rgba": row["fill_rgba"], "position": [row["lon"], row["lat"]],
+                               "model": row["in_model_project"]})
+            continue
+        feature = {"type": "Feature", "geometry": geom,
+                   "properties": {"code": row["code"], "name": row["name"], "tooltip": row["tooltip"],
+                                  "fill_rgba": row["fill_rgba"]}}
+        features.append(feature)
+        by_code[row["code"]] = feature
+        if row["in_model_project"]:
+            model.append({"type": "Feature", "geometry": geom, "properties": {}})
+    missing = int(frame["value"].isna().sum())
+    n = int(frame["value"].notna().sum())
+    legend = legend_entries(breaks, counts, meta, lang, missing)
+    unit = unit_of(meta, lang)
+    table = pd.DataFrame({
+        t("mapn_col_code", lang): frame["code"],
+        t("mapn_col_name", lang): frame["name"],
+        t("mapn_col_prefecture", lang): frame["prefecture"],
+        t("mapn_col_value", lang): frame["value"],
+        t("mapn_col_unit", lang): unit,
+        t("mapn_col_year", lang): int(year),
+        t("mapn_col_rank", lang): frame["rank"].astype("Int64"),
+    })
+    return NationalView(indicator, int(year), meta, frame, breaks, legend,
+                        _compact({"type": "FeatureCollection", "features": features}),
+                        _compact({"type": "FeatureCollection", "features": model}), points, table, missing, n,
+                        by_code)
+
+
+# --- the deck ------------------------------------------------------------------------------------------------------
+
+_SPLICES: "weakref.WeakKeyDictionary" = None  # set below: deck -> {placeholder: JSON text}
+
+
+def _deck_class():
+    """pydeck's Deck whose JSON is compact (pydeck indents by two spaces: 5 MB instead of 1.4 MB for Japan) and takes
+    the large, cached FeatureCollections as ready JSON text instead of serialising them on every run."""
+    import weakref
+
+    import pydeck as pdk
+    from pydeck.bindings.json_tools import default_serialize
+
+    global _SPLICES
+    if _SPLICES is None:
+        _SPLICES = weakref.WeakKeyDictionary()
+
+    class SplicedDeck(pdk.Deck):
+        def to_json(self):
+            text = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"),
+                              ensure_ascii=False)
+            for placeholder, payload in _SPLICES.get(self, {}).items():
+                text = text.replace(json.dumps(placeholder), payload, 1)
+            return text
+
+    return SplicedDeck
+
+
+def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool = False, height: int = MAP_HEIGHT_PX):
+    """Municipalities filled by class, model-project towns outlined, prefecture outlines on top, the chosen place
+    outlined thickest. No basemap unless the user asked for online tiles."""
+    import pydeck as pdk
+
+    from machikurabe.ui.maps import NO_BASEMAP_STYLE, ONLINE_BASEMAP_STYLE
+
+    features_token, model_token = "@@splice:municipalities", "@@splice:model-towns"
+    layers = [
+        pdk.Layer("GeoJsonLayer", id="national-municipalities", data=features_token, stroked=True, filled=True,
+                  get_fill_color="properties.fill_rgba", get_line_color=BOUNDARY_LINE_RGBA,
+                  line_width_min_pixels=0.3, pickable=True, auto_highlight=True,
+                  highlight_color=[255, 255, 255, 110]),
+    ]
+    if view.points:
+        layers.append(pdk.Layer("ScatterplotLayer", id="national-small-municipalities", data=view.points,
+                                get_position="position", get_fill_color="fill_rgba", get_radius=1500,
+                                radius_min_pixels=3, radius_max_pixels=8, stroked=True,
+                                get_line_color=[60, 60, 60, 255], line_width_min_pixels=0.5, pickable=True,
+                                auto_highlight=True))
+    layers += [
+        pdk.Layer("GeoJsonLayer", id="model-project-towns", data=model_token, stroked=True, filled=False,
+                  get_line_color=MODEL_OUTLINE_RGBA, line_width_min_pixels=1.8, pickable=False),
+        pdk.Layer("GeoJsonLayer", id="prefecture-lines", data=prefecture_lines(), stroked=True, filled=False,
+                  get_line_color=PREFECTURE_LINE_RGBA, line_width_min_pixels=0.9, pickable=False),
+    ]
+    if chosen and chosen in view.by_code:
+        chosen_fc = {"type": "FeatureCollection", "features": [view.by_code[chosen]]}
+        layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place-halo", data=chosen_fc, stroked=True, filled=False,
+                                get_line_color=CHOSEN_HALO_RGBA, line_width_min_pixels=6, pickable=False))
+        layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place", data=chosen_fc, stroked=True, filled=False,
+                                get_line_color=CHOSEN_OUTLINE_RGBA, line_width_min_pixels=3, pickable=False))
+    elif chosen:
+        point = next((p for p in view.points if p["code"] == chosen), None)
+        if point is not None:
+            layers.append(pdk.Layer("ScatterplotLayer", id="chosen-place", data=[point], get_position="position",
+                                    filled=False, stroked=True, get_radius=4000, radius_min_pixels=9,
+                                    get_line_color=CHOSEN_OUTLINE_RGBA, line_width_min_pixels=3, pickable=False))
+    deck = _deck_class()(
+        layers=layers,
+        initial_view_state=pdk.ViewState(**JAPAN_VIEW),
+        views=[pdk.View(type="MapView", controller=True)],
+        map_provider="carto" if online_tiles else None,
+        map_style=ONLINE_BASEMAP_STYLE if online_tiles else NO_BASEMAP_STYLE,
+        tooltip=TOOLTIP,
+        height=height,
+    )
+    _SPLICES[deck] = {features_token: view.features_json, model_token: view.model_json}
+    return deck
+
+
+def credit_lines(lang: str, online_tiles: bool) -> list[str]:
+    """The SSDSE and N03 wordings (credits.py), then the drawing credits."""
+    lines = [SSDSE_CREDIT_EN if lang == "en" else SSDSE_CREDIT_JA, N03_CREDIT_EN if lang == "en" else N03_CREDIT_JA]
+    lines += [t("credit_outlines", lang), t("credit_deck", lang)]
+    if online_tiles:
+        lines.append(t("credit_tiles", lang))
+    return lines
+
+
+def about_lines(meta: dict, lang: str) -> list[str]:
+    """Definition, formula and source of the indicator, as the catalogue states them."""
+    out = []
+    for key, column in (("mapn_definition", "definition"), ("mapn_formula", "formula"), ("mapn_source", "source")):
+        value = meta.get(column)
+        if not is_missing(value) and str(value).strip():
+            out.append(t(key, lang, text=str(value)))
+    return out
