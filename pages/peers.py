@@ -1,6 +1,8 @@
-"""比較 page: the chosen body against a peer group (spine chart, ranked bars, scatter, table, programmes),
-with CSV/XLSX/PNG/SVG downloads, a one-file HTML report and session-only uploaded indicators.
-Layout only; the numbers come from machikurabe.analysis.peers / spine / peer_view.
+"""比較 page: any place in Japan against a peer group drawn from the whole country (nearest neighbours, the official
+類似団体区分, same prefecture, same kind and size band, hand-picked), on national indicators (latest year each) and
+the plan's own figures; spine chart, ranked bars, scatter and table with three reference lines, CSV/XLSX/PNG/SVG and
+a one-file HTML report, session-only uploaded indicators. Layout only: the numbers come from
+machikurabe.analysis.national_peers and machikurabe.ui.national_peer_view.
 """
 from __future__ import annotations
 
@@ -8,233 +10,254 @@ from functools import partial
 
 import streamlit as st
 
-from machikurabe.analysis import peers, uploads
-from machikurabe.analysis.spine import indicator_label
-from machikurabe.i18n import kind_label, t
-from machikurabe.ui import exports, peer_view, st_data, state
+from machikurabe.analysis import national, uploads
+from machikurabe.analysis import national_peers as npp
+from machikurabe.i18n import STRINGS, t
+from machikurabe.ui import exports, peer_charts, st_data, state
+from machikurabe.ui import national_peer_view as nv
+from machikurabe.ui.place_picker import place_picker
 from machikurabe.ui.state import current_lang
-
-QP_VIEW = {"bar": "ind", "x": "x", "y": "y"}  # URL names of the chart choices
 
 lang = current_lang()
 st_data.stop_if_unavailable()
 
+# narrow screens (≤ 640 px): the compact spine (no value columns; the values are in the table beside it) instead of
+# the wide one; on touch screens the chart toolbar sits below the chart, not over its title
+st.markdown("""<style>
+.st-key-np_spine_compact { display: none; }
+@media (max-width: 640px) {
+  .st-key-np_spine_wide { display: none; }
+  .st-key-np_spine_compact { display: block; }
+}
+@media (hover: none) {
+  .js-plotly-plot .modebar-container { top: auto !important; bottom: -4px !important; }
+}
+</style>""", unsafe_allow_html=True)
+
 st.title(t("peers_title", lang))
-st.markdown(t("peers_intro", lang))
+st.markdown(t("np_intro", lang))
 
+code = place_picker(lang)
+if code is None:
+    st.stop()
+places = st_data.query("places")
+catalogue = st_data.query("national_indicators")
+by_code = places.set_index("code")
+is_pref = by_code.at[code, "kind"] == "prefecture"
 session_upload = st.session_state.get(uploads.SESSION_KEY)
-bodies, user_meta = uploads.merge_user_indicators(st_data.query("municipalities"), session_upload)
-quality = st_data.query("data_quality")
-programmes = st_data.query("programmes")
 upload_name = (session_upload or {}).get("file_name")
-codes = list(bodies["code"])
-default_weights, log_keys = peer_view.all_default_weights(user_meta)
-weight_keys = [k for k in default_weights if k in bodies.columns]
+user_meta = dict((session_upload or {}).get("meta") or {})
 
-# the URL seeds each widget the first time it is drawn; afterwards the widgets write the URL
-params = peers.parse_query_params(st.query_params, codes, peer_view.DEFAULT_TOWN, default_weights, weight_keys)
-view_keys = [k for k in peer_view.VIEW_KEYS if k in bodies.columns] + list(user_meta)
-seed = {"peers_code": params.code, "peers_group": params.group, "peers_k": params.k, "peers_hand": params.hand}
-for name, default in (("bar", "ageing_rate_pct"), ("x", "ageing_rate_pct"), ("y", "welfare_rate_pct")):
-    wanted_key = st.query_params.get(QP_VIEW[name])
-    seed[f"peers_{name}"] = wanted_key if wanted_key in view_keys else default
-seed.update({f"peers_w_{k}": float(params.weights.get(k, 0.0)) for k in weight_keys})
-for key, value in seed.items():
-    st.session_state.setdefault(key, value)
-for name in QP_VIEW:
-    # an uploaded indicator removed in this session leaves a choice that is no longer an option
-    if st.session_state[f"peers_{name}"] not in view_keys:
-        st.session_state[f"peers_{name}"] = seed[f"peers_{name}"] if seed[f"peers_{name}"] in view_keys else view_keys[0]
+# --- indicators: national ones grouped by topic, the plan's own, the session's uploads -------------------------
+TOPIC_ORDER = ("population", "households", "labour", "welfare", "health", "finance", "education", "economy", "land",
+               "living", "culture")
+topic_of = dict(zip(catalogue["indicator"], catalogue["topic"]))
+meta = nv.indicator_meta(catalogue, lang, user_meta)
+national_ids = sorted(topic_of, key=lambda k: (TOPIC_ORDER.index(topic_of[k]) if topic_of[k] in TOPIC_ORDER
+                                               else len(TOPIC_ORDER), k not in npp.DEFAULT_INDICATORS, k))
+all_keys = [*national_ids, *([] if is_pref else npp.PLAN_KEYS), *user_meta]
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
-def _page_view(data_key, params_key, lang, bar_key, x_key, y_key, _bodies, _programmes, _quality, _user_meta,
-               _log_keys, _upload_name) -> peer_view.PageView:
-    """One comparison's tables and figures, shared by every session asking the same question (read-only use).
-
-    data_key (database file version, upload fingerprint, upload file name) stands for the frames, which are
-    then not hashed on every run.
-    """
-    code, group, k, weights, hand = params_key
-    params = peers.PeerParams(code=code, group=group, k=k, weights=dict(weights), hand=list(hand))
-    return peer_view.page_view(_bodies, _programmes, _quality, params, lang, _user_meta, _log_keys, bar_key, x_key,
-                               y_key, _upload_name)
+def _topic(key: str) -> str:
+    topic = meta.get(key, {}).get("topic", "")
+    if f"np_topic_{topic}" in STRINGS:
+        return t(f"np_topic_{topic}", lang)
+    return t("tab_upload", lang) if topic == "upload" else topic
 
 
-def _town_row_bold(frame):
-    """The town is the first row of these tables; bold, as in the charts."""
-    return frame.style.apply(lambda row: ["font-weight: bold" if row.name == 0 else ""] * len(row), axis=1)
+def _label(key: str) -> str:
+    info = meta.get(key, {})
+    unit = info.get("unit") or ""
+    name = f"{info.get('name', key)} ({unit})" if lang == "en" and unit else (
+        f"{info.get('name', key)}（{unit}）" if unit else info.get("name", key))
+    return f"【{_topic(key)}】{name}" if lang != "en" else f"[{_topic(key)}] {name}"
 
 
-def _reset_weights():
-    for k in weight_keys:
-        st.session_state[f"peers_w_{k}"] = float(default_weights.get(k, 0.0))
+def _reset_indicators():
+    st.session_state["np_show"] = [k for k in (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS) if k in all_keys]
 
 
-data_key = (st_data.data_version(), uploads.session_digest(session_upload), upload_name)
-labels = st_data.body_labels("name_prefecture", lang)
-top = st.columns([2, 3])
+st.session_state.setdefault("np_show", [k for k in (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS)])
+st.session_state["np_show"] = [k for k in st.session_state["np_show"] if k in all_keys] or list(npp.DEFAULT_INDICATORS)
+
+# --- the group ------------------------------------------------------------------------------------------------
+state.seed("np_group", npp.DEFAULT_GROUP, url="group", valid=lambda g: g in npp.GROUP_KINDS)
+state.seed("np_k", npp.DEFAULT_K, url="k", parse=int, valid=lambda k: npp.MIN_K <= k <= npp.MAX_K)
+weight_keys = list(dict.fromkeys([*national.DEFAULT_WEIGHTS, *npp.DEFAULT_INDICATORS]))
+url_weights = npp.parse_weights(state.url_value("w"), set(national_ids))
+for key in dict.fromkeys([*weight_keys, *(url_weights or {})]):
+    default = (url_weights or {}).get(key, 0.0) if url_weights else national.DEFAULT_WEIGHTS.get(key, 0.0)
+    state.seed(f"np_w_{key}", float(default))
+weight_keys = list(dict.fromkeys([*weight_keys, *(url_weights or {})]))
+level_codes = [c for c in places["code"] if (by_code.at[c, "kind"] == "prefecture") == is_pref]
+state.seed("np_hand", [], url="hand", parse=lambda raw: [c for c in dict.fromkeys(raw.split(",")) if c in by_code.index])
+
+top = st.columns([3, 2])
 with top[0]:
-    code = st.selectbox(t("peers_pick_town", lang), codes, key="peers_code",
-                        format_func=labels.get)
-with top[1]:
-    group = st.radio(t("peers_group_kind", lang), peers.GROUP_KINDS, key="peers_group", horizontal=True,
-                     format_func=lambda g: t(f"group_{g}", lang))
-st.caption(t("peers_level_note", lang) + " " + t("peers_link_note", lang) + " " + t("peers_filters_note", lang))
-
-level = peers.same_level(bodies, code)
-# choices of the group kinds not shown now stay in the URL, so switching back restores them
-weights = {key: float(st.session_state.get(f"peers_w_{key}", params.weights.get(key, 0.0))) for key in weight_keys}
-hand = list(st.session_state.get("peers_hand", params.hand))
-k = st.session_state["peers_k"]
+    group = state.choose(st.radio, t("peers_group_kind", lang), list(npp.GROUP_KINDS), "np_group",
+                         lambda g: t(f"np_group_{g}", lang), lang, horizontal=True)
+k = int(st.session_state["np_k"])
+hand = [c for c in st.session_state.get("np_hand", []) if c in set(level_codes) and c != code]
+labels = st_data.place_labels("picker", lang)
 if group == "nearest":
-    k_max = max(2, min(peers.MAX_K, len(level) - 1))
-    # switching to a level with fewer bodies (the prefectures) must not leave k above what exists
-    st.session_state["peers_k"] = min(max(int(st.session_state["peers_k"]), 1), k_max)
-    k = st.slider(t("peers_k", lang), 1, k_max, key="peers_k")
+    with top[1]:
+        k_max = min(npp.MAX_K, len(level_codes) - 1)
+        st.session_state["np_k"] = min(max(int(st.session_state["np_k"]), npp.MIN_K), k_max)
+        k = st.slider(t("np_k", lang), npp.MIN_K, k_max, key="np_k")
     with st.expander(t("peers_weights", lang)):
-        cols = st.columns(4)
+        cols = st.columns(3)
         for i, key in enumerate(weight_keys):
-            with cols[i % 4]:
-                weights[key] = st.number_input(indicator_label(key, lang, user_meta), 0.0, 10.0, step=0.5,
-                                               key=f"peers_w_{key}")
+            cols[i % 3].number_input(meta.get(key, {}).get("name", key), 0.0, 10.0, step=0.5, key=f"np_w_{key}")
+
+        def _reset_weights():
+            for key in weight_keys:
+                st.session_state[f"np_w_{key}"] = float(national.DEFAULT_WEIGHTS.get(key, 0.0))
         st.button(t("peers_weights_reset", lang), on_click=_reset_weights)
 elif group == "hand":
-    options = [c for c in level["code"] if c != code]
-    st.session_state["peers_hand"] = [c for c in st.session_state.get("peers_hand", []) if c in options]
-    hand = st.multiselect(t("peers_hand_pick", lang), options, key="peers_hand",
-                          format_func=labels.get)
+    st.session_state["np_hand"] = hand
+    hand = st.multiselect(t("np_hand_pick", lang), [c for c in level_codes if c != code], key="np_hand",
+                          format_func=lambda c: labels.get(c, c))
+weights = {key: float(st.session_state.get(f"np_w_{key}", 0.0)) for key in weight_keys}
+weights = {key: w for key, w in weights.items() if w > 0}
 
-current = peers.PeerParams(code=code, group=group, k=int(k), weights=weights, hand=list(hand))
-wanted = current.to_query_params(default_weights)
-for name in (peers.QP_CODE, peers.QP_GROUP, peers.QP_K, peers.QP_WEIGHTS, peers.QP_HAND):
-    if name in wanted and st.query_params.get(name) != wanted[name]:
-        st.query_params[name] = wanted[name]
-    elif name not in wanted and name in st.query_params:
-        del st.query_params[name]
+with st.expander(t("np_indicators", lang)):
+    shown = st.multiselect(t("np_indicators", lang), all_keys, key="np_show", format_func=_label,
+                           help=t("np_indicators_help", lang))
+    st.button(t("np_indicators_reset", lang), on_click=_reset_indicators)
+shown = shown or list(npp.DEFAULT_INDICATORS)
 
-# the chart pickers sit in the tabs further down; their current values are already in the session state
-view = _page_view(data_key,
-                  (current.code, current.group, current.k, tuple(sorted(current.weights.items())), tuple(current.hand)),
-                  lang, st.session_state["peers_bar"], st.session_state["peers_x"], st.session_state["peers_y"],
-                  bodies, programmes, quality, user_meta, tuple(log_keys), upload_name)
-comparison = view.comparison
+# chart choices: from the URL once, then kept in the session (options are the indicators shown)
+for name, url_name, default in (("np_bar", "ind", "ageing_rate_pct"), ("np_x", "x", "ageing_rate_pct"),
+                                ("np_y", "y", "welfare_spending_share_pct")):
+    state.seed(name, default, url=url_name, valid=lambda v: v in all_keys)
+    state.keep_valid(name, shown, default)
+bar_key, x_key, y_key = (st.session_state[n] for n in ("np_bar", "np_x", "np_y"))
+
+params = npp.ViewParams(code=code, group=group, k=int(k), weights=weights or dict(national.DEFAULT_WEIGHTS),
+                        hand=list(hand))
+state.mirror({"group": group, "k": str(k) if group == "nearest" else None,
+              "w": npp.weights_param(params.weights) if group == "nearest" else None,
+              "hand": ",".join(hand) if group == "hand" and hand else None, "ind": bar_key, "x": x_key, "y": y_key})
+
+
+# --- the view (cached for everyone asking the same question; an upload is this session's own) ------------------
+@state.cached_view(max_entries=16)
+def _wide(ids: tuple[str, ...]):
+    latest = st_data.query("peers_latest_values", indicators=ids)
+    return npp.wide_frame(st_data.query("places"), latest, st_data.query("municipalities"))
+
+
+def _build(wide_years, code, group, k, weights, hand, keys, lang, bar_key, x_key, y_key):
+    wide, years = wide_years
+    params = npp.ViewParams(code=code, group=group, k=k, weights=dict(weights), hand=list(hand))
+    return nv.build(wide, years, st_data.query("national_indicators"), st_data.query("build_info"), params, keys,
+                    lang, bar_key, x_key, y_key, user_meta=user_meta, upload_name=upload_name)
+
+
+@state.cached_view(max_entries=64)
+def _view(code, group, k, weights, hand, keys, lang, bar_key, x_key, y_key):
+    ids = tuple(sorted({*keys, *dict(weights), bar_key, x_key, y_key} - set(npp.PLAN_KEYS)))
+    return _build(_wide(ids), code, group, k, weights, hand, keys, lang, bar_key, x_key, y_key)
+
+
+args = (code, group, int(k), tuple(sorted(params.weights.items())), tuple(hand), tuple(shown), lang, bar_key, x_key,
+        y_key)
+if user_meta:
+    wide, years = _wide(tuple(sorted({*shown, *params.weights, bar_key, x_key, y_key} - set(npp.PLAN_KEYS)
+                                     - set(user_meta))))
+    wide, _ = uploads.merge_user_indicators(wide, session_upload)
+    view = _build((wide, {**years}), *args)
+else:
+    view = _view(*args)
 
 st.subheader(t("peers_definition", lang))
-town_kind = bodies.set_index("code").at[code, "kind"]
-kind_text = kind_label(town_kind, lang)
-st.markdown(f"**{comparison.town_name}** ({kind_text}): {comparison.definition}" if lang == "en"
-            else f"**{comparison.town_name}**（{kind_text}）：{comparison.definition}")
-if comparison.dropped:
-    st.caption(t("peers_dropped", lang, codes=", ".join(comparison.dropped)))
-if not comparison.peer_codes:
+st.markdown(f"**{view.place_name}**：{view.definition}" if lang != "en" else f"**{view.place_name}**: {view.definition}")
+if is_pref:
+    st.caption(t("np_pref_note", lang))
+if view.group.dropped:
+    st.caption(t("peers_dropped", lang, codes=", ".join(view.group.dropped)))
+if not view.group.codes:
     st.warning(t("peers_empty", lang))
     st.stop()
-if len(comparison.peer_codes) < 4:
-    st.info(t("peers_small_group", lang, n=len(comparison.peer_codes)))
-if town_kind == "prefecture":
-    st.caption(t("pref_median_na", lang))
+if len(view.group.codes) < 5:
+    st.info(t("np_small_group", lang, n=len(view.group.codes)))
 
-with st.expander(t("peers_list", lang), expanded=group == "nearest"):
-    st.dataframe(_town_row_bold(view.peer_list), hide_index=True)
-    if comparison.nearest is not None:
+design_col = t("np_col_design", lang)
+with st.expander(t("np_peer_list", lang, n=len(view.group.codes)), expanded=True):
+    st.caption(t("np_model_count", lang, n=view.model_count))
+    st.dataframe(view.peers, hide_index=True, column_config={
+        design_col: st.column_config.LinkColumn(design_col, display_text=t("np_design_link", lang))})
+    if view.group.nearest is not None:
         st.markdown(t("method_nn", lang))
-        st.markdown(t("method_missing", lang))
-        if peer_view.sparse_note(comparison, lang):
-            st.info(peer_view.sparse_note(comparison, lang))
-        imputed = view.imputed
-        st.markdown(f"**{t('imputed_title', lang)}**")
-        if imputed.empty:
-            st.caption(t("imputed_none", lang))
-        else:
-            st.dataframe(imputed, hide_index=True)
         st.markdown(f"**{t('stability_title', lang)}**")
         st.caption(t("stability_note", lang))
         st.dataframe(view.stability, hide_index=True)
 
-table = view.table
 image_format = st.radio(t("export_format", lang), exports.IMAGE_FORMATS, horizontal=True, key="peers_image_format",
                         format_func=str.upper)
-label_of = lambda key: indicator_label(key, lang, user_meta)  # noqa: E731
-
-tabs = st.tabs([t(f"tab_{name}", lang) for name in ("spine", "bar", "scatter", "table", "programmes", "report",
-                                                      "upload")])
-with tabs[1]:
-    bar_key = st.selectbox(t("bar_indicator", lang), view_keys, key="peers_bar", format_func=label_of)
-with tabs[2]:
-    cx, cy = st.columns(2)
-    x_key = cx.selectbox(t("scatter_x", lang), view_keys, key="peers_x", format_func=label_of)
-    y_key = cy.selectbox(t("scatter_y", lang), view_keys, key="peers_y", format_func=label_of)
-for name, value in (("bar", bar_key), ("x", x_key), ("y", y_key)):
-    if st.query_params.get(QP_VIEW[name]) != value:
-        st.query_params[QP_VIEW[name]] = value
-figs = view.figs
 
 
-def _config(indicator: str) -> dict:
-    return exports.plotly_config(comparison.town_name, indicator, image_format)
+def _config(what: str) -> dict:
+    config = exports.plotly_config(view.place_name, what, image_format)
+    config["modeBarButtonsToRemove"] = peer_charts.MODEBAR_REMOVE
+    return config
 
 
+tabs = st.tabs([t(f"tab_{name}", lang) for name in ("spine", "bar", "scatter", "table", "report", "upload")])
 with tabs[0]:
-    state.plotly_chart(figs["spine"], theme=None, config=_config(t("tab_spine", lang)))
-    st.caption(t("spine_colour_note", lang))
+    with st.container(key="np_spine_wide"):
+        state.plotly_chart(view.figs["spine"], theme=None, config=_config(t("tab_spine", lang)))
+    with st.container(key="np_spine_compact"):
+        state.plotly_chart(view.figs["spine_compact"], theme=None, config=_config(t("tab_spine", lang)))
+        st.caption(t("np_spine_values_note", lang))
+        compact_cols = [t("np_col_indicator", lang), t("np_col_value", lang, town=view.place_name),
+                        t("np_col_group_median", lang), t("np_col_reading", lang)]
+        st.dataframe(view.display[compact_cols], hide_index=True)
+    st.caption(t("np_reading_note", lang))
     st.caption(t("small_flag_note", lang))
 with tabs[1]:
-    state.plotly_chart(figs["bar"], theme=None, config=_config(label_of(bar_key)))
-    st.caption(t("bar_quality_caption", lang))
+    state.choose(st.selectbox, t("np_bar_pick", lang), shown, "np_bar", _label, lang)
+    state.plotly_chart(view.figs["bar"], theme=None, config=_config(meta.get(bar_key, {}).get("name", bar_key)))
 with tabs[2]:
-    state.plotly_chart(figs["scatter"], theme=None,
-                    config=_config(f"{label_of(x_key)}_{label_of(y_key)}"))
+    cx, cy = st.columns(2)
+    with cx:
+        state.choose(st.selectbox, t("np_x_pick", lang), shown, "np_x", _label, lang)
+    with cy:
+        state.choose(st.selectbox, t("np_y_pick", lang), shown, "np_y", _label, lang)
+    state.plotly_chart(view.figs["scatter"], theme=None, config=_config(
+        f"{meta.get(x_key, {}).get('name', x_key)}_{meta.get(y_key, {}).get('name', y_key)}"))
 with tabs[3]:
-    shown = view.display_table
-    town_column = t("col_town_value", lang, town=comparison.town_name)
-    st.dataframe(shown.style.set_properties(subset=[town_column], **{"font-weight": "bold"}), hide_index=True)
-    st.caption(t("table_note", lang))
-    export_frame, units = view.export_table, view.export_units
-    stem = exports.safe_filename(comparison.town_name, t("tab_table", lang), exports.today())
-    source = peer_view.source_line(view_keys, lang, user_meta, upload_name)
+    st.dataframe(view.display, hide_index=True)
+    st.caption(t("np_table_note", lang))
+    title = t("np_table_title", lang, town=view.place_name)
+    stem = exports.safe_filename(view.place_name, t("tab_table", lang), exports.today())
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), partial(exports.csv_bytes, export_frame), f"{stem}.csv",
-                       exports.CSV_MIME)
+    c1.download_button(t("download_csv", lang), partial(nv.csv_bytes, view.export, view.export_units, view.sources,
+                                                        view.stamp, lang), f"{stem}.csv", exports.CSV_MIME,
+                       key="np_table_csv")
     c2.download_button(t("download_xlsx", lang), partial(
-        exports.xlsx_bytes, export_frame, title=f"{t('report_title', lang, town=comparison.town_name)}", source=source,
-        units=units, notes=[f"{t('peers_definition', lang)}：{comparison.definition}", t("table_note", lang)],
-        unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
-        created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME)
-    st.markdown(f"**{t('values_title', lang)}**")
-    values, value_units = view.values, view.value_units
-    st.dataframe(_town_row_bold(values), hide_index=True)
-    stem = exports.safe_filename(comparison.town_name, t("values_title", lang), exports.today())
+        nv.xlsx_bytes, view.export, view.export_units, title=title, sources=view.sources, stamp=view.stamp,
+        notes=[f"{t('peers_definition', lang)}：{view.definition}", t("np_table_note", lang)], lang=lang),
+        f"{stem}.xlsx", exports.XLSX_MIME, key="np_table_xlsx")
+    values_title = t("np_values_title", lang, town=view.place_name)
+    st.markdown(f"**{values_title}**")
+    st.dataframe(view.values, hide_index=True)
+    stem = exports.safe_filename(view.place_name, values_title, exports.today())
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), partial(exports.csv_bytes, values), f"{stem}.csv", exports.CSV_MIME,
-                       key="values_csv")
+    c1.download_button(t("download_csv", lang), partial(nv.csv_bytes, view.values, view.value_units, view.sources,
+                                                        view.stamp, lang), f"{stem}.csv", exports.CSV_MIME,
+                       key="np_values_csv")
     c2.download_button(t("download_xlsx", lang), partial(
-        exports.xlsx_bytes, values, title=t("values_title", lang), source=source, units=value_units,
-        notes=[f"{t('peers_definition', lang)}：{comparison.definition}", t("small_flag_note", lang)],
-        unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
-        created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME, key="values_xlsx")
+        nv.xlsx_bytes, view.values, view.value_units, title=values_title, sources=view.sources, stamp=view.stamp,
+        notes=[f"{t('peers_definition', lang)}：{view.definition}", t("small_flag_note", lang)], lang=lang),
+        f"{stem}.xlsx", exports.XLSX_MIME, key="np_values_xlsx")
+    st.caption(t("np_csv_note", lang))
 with tabs[4]:
-    state.plotly_chart(figs["programmes"], theme=None, config=_config(t("tab_programmes", lang)))
-    st.caption(t("programme_note", lang))
-    st.markdown(view.programme_reference)
-    programme_frame = figs["programme_frame"].drop(columns=["code"])
-    st.dataframe(_town_row_bold(programme_frame), hide_index=True)
-    stem = exports.safe_filename(comparison.town_name, t("tab_programmes", lang), exports.today())
-    c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), partial(exports.csv_bytes, programme_frame), f"{stem}.csv",
-                       exports.CSV_MIME,
-                       key="programmes_csv")
-    c2.download_button(t("download_xlsx", lang), partial(
-        exports.xlsx_bytes, programme_frame, title=t("programme_chart_title", lang), source=peer_view.source_line([], lang),
-        notes=[t("programme_note", lang)], unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
-        created_label=t("sheet_created", lang)), f"{stem}.xlsx", exports.XLSX_MIME, key="programmes_xlsx")
-with tabs[5]:
     st.caption(t("report_note", lang))
-    st.download_button(t("download_report", lang),
-                       partial(peer_view.report_html, bodies, comparison, figs, table, lang, log_keys=log_keys),
-                       exports.safe_filename(comparison.town_name, "report", exports.today()) + ".html",
-                       "text/html", type="primary")
-with tabs[6]:
+    st.download_button(t("download_report", lang), partial(nv.report_html, view),
+                       exports.safe_filename(view.place_name, "report", exports.today()) + ".html", "text/html",
+                       type="primary")
+with tabs[5]:
     st.markdown(f"**{t('upload_title', lang)}**")
     st.caption(t("upload_help", lang))
     if session_upload:
@@ -244,7 +267,6 @@ with tabs[6]:
             st.rerun()
     upload = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx", "txt", "tsv"], key="peers_upload")
     if upload is not None:
-        # rows key to every municipality and prefecture (places); a fixture database without places keys to the 63
         result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("places"), lang,
                                      wards=st_data.query("wards"))
         if result.raw is not None:
@@ -257,3 +279,6 @@ with tabs[6]:
         if result.ok and st.button(t("upload_accept", lang), type="primary"):
             st.session_state[uploads.SESSION_KEY] = result.as_session_value(upload.name)
             st.rerun()
+
+st.caption(view.stamp)
+st.caption(" ".join(view.sources))
