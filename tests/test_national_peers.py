@@ -1,0 +1,148 @@
+"""Tests for machikurabe.analysis.national_peers and machikurabe.ui.national_peer_view on the real build: the group
+kinds, the reading by fifths, ranks against SQL, the exports (units row, one 出典 line, integers as integers, A4
+fit-to-width XLSX with repeated title rows), the stamp's relative URL and the report."""
+from __future__ import annotations
+
+import io
+import re
+
+import duckdb
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from machikurabe import db
+from machikurabe.analysis import national
+from machikurabe.analysis import national_peers as npp
+from machikurabe.ui import national_peer_view as nv
+
+YOKOTE = "05203"
+KEYS = (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS)
+
+
+@pytest.fixture(scope="module")
+def data(real_db):
+    with duckdb.connect(str(real_db), read_only=True) as con:
+        places = db.run_query(con, "places")
+        catalogue = db.run_query(con, "national_indicators")
+        info = db.run_query(con, "build_info")
+        plan = db.run_query(con, "municipalities")
+        ids = sorted({*npp.DEFAULT_INDICATORS, *national.DEFAULT_WEIGHTS})
+        latest = db.run_query(con, "peers_latest_values", {"indicators": ids})
+        type_codes = [r[0] for r in con.execute(
+            "SELECT code FROM places WHERE municipal_type = (SELECT municipal_type FROM places WHERE code = ?) "
+            "AND code <> ? ORDER BY code", [YOKOTE, YOKOTE]).fetchall()]
+        ageing_higher = con.execute(
+            "SELECT count(*) FROM national_values WHERE indicator = 'ageing_rate_pct' AND year = 2020 "
+            "AND code NOT LIKE '__000' AND value > (SELECT value FROM national_values WHERE code = ? "
+            "AND indicator = 'ageing_rate_pct' AND year = 2020)", [YOKOTE]).fetchone()[0]
+    wide, years = npp.wide_frame(places, latest, plan)
+    return dict(wide=wide, years=years, catalogue=catalogue, info=info, type_codes=type_codes,
+                ageing_higher=ageing_higher)
+
+
+def test_latest_query_gives_one_year_per_indicator(data):
+    assert data["years"]["A1101"] == 2020 and data["years"]["D2203"] == 2022
+    assert len(data["wide"]) == 1788
+    assert data["years"]["welfare_rate_pct"] == npp.PLAN_YEAR
+
+
+def test_group_kinds(data):
+    wide = data["wide"]
+    group = npp.peer_group(wide, YOKOTE, "type")
+    assert sorted(group.codes) == data["type_codes"] and len(group.codes) == 45
+    pref = npp.peer_group(wide, YOKOTE, "prefecture")
+    assert len(pref.codes) == 24 and all(c.startswith("05") and c != "05000" for c in pref.codes)
+    size = npp.peer_group(wide, YOKOTE, "size")
+    band = wide.set_index("code").loc[size.codes]
+    assert set(band["kind"]) == {"city"} and band["population"].between(50_000, 199_999).all()
+    hand = npp.peer_group(wide, YOKOTE, "hand", hand=["01206", YOKOTE, "13000", "99999"])
+    assert hand.codes == ["01206"] and hand.dropped == ["13000", "99999"]
+    near = npp.peer_group(wide, YOKOTE, "nearest", k=3)
+    assert near.k == npp.MIN_K and len(near.codes) == 5  # k is kept within 5–50
+    assert npp.peer_group(wide, YOKOTE, "nearest", k=500).k == npp.MAX_K
+    assert not npp.peer_group(wide, "05000", "type").codes  # a prefecture has no type group
+
+
+def test_indicator_table_ranks_and_reading(data):
+    wide = data["wide"]
+    group = npp.peer_group(wide, YOKOTE, "type")
+    table = npp.indicator_table(wide, YOKOTE, group.codes, KEYS, data["years"]).set_index("indicator")
+    row = table.loc["ageing_rate_pct"]
+    assert row["japan_rank"] == data["ageing_higher"] + 1 and row["japan_n"] == 1740
+    assert row["peer_n"] == 45 and row["group_n"] == 46
+    assert npp.reading_of(row["group_quintile"]) == row["reading"]
+    # no plan figure for a non-participant: the row is left out
+    assert "welfare_rate_pct" not in table.index
+    # a model-project body has its plan figures
+    kushiro = npp.indicator_table(wide, "01206", group.codes, KEYS, data["years"]).set_index("indicator")
+    assert "welfare_rate_pct" in kushiro.index
+
+
+def test_reading_by_fifths():
+    assert [npp.reading_of(q) for q in (1, 2, 3, 4, 5, None)] == [
+        "much_lower", "lower", "similar", "higher", "much_higher", None]
+
+
+def test_rebuild_url_is_relative():
+    url = npp.rebuild_url(npp.ViewParams(YOKOTE, "nearest", 15))
+    assert url == "/peers?code=05203&group=nearest&k=15"
+    assert npp.rebuild_url(npp.ViewParams(YOKOTE, "hand", 15, hand=["01206"]), "en") == \
+        "/peers?code=05203&group=hand&hand=01206&lang=en"
+    assert npp.rebuild_url(npp.ViewParams(YOKOTE, "nearest", 15, weights={"A1101": 2.0})).endswith("&w=A1101:2")
+
+
+def _view(data, lang="ja", group="type"):
+    return nv.build(data["wide"], data["years"], data["catalogue"], data["info"],
+                    npp.ViewParams(YOKOTE, group, 15), KEYS, lang, "ageing_rate_pct", "ageing_rate_pct",
+                    "welfare_spending_share_pct", created="2026-11-29")
+
+
+def test_csv_has_units_row_source_and_stamp(data):
+    view = _view(data)
+    text = nv.csv_bytes(view.export, view.export_units, view.sources, view.stamp, "ja").decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[1].startswith("単位：")
+    population = next(line for line in lines if line.startswith("総人口,"))
+    assert ",85555," in population and "85555.0" not in population  # integers as integers
+    assert "出典：出典：" not in text and "出典：独立行政法人統計センター" in text
+    assert "/peers?code=05203&group=type" in text and "2026-11-29" in text
+    ageing = next(line for line in lines if line.startswith("高齢化率,"))
+    assert ",ポイント," in ageing
+    assert not re.search(r"\d\.\d{4,}", text)  # no float noise
+
+
+def test_xlsx_print_setup_and_single_source_label(data):
+    view = _view(data)
+    book = load_workbook(io.BytesIO(nv.xlsx_bytes(view.export, view.export_units, title="t", sources=view.sources,
+                                                  stamp=view.stamp, notes=["n"], lang="ja")))
+    sheet = book.active
+    assert str(sheet.page_setup.paperSize) == "9"  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert sum(v.startswith("出典") for v in cells) == 1 and not any("出典：出典" in v for v in cells)
+    assert 85555 in [c.value for row in sheet.iter_rows() for c in row]
+
+
+def test_values_table_units_name_the_year(data):
+    view = _view(data)
+    assert view.value_units["高齢化率"] == "%（2020年）"
+    assert view.values.iloc[0]["団体"] == "★ 横手市"
+
+
+def test_english_view_and_report(data):
+    view = _view(data, "en")
+    assert view.place_name == "Yokote City"
+    assert "Source: National Statistics Center" in view.sources[0]
+    html = nv.report_html(view, created="2026-11-29")
+    assert "Yokote City" in html and not re.search(r"https?://", html)
+    assert "/peers?code=05203&amp;group=type&amp;lang=en" in html
+
+
+def test_view_builds_quickly_enough_to_measure(data):
+    """Not a timing assertion: the build runs and records its own duration for the report."""
+    view = _view(data, group="nearest")
+    assert view.seconds > 0 and len(view.group.codes) == 15
+    assert set(view.figs) == {"spine", "spine_compact", "bar", "scatter"}
+    assert not view.stability.empty
