@@ -1,82 +1,137 @@
-"""自治体プロフィール (Municipality profile): one body's figures with ranks, corrections, vision and programme cards."""
+"""自治体プロフィール (Profile): any municipality or prefecture in Japan against Japan, its prefecture and its official
+type group on official statistics, its trends, the model-project towns most like it; for the 63 bodies of the FY2019
+plans also the printed figures, their differences from the official ones, the vision and the programme designs."""
+from functools import partial
+
 import streamlit as st
 
-from machikurabe.analysis import indicators, profile
-from machikurabe.analysis.filters import apply_filters
+from machikurabe.analysis import indicators, national, profile
 from machikurabe.analysis.formatting import format_value, plain_text
+from machikurabe.credits import national_credits
 from machikurabe.i18n import kind_label, t
 from machikurabe.safe_text import markdown_escape
-from machikurabe.ui import st_data
-from machikurabe.ui.state import current_filters, current_lang
+from machikurabe.ui import exports, st_data, state
+from machikurabe.ui import profile_view as view
+from machikurabe.ui.place_picker import place_picker
 
-lang = current_lang()
+lang = state.current_lang()
 st_data.stop_if_unavailable()
-bodies = st_data.query("municipalities")
-programmes_all = st_data.query("programmes")
-known = set(bodies["code"])
-
 st.title(t("profile_title", lang))
+st.caption(t("pf_intro", lang))
 
-url_code = st.query_params.get("code")
-if url_code is not None and url_code not in known:
-    shown_code = markdown_escape(url_code[:40])
-    st.warning(t("profile_unknown_code", lang, code=shown_code))
-elif url_code is not None and st.session_state.get("_profile_url_code") != url_code:
-    # a link (or a new URL) chooses the body once; afterwards the selectbox drives the URL
-    st.session_state["profile_code"] = url_code
-st.session_state["_profile_url_code"] = url_code
-
-filtered = apply_filters(bodies, current_filters(), programmes_all)
-options = list(filtered["code"])
-selected_now = st.session_state.get("profile_code")
-if selected_now in known and selected_now not in options:
-    options.append(selected_now)
-if selected_now not in options:
-    st.session_state.pop("profile_code", None)
-labels = st_data.body_labels("option", lang)
-if "profile_code" not in st.session_state and url_code is None and options:
-    st.session_state["profile_code"] = options[0]  # open on the first body rather than an empty page
-code = st.selectbox(t("profile_pick", lang), options, key="profile_code", index=None,
-                    format_func=lambda c: labels.get(c, c), filter_mode="contains",
-                    placeholder=t("profile_pick", lang))
+code = place_picker(lang)
 if code is None:
-    if not options:
-        st.warning(t("no_match", lang))
     st.stop()
-if st.query_params.get("code") != code:
-    st.query_params["code"] = code
-    st.session_state["_profile_url_code"] = code
-if code not in set(filtered["code"]):
-    st.info(t("profile_filtered_out", lang))
+place = view.places().set_index("code").loc[code]
+is_prefecture = place["kind"] == "prefecture"
 
-body = bodies[bodies["code"] == code].iloc[0]
+# --- who the place is ------------------------------------------------------------------------------
+st.header(profile.display_name(place, lang))
+where = [] if is_prefecture else [place["prefecture"] if lang != "en" else profile.prefecture_english(place["prefecture"])]
+kana = profile.to_hiragana(place["name_kana"])
+type_text = (f"{t('pf_type', lang)}：{place['municipal_type']}（{t('pf_type_members', lang, n=view.type_group_size(code))}）"
+             if isinstance(place["municipal_type"], str) else "")
+st.caption(" · ".join(where + [kind_label(place["kind"], lang), kana, f"{t('col_code', lang)} {code}"]
+                      + ([place["name"]] if lang == "en" else []) + ([type_text] if type_text else [])))
+if bool(place["in_model_project"]):
+    st.success(t("pf_model_badge", lang))
+else:
+    st.info(t("pf_not_model", lang))
+
+figures = view.headline(code, lang)
+for column, (label, value, reading) in zip(st.columns(max(1, len(figures))), figures):
+    column.metric(label, value, help=reading or None)
+
+# --- standing in Japan, prefecture and type group -------------------------------------------------
+st.subheader(t("pf_benchmark_title", lang))
+if view.benchmark(code, lang).empty:
+    st.info(t("pf_no_national", lang))
+topics = [None, *dict.fromkeys(view.benchmark(code, lang)["topic"])]
+topic = state.choose(st.selectbox, t("pf_topic", lang), topics, "pf_topic",
+                     lambda tp: t("pf_topic_all", lang) if tp is None else t(f"topic_{tp}", lang), lang)
+table = view.benchmark_display(code, lang, topic)
+st.dataframe(table, hide_index=True, width="stretch", height=min(560, 36 * (len(table) + 1) + 4),
+             column_config={t("pf_col_percentile", lang): st.column_config.NumberColumn(format="%d")})
+st.caption(t("pf_benchmark_note", lang) + (" " + t("pf_benchmark_note_pref", lang) if is_prefecture else ""))
+credits = national_credits(lang)
+st.caption(" ".join(credits))
+stamp = view.stamp(code, lang)
+stem = exports.safe_filename(place["name"], t("pf_benchmark_title", lang), exports.today())
+left, right = st.columns(2)
+left.download_button(t("pf_download_csv", lang), partial(exports.csv_bytes, table), f"{stem}.csv", exports.CSV_MIME)
+right.download_button(t("pf_download_xlsx", lang), partial(
+    exports.xlsx_bytes, table, title=t("pf_sheet_title", lang, name=profile.display_name(place, lang)),
+    source=" ".join(credits).removeprefix("出典："), notes=[t("pf_benchmark_note", lang), stamp],
+    unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang), created_label=t("sheet_created", lang)),
+    f"{stem}.xlsx", exports.XLSX_MIME)
+
+# --- trend ------------------------------------------------------------------------------------------
+st.subheader(t("pf_trend_title", lang))
+choices = view.trend_choices(code, lang)
+if not choices:
+    st.info(t("pf_trend_none", lang))
+else:
+    options = list(choices)
+    default = "ageing_rate_pct" if "ageing_rate_pct" in options else options[0]
+    state.seed("pf_trend", default)
+    indicator = state.choose(st.selectbox, t("pf_trend_pick", lang), options, "pf_trend", choices.get, lang)
+    figure = view.trend_figure(code, indicator, lang)
+    if figure is not None:
+        state.plotly_chart(figure, width="stretch",
+                           config=exports.chart_config(f"{place['name']}_{choices[indicator]}"))
+
+# --- model-project towns most like this one -----------------------------------------------------------
+st.subheader(t("pf_model_title", lang))
+if is_prefecture:
+    st.info(t("pf_model_for_pref", lang))
+else:
+    st.caption(t("pf_model_note", lang))
+    labels = view.weight_labels(lang)
+    with st.expander(t("pf_model_weights", lang)):
+        columns = st.columns(3)
+        for i, key in enumerate(labels):
+            state.seed(f"pf_w_{key}", float(national.DEFAULT_WEIGHTS[key]))
+            columns[i % 3].number_input(labels[key], 0.0, 5.0, step=0.5, key=f"pf_w_{key}")
+    weights = tuple((key, float(st.session_state[f"pf_w_{key}"])) for key in labels)
+    towns = view.model_towns(code, weights, lang)
+    st.dataframe(towns.drop(columns=["code"]), hide_index=True, width="stretch")
+    for town_code, name in zip(towns["code"], towns[t("pf_col_town", lang)]):
+        st.page_link("pages/profile.py", label=t("pf_open_profile", lang, name=name), icon=":material/arrow_forward:",
+                     query_params={"code": town_code} | ({"lang": "en"} if lang == "en" else {}))
+    if len(towns) >= 2:
+        st.page_link("pages/programmes.py", label=t("pf_compare_designs", lang), icon=":material/compare:",
+                     query_params={"cmp": ",".join(towns["code"].head(3))} | ({"lang": "en"} if lang == "en" else {}))
+
+# --- the FY2019 plan, for the 63 bodies ---------------------------------------------------------------
+plan_rows = st_data.query("municipality_by_code", code=code)
+if plan_rows.empty:
+    st.stop()
+body = plan_rows.iloc[0]
+bodies = st_data.query("municipalities")
 quality = st_data.query("data_quality_for_body", code=code)
-programmes = st_data.query("programmes_for_body", code=code)
-texts = st_data.query("programme_texts_for_body", code=code)
-
-heading = profile.display_name(body, lang)
-parts = [] if body["kind"] == "prefecture" else [body["prefecture"]]
-sub = " · ".join(parts + [kind_label(body["kind"], lang), profile.to_hiragana(body["name_kana"])])
-if lang == "en":
-    sub += f" · {body['name']}"
-st.header(heading)
-st.caption(f"{sub} · {t('col_code', lang)} {code}")
-
-st.subheader(t("profile_indicators", lang))
+st.subheader(t("pf_plan_title", lang))
 flagged = profile.quality_fields(quality)
-cols = st.columns(3)
+columns = st.columns(3)
 for i, ind in enumerate(indicators.INDICATORS):
     label = ind.name(lang) + (" ⚠" if ind.key in flagged else "")
-    cols[i % 3].metric(label, format_value(body.get(ind.key), ind.key, lang, missing=t("not_stated", lang)),
-                       help=indicators.help_text(ind.key, lang))
+    columns[i % 3].metric(label, format_value(body.get(ind.key), ind.key, lang, missing=t("not_stated", lang)),
+                          help=indicators.help_text(ind.key, lang))
 rows = profile.indicator_rows(body, bodies, quality, lang)
 st.dataframe(rows.drop(columns=["key"]), hide_index=True, width="stretch", height=36 * (len(rows) + 1) + 4)
 st.caption(profile.kind_note(body, lang))
 st.caption(indicators.source_line(indicators.KEYS, lang) + " " +
            t("source_lines", lang, file=body["source_file"], line=int(body["source_line"])))
 
-st.subheader(t("quality_notes", lang))
-notes = profile.quality_notes(quality, lang)
+st.markdown(f"**{t('pf_printed_vs_official', lang)}**")
+differences = profile.printed_vs_official(st_data.query("differs_from_official_for_body", code=code), lang)
+if differences.empty:
+    st.success(t("pf_printed_none", lang))
+else:
+    st.dataframe(differences, hide_index=True, width="stretch")
+st.caption(t("pf_printed_note", lang))
+
+st.markdown(f"**{t('quality_notes', lang)}**")
+notes = profile.quality_notes(quality[quality["rule"] != "differs_from_official"], lang)
 if notes.empty:
     st.success(t("no_quality_notes", lang))
 else:
@@ -94,7 +149,8 @@ for key in ("vision_aim", "vision_change", "local_features"):
     st.markdown(markdown_escape(plain_text(value)) if isinstance(value, str) and value else t("not_stated", lang))
 
 st.subheader(t("programme_designs", lang))
-cards = profile.programme_cards(programmes, texts, lang)
+cards = profile.programme_cards(st_data.query("programmes_for_body", code=code),
+                                st_data.query("programme_texts_for_body", code=code), lang)
 if not cards:
     st.info(t("no_programmes", lang))
 for card in cards:

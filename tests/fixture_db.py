@@ -146,6 +146,47 @@ DOCUMENTS = [
 ]
 
 
+# The national tables for the same bodies, plus one place outside the model project (so pages can be tried on a
+# non-participant): 湯沢市 (秋田県). Values are the fixture's own, chosen by hand; types as in MIC's list.
+EXTRA_PLACES = [
+    dict(code="05207", prefecture="秋田県", name="湯沢市", name_kana="ユザワシ", name_romaji="Yuzawa City", kind="city",
+         lat=39.16, lon=140.50, in_model_project=False, municipal_type="都市Ⅰ－１"),
+]
+MUNICIPAL_TYPES = {KUSHIRO: "都市Ⅳ－３", KYOGOKU: "町村Ⅰ－２", OTOINEPPU: "町村Ⅰ－０", SUMIDA: "特別区"}
+NATIONAL_INDICATORS = [
+    ("A1101", "総人口", "Total population", "人", "persons", "population", "国勢調査", "総人口", None, "2015,2020", False, 0,
+     "sum"),
+    ("ageing_rate_pct", "高齢化率", "Ageing rate (65+ share)", "%", "%", "population", "国勢調査", "65歳以上人口の割合",
+     "A1303 / A1101 × 100", "2015,2020", True, 1, "recomputed"),
+]
+# (code, indicator, year, value): 2020 population as each body printed it; 2015 about 3 % higher; ageing rates
+NATIONAL_VALUES = [
+    (KUSHIRO, "A1101", 2015, 174742.0), (KUSHIRO, "A1101", 2020, 165077.0),
+    (KYOGOKU, "A1101", 2015, 3131.0), (KYOGOKU, "A1101", 2020, 2966.0),
+    (OTOINEPPU, "A1101", 2015, 771.0), (OTOINEPPU, "A1101", 2020, 703.0),
+    (SUMIDA, "A1101", 2015, 256274.0), (SUMIDA, "A1101", 2020, 272085.0),
+    ("05207", "A1101", 2015, 46613.0), ("05207", "A1101", 2020, 42060.0),
+    (KUSHIRO, "ageing_rate_pct", 2020, 34.0), (KYOGOKU, "ageing_rate_pct", 2020, 36.5),
+    (OTOINEPPU, "ageing_rate_pct", 2020, 40.1), (SUMIDA, "ageing_rate_pct", 2020, 22.4),
+    ("05207", "ageing_rate_pct", 2020, 42.0),
+]
+
+
+def _places() -> list[tuple]:
+    rows = []
+    for body in MUNICIPALITIES:
+        code = body["code"]
+        pref_code = code[:2] + "000"
+        rows.append((code, body["name"], body["name_kana"], body["name_romaji"], body["prefecture"], pref_code,
+                     body["kind"], body.get("lat"), body.get("lon"), "fixture", True, MUNICIPAL_TYPES.get(code), None,
+                     None, False))
+    for extra in EXTRA_PLACES:
+        rows.append((extra["code"], extra["name"], extra["name_kana"], extra["name_romaji"], extra["prefecture"],
+                     extra["code"][:2] + "000", extra["kind"], extra["lat"], extra["lon"], "fixture",
+                     extra["in_model_project"], extra["municipal_type"], None, None, False))
+    return rows
+
+
 def build_fixture_db(path: str | Path) -> Path:
     """Create the fixture database at ``path`` (overwritten) and return the path."""
     path = Path(path)
@@ -167,6 +208,9 @@ def build_fixture_db(path: str | Path) -> Path:
         con.executemany("INSERT INTO data_quality VALUES (?, ?, ?, ?, ?, ?, ?)", DATA_QUALITY)
         con.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)", DOCUMENTS)
         con.execute("INSERT INTO build_info VALUES ('built_by', 'tests/fixture_db.py')")
+        con.executemany("INSERT INTO places VALUES (" + ", ".join("?" * 15) + ")", _places())
+        con.executemany("INSERT INTO national_indicators VALUES (" + ", ".join("?" * 13) + ")", NATIONAL_INDICATORS)
+        con.executemany("INSERT INTO national_values VALUES (?, ?, ?, ?, 2026, NULL, false)", NATIONAL_VALUES)
     finally:
         con.close()
     return path

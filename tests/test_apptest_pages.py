@@ -49,7 +49,9 @@ def all_text(at) -> str:
 
 
 def metric(at, label_start: str) -> str:
-    matches = [m.value for m in at.metric if m.label.startswith(label_start)]
+    # an exact label first: the plan's 「人口」 beside the national 「人口密度（2020）」
+    matches = [m.value for m in at.metric if m.label == label_start] or [
+        m.value for m in at.metric if m.label.startswith(label_start)]
     assert matches, f"no metric {label_start!r}; have {[m.label for m in at.metric]}"
     return matches[0]
 
@@ -158,7 +160,7 @@ def test_profile_shows_correction_visibly(make_app):
 def test_selecting_another_body_changes_the_profile(make_app):
     at = make_app("pages/profile.py", code=KUSHIRO)
     assert metric(at, "人口") == "168,730人"
-    at.selectbox(key="profile_code").set_value(SUMIDA).run()
+    at.selectbox(key="place_code__ja").set_value(SUMIDA).run()
     assert at.header[0].value == "墨田区"
     assert metric(at, "人口") == "274,296人"
     assert at.query_params["code"] == SUMIDA  # the URL follows the selection
@@ -175,8 +177,8 @@ def test_unknown_or_hostile_code_in_url_gives_a_message(make_app, code):
     at = make_app("pages/profile.py", code=code)
     assert not at.exception
     warnings = texts(at.warning)
-    assert any("データにありません" in w for w in warnings)
-    assert not at.header  # nothing was guessed
+    assert any("に当たる市区町村・都道府県はありません" in w for w in warnings)
+    assert not at.header  # nothing was guessed: no other place is shown in its stead
     assert not any("<script>" in w for w in warnings)  # escaped, shown as text
 
 

@@ -92,11 +92,11 @@ def test_a_prefecture_is_ranked_among_prefectures():
     assert table.iloc[0]["japan_n"] == 1 and bool(table.iloc[0]["aggregated"])
 
 
-def test_trend_has_place_prefecture_type_and_japan():
+def test_trend_has_place_and_medians_of_prefecture_type_and_japan():
     trend = national.trend_frame("01003", "ageing_rate_pct", PLACES, _values())
     got = {(r.year, r.series): r.value for r in trend.itertuples()}
     assert got[(2015, "place")] == 38 and got[(2020, "place")] == 40
-    assert got[(2015, "prefecture")] == 31 and got[(2020, "prefecture")] == 33
+    assert got[(2015, "prefecture_median")] == 33 and got[(2020, "prefecture_median")] == 35  # 甲県's three towns
     assert got[(2020, "type_median")] == 40      # 40, 45, 40
     assert got[(2015, "type_median")] == 39      # 38, 43, 39
     assert got[(2020, "japan_median")] == 37.5 and got[(2015, "japan_median")] == 35.5  # 24 28 33 38 39 43

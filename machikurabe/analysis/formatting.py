@@ -59,6 +59,26 @@ def format_value(value, key: str, lang: str = "ja", missing: str | None = None) 
     return f"{number}{unit}"
 
 
+def format_measure(value, unit: str, decimals: int = 0, lang: str = "ja") -> str:
+    """A value with a unit from the database (national indicators): 168,730人 / 168,730 persons, 33.2%, 12.5 km².
+    Whole numbers never show a decimal point; ``decimals`` is the indicator's display precision."""
+    if is_missing(value):
+        return MISSING_DASH
+    number = format_number(value, decimals if float(value) != int(float(value)) or decimals == 0 else decimals)
+    unit = unit or ""
+    if not unit:
+        return number
+    if unit == "%" or (lang != "en" and not unit.startswith(("km", "per ")) and "/" not in unit):
+        return f"{number}{unit}"
+    return f"{number} {unit}"
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 53rd."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def format_count(value, unit_ja: str, unit_en: str, lang: str = "ja") -> str:
     """A plain count with a unit outside the indicator table (自治体, 件)."""
     if is_missing(value):
@@ -95,7 +115,7 @@ def format_rank(rank: int | None, n: int, lang: str = "ja") -> str:
 def format_percentile(pct: float | None, lang: str = "ja") -> str:
     if pct is None or (isinstance(pct, float) and math.isnan(pct)):
         return MISSING_DASH
-    return f"{pct:.0f}パーセンタイル" if lang != "en" else f"{pct:.0f}th percentile"
+    return f"{pct:.0f}パーセンタイル" if lang != "en" else f"{ordinal(int(round(pct)))} percentile"
 
 
 

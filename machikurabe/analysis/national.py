@@ -110,10 +110,30 @@ def comparison_line(value, median, unit: str, decimals: int, lang: str = "ja") -
     return f"全国中央値の約{shown}倍" if lang != "en" else f"about {shown}× the national median"
 
 
+def _standing_array(values: np.ndarray, mine: float) -> Standing:
+    """``standing`` on a plain array that holds the place's own value once (the fast path of benchmark_table)."""
+    n = int(values.size)
+    rank = int((values > mine).sum()) + 1
+    if n < 2:
+        return Standing(rank, n, None, None)
+    below = float((values < mine).sum()) + 0.5 * (float((values == mine).sum()) - 1.0)
+    percentile = 100.0 * below / (n - 1)
+    return Standing(rank, n, percentile, min(5, int(percentile // 20) + 1))
+
+
+NO_STANDING = Standing(None, 0, None, None)
+BENCHMARK_COLUMNS = ["indicator", "topic", "label", "year", "value", "unit", "decimals", "japan_median", "japan_rank",
+                     "japan_n", "japan_percentile", "japan_quintile", "prefecture_rank", "prefecture_n", "type_rank",
+                     "type_n", "type_quintile", "reading", "aggregated"]
+
+
 def benchmark_table(code: str, places: pd.DataFrame, values: pd.DataFrame, indicators: pd.DataFrame,
                     lang: str = "ja") -> pd.DataFrame:
     """One row per national indicator the place has: its latest year, value, unit, and its standing in Japan, its
-    prefecture and its 類似団体区分 (municipalities), or among the 47 prefectures (a prefecture)."""
+    prefecture and its 類似団体区分 (municipalities), or among the 47 prefectures (a prefecture).
+
+    ``values`` needs, for each indicator, at least every place's value in the place's latest year of it (the query
+    national_snapshot_for_place gives exactly that)."""
     by_code = places.set_index("code")
     place = by_code.loc[code]
     is_pref = place["kind"] == PREFECTURE
@@ -121,39 +141,52 @@ def benchmark_table(code: str, places: pd.DataFrame, values: pd.DataFrame, indic
     universe_codes = set(universe["code"])
     pref_codes = set(universe[universe["prefecture_code"] == place["prefecture_code"]]["code"]) if not is_pref else set()
     type_codes = set(type_group(places, code)["code"]) if not is_pref else set()
-    mine = values[values["code"] == code]
+    meta = indicators.set_index("indicator")
     rows = []
-    for ind in indicators.itertuples(index=False):
-        own = mine[(mine["indicator"] == ind.indicator) & mine["value"].notna()]
+    for indicator, group in values[values["value"].notna()].groupby("indicator", sort=False):
+        if indicator not in meta.index:
+            continue
+        own = group[group["code"] == code]
         if own.empty:
             continue
         year = int(own["year"].max())
-        value = float(own.loc[own["year"] == year, "value"].iloc[0])
-        same_year = snapshot(values, ind.indicator, year)
-        national = same_year[same_year.index.isin(universe_codes)]
-        japan = standing(national, code)
-        median = float(national.median()) if not national.empty else math.nan
-        pref = standing(national[national.index.isin(pref_codes)], code) if pref_codes else Standing(None, 0, None, None)
-        typ = standing(national[national.index.isin(type_codes)], code) if type_codes else Standing(None, 0, None, None)
-        unit = ind.unit_en if lang == "en" else ind.unit
+        own_row = own[own["year"] == year].iloc[0]
+        value = float(own_row["value"])
+        same_year = group[group["year"] == year]
+        codes = same_year["code"].to_numpy()
+        numbers = same_year["value"].to_numpy(dtype=float)
+        in_universe = np.fromiter((c in universe_codes for c in codes), bool, len(codes))
+        national_numbers = numbers[in_universe]
+        japan = _standing_array(national_numbers, value)
+        median = float(np.median(national_numbers)) if national_numbers.size else math.nan
+        pref = NO_STANDING
+        if pref_codes:
+            pref = _standing_array(numbers[np.fromiter((c in pref_codes for c in codes), bool, len(codes))], value)
+        typ = NO_STANDING
+        if type_codes:
+            typ = _standing_array(numbers[np.fromiter((c in type_codes for c in codes), bool, len(codes))], value)
+        ind = meta.loc[indicator]
+        decimals = int(ind["decimals"]) if not is_missing(ind["decimals"]) else 0
         rows.append({
-            "indicator": ind.indicator, "topic": ind.topic,
-            "label": ind.label_en if lang == "en" else ind.label_ja,
-            "year": year, "value": value, "unit": unit, "decimals": int(ind.decimals or 0),
-            "japan_median": median,
+            "indicator": indicator, "topic": ind["topic"],
+            "label": ind["label_en"] if lang == "en" else ind["label_ja"],
+            "year": year, "value": value, "unit": (ind["unit_en"] if lang == "en" else ind["unit"]) or "",
+            "decimals": decimals, "japan_median": median,
             "japan_rank": japan.rank, "japan_n": japan.n, "japan_percentile": japan.percentile,
             "japan_quintile": japan.quintile,
             "prefecture_rank": pref.rank, "prefecture_n": pref.n, "type_rank": typ.rank, "type_n": typ.n,
             "type_quintile": typ.quintile,
-            "reading": comparison_line(value, median, ind.unit, int(ind.decimals or 0), lang),
-            "aggregated": bool(own.loc[own["year"] == year, "aggregated"].iloc[0]) if "aggregated" in own else False,
+            "reading": comparison_line(value, median, ind["unit"] or "", decimals, lang),
+            "aggregated": bool(own_row["aggregated"]) if "aggregated" in own_row else False,
         })
-    return pd.DataFrame(rows)
+    order = {ind: i for i, ind in enumerate(indicators["indicator"])}
+    return pd.DataFrame(sorted(rows, key=lambda r: order.get(r["indicator"], 0)), columns=BENCHMARK_COLUMNS)
 
 
 def trend_frame(code: str, indicator: str, places: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
-    """Long frame (year, series, value) for a trend chart: the place, its prefecture (aggregated), the median of its
-    類似団体区分 and Japan's median, each for every year the indicator has. Empty when it has fewer than two years."""
+    """Long frame (year, series, value) for a trend chart: the place, the median of its prefecture's municipalities,
+    the median of its 類似団体区分 and Japan's median, each for every year the indicator has (medians, not the
+    prefecture's total, so that a count is compared with towns, not with a sum). Empty with fewer than two years."""
     rows = values[(values["indicator"] == indicator) & values["value"].notna()]
     years = sorted(rows["year"].unique())
     if len(years) < 2:
@@ -163,13 +196,16 @@ def trend_frame(code: str, indicator: str, places: pd.DataFrame, values: pd.Data
     is_pref = place["kind"] == PREFECTURE
     muni = set(municipalities(places)["code"])
     type_codes = set(type_group(places, code)["code"]) if not is_pref else set()
+    pref_codes = set(municipalities(places).loc[lambda f: f["prefecture_code"] == place["prefecture_code"], "code"])
     out = []
     for year in years:
         this = rows[rows["year"] == year].set_index("code")["value"]
         if code in this.index:
             out.append({"year": int(year), "series": "place", "value": float(this.loc[code])})
-        if not is_pref and place["prefecture_code"] in this.index:
-            out.append({"year": int(year), "series": "prefecture", "value": float(this.loc[place["prefecture_code"]])})
+        if not is_pref:
+            in_pref = this[this.index.isin(pref_codes)]
+            if not in_pref.empty:
+                out.append({"year": int(year), "series": "prefecture_median", "value": float(in_pref.median())})
         if type_codes:
             group = this[this.index.isin(type_codes)]
             if not group.empty:

@@ -3,6 +3,7 @@ percentile in the body's comparison groups, data-quality notes, and programme de
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pandas as pd
@@ -12,10 +13,11 @@ from machikurabe.analysis.formatting import (
     format_percentile,
     format_rank,
     format_value,
+    is_missing,
     percentile_of,
     rank_of,
 )
-from machikurabe.i18n import field_label, kind_label, programme_label, t
+from machikurabe.i18n import STRINGS, field_label, kind_label, programme_label, t
 from machikurabe.i18n.prefectures import PREFECTURES_EN
 
 # fields shown on a programme card, in reading order (the plan's own order)
@@ -237,3 +239,35 @@ def programme_cards(programmes: pd.DataFrame, texts: pd.DataFrame, lang: str = "
 
 def kind_note(body, lang: str = "ja") -> str:
     return t("rank_note", lang, kind=kind_label(body["kind"], lang))
+
+
+_OFFICIAL_NOTE = re.compile(r"official \S+ (?P<year>\d{4}) = (?P<official>[^ ]+) \((?P<edition>[^)]+)\); printed "
+                            r"(?P<printed>[^;]+); difference (?P<diff>[^,]+), tolerance (?P<tol>.+)$")
+_TOLERANCE_JA = {"exact": "一致", "point": "ポイント", "points": "ポイント"}
+
+
+def printed_vs_official(rows: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """The build's differs_from_official rows as a table: field, printed value, official value with year, edition,
+    difference and the tolerance used (the build writes the note in one fixed form; anything else is shown as is)."""
+    out = []
+    for row in rows.itertuples(index=False):
+        match = _OFFICIAL_NOTE.match(row.note or "")
+        field = t(f"field_{row.field}", lang) if f"field_{row.field}" in STRINGS else (
+            indicators.get(row.field).name(lang) if row.field in indicators.KEYS else row.field)
+        if match is None:
+            official = row.note or ""
+            difference = ""
+        else:
+            tolerance = match["tol"]
+            diff = match["diff"]
+            if lang != "en":
+                tolerance = "一致" if tolerance == "exact" else tolerance.replace(" points", "ポイント").replace(
+                    " point", "ポイント").replace(" %", "%")
+                diff = diff.replace(" points", "ポイント").replace(" point", "ポイント").replace(" %", "%")
+            official = (f"{match['official']}（{match['year']}年、{match['edition']}）" if lang != "en"
+                        else f"{match['official']} ({match['year']}, {match['edition']})")
+            difference = (f"{diff}（許容差 {tolerance}）" if lang != "en" else f"{diff} (tolerance {tolerance})")
+        out.append({t("pf_col_field", lang): field, t("pf_col_printed", lang): row.raw_value,
+                    t("pf_col_official", lang): official, t("pf_col_difference", lang): difference,
+                    t("col_line", lang): int(row.source_line) if not is_missing(row.source_line) else None})
+    return pd.DataFrame(out)

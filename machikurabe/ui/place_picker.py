@@ -19,18 +19,27 @@ def place_picker(lang: str, options: list[str] | None = None, label_key: str = "
     labels = st_data.place_labels("picker", lang)
     options = list(labels) if options is None else [c for c in options if c in labels]
     url_code = state.url_value("code")
-    if url_code is not None and url_code not in labels:
+    unknown = url_code is not None and url_code not in labels
+    if unknown:
+        # named, with what to do; no other place is shown in its stead until the user picks one
         st.warning(t("place_unknown_code", lang, code=markdown_escape(url_code[:40])))
+        if url_code != st.session_state.get("_place_url_code"):
+            st.session_state[SESSION_KEY] = None
     elif url_code is not None and url_code != st.session_state.get("_place_url_code"):
         # a link chooses the place once; afterwards the picker drives the URL
         st.session_state[SESSION_KEY] = url_code
     st.session_state["_place_url_code"] = url_code
-    if st.session_state.get(SESSION_KEY) not in options:
-        st.session_state[SESSION_KEY] = DEFAULT_PLACE if DEFAULT_PLACE in options else (options[0] if options else None)
     if not options:
         return None
-    code = state.choose(st.selectbox, t(label_key, lang), options, SESSION_KEY, lambda c: labels.get(c, c), lang,
+    if unknown and st.session_state.get(SESSION_KEY) is None:
+        options = [None, *options]
+    elif st.session_state.get(SESSION_KEY) not in options:
+        st.session_state[SESSION_KEY] = DEFAULT_PLACE if DEFAULT_PLACE in options else options[0]
+    code = state.choose(st.selectbox, t(label_key, lang), options, SESSION_KEY,
+                        lambda c: t("choose_placeholder", lang) if c is None else labels.get(c, c), lang,
                         filter_mode="contains", placeholder=t(label_key, lang))
+    if code is None:
+        return None
     state.mirror({"code": code})
     st.session_state["_place_url_code"] = code
     return code
