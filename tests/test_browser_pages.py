@@ -114,3 +114,37 @@ def test_profile_picker_finds_a_body_by_kana_romaji_or_kanji(app_url, typed):
         page.get_by_text("English", exact=True).click()
         page.get_by_role("heading", name="Sumida Ward").wait_for(timeout=60_000)  # the choice survives the switch
         assert exception_texts(page) == []
+
+
+def test_profile_of_a_non_participant_town(app_url):
+    if not db.DEFAULT_DB.exists():
+        pytest.skip("the real database is not built (make data)")
+    with browser_page() as page:
+        page.goto(f"{app_url}/profile?code=05203")
+        wait_for_app(page)
+        page.get_by_role("heading", name="横手市").wait_for(timeout=60_000)
+        page.get_by_text("全国・県内・類似団体の中での位置").first.wait_for(timeout=60_000)
+        page.get_by_text("似ているモデル事業の自治体").first.wait_for(timeout=60_000)
+        page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)  # the trend chart
+        assert page.get_by_text("位／1,741").count() > 0  # national ranks
+        assert page.get_by_text("のプロフィールと事業設計").count() >= 3  # links to model-project towns
+        assert exception_texts(page) == []
+        screenshot(page, "profile_yokote")
+
+
+@pytest.mark.parametrize("lang, typed", [("ja", "ユザワ"), ("ja", "ゆざわ"), ("en", "湯沢"), ("en", "yuzawa"),
+                                         ("ja", "05207")])
+def test_one_picker_finds_a_place_by_katakana_kana_kanji_romaji_or_code(app_url, lang, typed):
+    if not db.DEFAULT_DB.exists():
+        pytest.skip("the real database is not built (make data)")
+    with browser_page() as page:
+        page.goto(f"{app_url}/profile?code=05203" + ("&lang=en" if lang == "en" else ""))
+        wait_for_app(page)
+        label = "自治体を選ぶ" if lang == "ja" else "Choose a municipality"
+        page.locator('[data-testid="stSelectbox"]').filter(has_text=label).locator("input").click()
+        page.keyboard.type(typed)
+        page.get_by_role("option").filter(has_text="05207").first.click()
+        page.get_by_role("heading", name="湯沢市" if lang == "ja" else "Yuzawa City").wait_for(timeout=60_000)
+        wait_for_app(page)
+        assert "code=05207" in page.url
+        assert exception_texts(page) == []

@@ -31,6 +31,9 @@ URL_PARAMS: dict[str, str] = {
     "y": "比較: scatter y indicator",
     "indicator": "地図: indicator that colours the map",
     "tiles": "地図: 1 when online base tiles were asked for",
+    "q": "事業設計: the text searched in every design",
+    "cmp": "事業設計: bodies whose designs are read side by side, comma-separated codes",
+    "cprog": "事業設計: the programme compared side by side",
 }
 
 
