@@ -270,3 +270,11 @@ def test_pillars_secondary_categories_and_low_confidence(app):
     app.checkbox(key="bd_low_only__ja").check().run()
     listing = app.dataframe[0].value
     assert len(listing) > 0 and set(listing["確からしさ"]) == {"低い（要確認）"}
+
+
+def test_the_all_option_is_shown_not_an_empty_box_after_changing_the_dimension(app):
+    app.run()
+    app.radio(key="bd_dimension__ja").set_value("category").run()
+    for key in ("bd_pick_group__ja", "bd_pick_value__ja", "bd_pillar__ja"):
+        box = app.selectbox(key=key)
+        assert box.index is not None and box.options[box.index] == "すべて", key

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from machikurabe.analysis.filters import Filters
-from machikurabe.i18n import DEFAULT_LANG, LANGS
+from machikurabe.i18n import DEFAULT_LANG, LANGS, t
 from machikurabe.ui import exports
 
 # Every URL parameter the app reads or writes, with what it means (README "Links" lists them; a test checks that).
@@ -126,16 +126,27 @@ def _sync_widget(key: str, widget_key: str, lang: str) -> None:
         st.session_state[widget_key] = st.session_state[key]
 
 
+_ALL = "__all__"  # stands for a None option: Streamlit shows a None value as an empty box ("Choose an option")
+
+
 def choose(widget: Callable, label: str, options: list, key: str, format_func: Callable = str, lang: str = "ja",
            **kwargs) -> Any:
     """A select widget whose choice survives a language switch and can be set by code: the widget key carries the
-    language (its option labels change with it) while the choice itself lives under ``key``."""
+    language (its option labels change with it) while the choice itself lives under ``key``. A None option (「すべて」)
+    is drawn as a real option, never as an empty box."""
     keep_valid(key, options)
+    shown_options = [_ALL if o is None else o for o in options]
     widget_key = f"{key}__{lang}"
-    _sync_widget(key, widget_key, lang)
-    if st.session_state[widget_key] not in options:
-        st.session_state[widget_key] = st.session_state[key]
-    value = widget(label, options, format_func=format_func, key=widget_key, **kwargs)
+    wanted = _ALL if st.session_state[key] is None else st.session_state[key]
+    drawn = st.session_state.get(f"{key}__drawn")
+    if widget_key not in st.session_state or drawn != (lang, st.session_state[key]) \
+            or st.session_state[widget_key] not in shown_options:
+        st.session_state[widget_key] = wanted
+    if getattr(widget, "__name__", "") == "selectbox":
+        kwargs.setdefault("placeholder", t("choose_placeholder", lang))
+    value = widget(label, shown_options, format_func=lambda o: format_func(None if o == _ALL else o),
+                   key=widget_key, **kwargs)
+    value = None if value == _ALL else value
     st.session_state[key] = value
     st.session_state[f"{key}__drawn"] = (lang, value)
     return value
