@@ -79,6 +79,7 @@ else:
     if figure is not None:
         state.plotly_chart(figure, width="stretch",
                            config=exports.chart_config(f"{place['name']}_{choices[indicator]}"))
+        st.caption(t("pf_trend_note", lang))
 
 # --- model-project towns most like this one -----------------------------------------------------------
 st.subheader(t("pf_model_title", lang))

@@ -96,10 +96,10 @@ def trend_figure(code: str, indicator: str, lang: str):
     label = meta["label_en"] if lang == "en" else meta["label_ja"]
     fig.update_layout(
         title=dict(text=f"{names['place']}：{label}" if lang != "en" else f"{names['place']}: {label}", x=0),
-        font=dict(family=FONT_FAMILY), height=420, margin=dict(l=60, r=20, t=60, b=110),
+        font=dict(family=FONT_FAMILY), height=460, margin=dict(l=60, r=20, t=120, b=110),
         xaxis=dict(title=t("pf_trend_axis_year", lang), dtick=1, tickformat="d"),
         yaxis=dict(title=f"{label}（{unit}）" if lang != "en" else f"{label} ({unit})", separatethousands=True),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0))
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, entrywidth=0))
     add_source(fig, " ".join(national_credits(lang)), 110 if lang == "en" else 60)
     return fig
 
