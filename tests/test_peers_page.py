@@ -70,7 +70,7 @@ def test_type_group_of_a_non_participant(app, real_db):
     # model-project peers are marked, with a relative link to their programme designs
     sukagawa = peers[peers["コード"] == SUKAGAWA].iloc[0]
     assert sukagawa["モデル事業"] == "✓ 実施" and sukagawa["事業設計"] == "/programmes?code=07207"
-    assert peers.loc[peers["コード"] != SUKAGAWA, "事業設計"].isna().all()
+    assert (peers.loc[peers["コード"] != SUKAGAWA, "事業設計"] == "").all()
     assert "うちモデル事業の実施団体：1" in "\n".join(c.value for c in at.caption)
     # national ranks in the table: 横手市's population rank among all municipalities, checked against SQL
     with duckdb.connect(str(real_db), read_only=True) as con:
@@ -158,9 +158,13 @@ def test_charts_carry_source_and_three_reference_lines(app):
         assert "SSDSE" in notes
     names = {tr.get("name") for tr in specs[2]["data"]}
     assert {"グループ中央値", "全国中央値", "県内市町村の中央値"} <= names
-    # the compact spine has no value columns (annotations are the 出典 line only)
-    compact = specs[1]
-    assert len(compact["layout"]["annotations"]) == 1
+    # the compact spine has no value columns: its annotations are the row labels (written above the rows) and the
+    # 出典 line; the wide one also carries the place's values and the group medians, headed by the place's name
+    compact, wide = specs[1], specs[0]
+    rows = len(wide["layout"]["yaxis"]["categoryarray"])
+    assert len(compact["layout"]["annotations"]) == rows + 1
+    assert "<b>横手市</b>" in {a.get("text") for a in wide["layout"]["annotations"]}
+    assert "<b>横手市</b>" not in {a.get("text") for a in compact["layout"]["annotations"]}
     # the toolbar keeps few buttons
     config = json.loads(at.get("plotly_chart")[0].proto.config)
     assert "zoom2d" in config["modeBarButtonsToRemove"]

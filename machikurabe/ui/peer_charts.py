@@ -288,17 +288,21 @@ def national_number(value, decimals: int) -> str:
 
 
 def _row_label(meta: dict, key: str, year, lang: str, compact: bool) -> str:
+    """The row's name with unit and year. Wide: wrapped in English (long labels would squeeze the plot). Compact: one
+    or two short lines written above the row (see national_spine), so the plot keeps the whole width."""
     info = meta.get(key, {})
     name, unit = str(info.get("name", key)), str(info.get("unit") or "")
-    if compact:
-        width = 22 if lang == "en" else 11
-        lines = textwrap.wrap(name, width) if lang == "en" else [name[i:i + width] for i in range(0, len(name), width)]
-        tail = ", ".join(str(p) for p in (unit, year) if p not in (None, ""))
-        return "<br>".join(lines[:3]) + (f"<br><span style='font-size:10px'>{tail}</span>" if tail else "")
-    suffix = f" ({unit}, {year})" if lang == "en" else f"（{unit}・{year}年）"
-    if not unit:
-        suffix = f" ({year})" if lang == "en" else f"（{year}年）"
-    return name + suffix
+    if lang == "en":
+        suffix = f" ({unit}, {year})" if unit else f" ({year})"
+    else:
+        suffix = f"（{unit}・{year}年）" if unit else f"（{year}年）"
+    text = name + suffix
+    width = (56 if lang == "en" else 26) if compact else (30 if lang == "en" else 40)
+    if lang == "en":
+        lines = textwrap.wrap(text, width)
+    else:
+        lines = [text[i:i + width] for i in range(0, len(text), width)]
+    return "<br>".join(lines[:2]) + ("…" if len(lines) > 2 else "")
 
 
 def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, source: str,
@@ -377,11 +381,21 @@ def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, 
                      showgrid=False, zeroline=False, fixedrange=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels_all, range=[len(labels_all) - 0.5, -0.5],
                      automargin=True, fixedrange=True)
-    per_row = 58 if compact else 40
+    if compact:
+        # the labels go above their rows (annotations), not beside the plot: at 390 px the plot keeps its width
+        for lab in labels_all:
+            fig.add_annotation(x=0, xref="paper", y=lab, yref="y", yshift=15, xanchor="left", yanchor="bottom",
+                               showarrow=False, align="left", text=lab, font=dict(size=10, color="#222"))
+        fig.update_yaxes(showticklabels=False)
+        fig.update_traces(width=0.42, selector=dict(type="bar"))
+    per_row = 66 if compact else (48 if lang == "en" else 40)
     _style(fig, t("np_spine_title", lang, town=place_name), t("np_spine_x", lang), "",
            _wrap(source, 30 if compact else 60), height=190 + per_row * max(len(labels_all), 1), axis_space=70,
-           top=190 if compact else 150)
-    fig.update_layout(margin=dict(r=right, l=10 if compact else 70))
+           top=270 if compact else 170)
+    # the legend spans the figure (not only the plot area), so its entries sit side by side where there is room
+    fig.update_layout(margin=dict(r=right, l=10 if compact else 70),
+                      legend=dict(xref="container", x=0.01, yref="container", y=0.99 - 40 / fig.layout.height,
+                                  yanchor="top"))
     if compact:
         fig.update_layout(font=dict(size=11), legend=dict(font=dict(size=10)))
     return fig
