@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from machikurabe.analysis import data_method, indicators
+from machikurabe.credits import national_credits
 from machikurabe.i18n import t
 from machikurabe.ui import exports, st_data
 from machikurabe.ui.state import current_lang
@@ -48,10 +49,22 @@ else:
     st.dataframe(selected, hide_index=True, width="stretch")
     st.caption(f"{len(selected)} / {len(quality)} · {source}")
 
+st.subheader(t("dm_national_title", lang))
+st.markdown(t("dm_national_intro", lang))
+build = dict(zip(*[st_data.query("build_info")[c] for c in st_data.query("build_info").columns[:2]]))
+st.markdown(t("dm_national_vintages", lang, vintages=build.get("national_vintages", "—").replace(",", "、")))
+st.dataframe(data_method.national_catalogue(st_data.query("national_indicators"), lang), hide_index=True,
+             width="stretch", height=360)
+st.markdown(t("dm_national_units", lang))
+st.markdown(f"**{t('dm_code_changes', lang)}**")
+st.dataframe(st_data.query("table_national_code_changes"), hide_index=True, width="stretch")
+st.caption(" ".join(national_credits(lang, boundaries=True)))
+
 st.subheader(t("downloads", lang))
 st.caption(t("downloads_note", lang))
+counts = dict(zip(st_data.query("table_counts")["name"], st_data.query("table_counts")["n"]))
 for table, query_name in data_method.DOWNLOAD_TABLES:
-    n_rows = st_data.row_count(query_name)
+    n_rows = int(counts.get(table, 0))
     c1, c2, c3 = st.columns([2, 1, 1])
     c1.markdown(f"`{table}` — {t('rows_n', lang, n=f'{n_rows:,}')}")
     c2.download_button("CSV", partial(st_data.download_bytes, query_name, "csv"), file_name=f"{table}.csv",

@@ -12,6 +12,7 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "machikurabe" / "ingest" / "schema.sql"
+TARGETS_SCHEMA = ROOT / "machikurabe" / "ingest" / "targets_schema.sql"  # empty here: the real build fills it
 SRC = "003_432db8467158d625.txt"
 
 KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA, AOMORI, TOKYO = "01206", "01399", "01470", "13107", "02000", "13000"
@@ -195,6 +196,7 @@ def build_fixture_db(path: str | Path) -> Path:
     con = duckdb.connect(str(path))
     try:
         con.execute(SCHEMA.read_text(encoding="utf-8"))
+        con.execute(TARGETS_SCHEMA.read_text(encoding="utf-8"))
         for row in MUNICIPALITIES:
             row = dict(row)
             row["density_per_km2"] = row["population"] / row["area_km2"]

@@ -18,9 +18,32 @@ DOWNLOAD_TABLES = (
     ("data_quality", "table_data_quality"),
     ("documents", "table_documents"),
     ("build_info", "table_build_info"),
+    ("targets", "table_targets"),
+    ("places", "table_places"),
+    ("national_indicators", "table_national_indicators"),
+    ("national_values", "table_national_values"),
+    ("national_revisions", "table_national_revisions"),
+    ("national_code_changes", "table_national_code_changes"),
+    ("wards", "table_wards"),
 )
 
 N03_CREDIT_JA = "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成"
+
+
+def national_catalogue(indicators: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """The national indicators as the page lists them: id, label, unit, topic, years, source, formula or definition."""
+    en = lang == "en"
+    return pd.DataFrame({
+        "id": indicators["indicator"],
+        ("Indicator" if en else "指標"): indicators["label_en" if en else "label_ja"],
+        ("Unit" if en else "単位"): indicators["unit_en" if en else "unit"],
+        ("Topic" if en else "分野"): indicators["topic"],
+        ("Years" if en else "年"): indicators["years"],
+        ("Derived" if en else "算出"): ["✓" if d else "" for d in indicators["derived"]],
+        ("Formula / definition" if en else "算式・定義"): [f if isinstance(f, str) and f else (d or "")
+                                                          for f, d in zip(indicators["formula"], indicators["definition"])],
+        ("Source" if en else "調査"): indicators["source"],
+    })
 
 
 def declared_rules(lang: str = "ja") -> pd.DataFrame | None:

@@ -230,5 +230,13 @@ STRINGS: dict[str, dict[str, str]] = {
                    "en": "Choose a municipality or prefecture (search by kanji, kana, romaji or code)"},
     "place_unknown_code": {"ja": "URLの団体コード「{code}」に当たる市区町村・都道府県はありません。5桁の団体コード（例：横手市 05203）を使うか、下の一覧から選んでください。",
                            "en": "No municipality or prefecture has the code “{code}” in the link. Use a 5-digit local government code (e.g. 05203 for Yokote) or choose from the list below."},
+    "dm_national_title": {"ja": "全国の基準データ（公式統計）", "en": "National baseline (official statistics)"},
+    "dm_national_intro": {"ja": "全国1,741市区町村と47都道府県について、統計センターの教育用標準データセット SSDSE-A（2018〜2026年版、総務省統計局「統計でみる都道府県・市区町村のすがた」から）と、総務省の類似団体区分を収録しています。同じ年の値が複数の版にあるときは新しい版を使い、差があれば記録します（これまでの9版で差はありません）。都道府県の値は市区町村の合計（比率は合計から再計算）です。",
+                          "en": "For all 1,741 municipalities and 47 prefectures: the National Statistics Center's SSDSE-A (editions 2018–2026, from the Statistics Bureau's 'Statistical Observations of Municipalities') and MIC's 類似団体区分 type groups. Where two editions give the same year, the newer one is kept and any difference recorded (none among the nine editions). Prefecture figures are sums of their municipalities, ratios recomputed from the sums."},
+    "dm_national_vintages": {"ja": "収録した版：SSDSE-A {vintages}年版。類似団体区分の年度は一覧に印刷されていません（中核市62市から令和5年度ごろと推定）。",
+                             "en": "Editions read: SSDSE-A {vintages}. The type-group list prints no year (62 core cities suggests about FY2023)."},
+    "dm_national_units": {"ja": "単位はファイルに書かれていないため、妥当性で確かめました：面積はヘクタール（釧路市 136,290 → 1,362.90 km²、計画の記載と一致）、財政は千円、経常収支比率・実質公債費比率は％（負の値もあり得ます）。算出指標はすべて同じ年の値から計算し、算式を上の表に載せています。",
+                          "en": "Units are not in the files and were established by plausibility: area in hectares (釧路市 136,290 → 1,362.90 km², as its plan prints), finance in thousand yen, 経常収支比率 and 実質公債費比率 in % (negatives are legitimate). Derived indicators use same-year inputs only; each formula is in the table above."},
+    "dm_code_changes": {"ja": "団体コードの変更（同じ場所、現在のコード）", "en": "Code changes (one place, current code)"},
 }
 

@@ -118,16 +118,6 @@ def place_labels(style: str, lang: str) -> dict[str, str]:
     return _cached_labels(*_db_version(), style, lang, "places")
 
 
-@st.cache_data(show_spinner=False)
-def _cached_row_count(path: str, version: int, name: str) -> int:
-    return len(_cached_query(path, version, name, ()))
-
-
-def row_count(name: str) -> int:
-    """Rows of a whole query result, without handing the page a copy of the table."""
-    return _cached_row_count(*_db_version(), name)
-
-
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _shared_query(path: str, version: int, name: str) -> pd.DataFrame:
     return _cached_query(path, version, name, ())

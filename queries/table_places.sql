@@ -1,0 +1,2 @@
+-- Whole table for download (データと方法).
+SELECT * FROM places
