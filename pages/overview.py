@@ -4,6 +4,7 @@ import streamlit as st
 from machikurabe.analysis import indicators, summary
 from machikurabe.analysis.filters import apply_filters
 from machikurabe.analysis.formatting import format_count
+from machikurabe.credits import national_credits
 from machikurabe.i18n import t
 from machikurabe.ui import charts, exports, st_data, state
 from machikurabe.ui.state import current_filters, current_lang
@@ -55,7 +56,22 @@ else:
     state.plotly_chart(by_programme, container=left, width="stretch", config=exports.chart_config(t("chart_by_programme", lang)))
     state.plotly_chart(by_kind, container=right, width="stretch", config=exports.chart_config(t("chart_by_kind", lang)))
 
+st.subheader(t("ov_national_title", lang))
+national = st_data.query("national_summary").iloc[0]
+st.markdown(t("ov_national_body", lang, municipalities=f"{int(national['municipalities']):,}",
+              prefectures=int(national["prefectures"]), indicators=int(national["indicators"]),
+              derived=int(national["derived"]), first=int(national["first_year"]), last=int(national["last_year"]),
+              types=int(national["type_groups"])))
+st.caption(" ".join(national_credits(lang)))
+
+st.subheader(t("where_to_start", lang))
+language = {"lang": "en"} if lang == "en" else {}
+for text_key, page, label_key, params in (
+        ("start_prefectural", "pages/profile.py", "start_prefectural_link", {"code": "05203"}),
+        ("start_prefectural_peers", "pages/peers.py", "start_peers_link", {"code": "05203"}),
+        ("start_students", "pages/map.py", "start_map_link", {}),
+        ("start_councils", "pages/data_method.py", "start_data_link", {})):
+    st.markdown(t(text_key, lang))
+    st.page_link(page, label=t(label_key, lang), icon=":material/arrow_forward:", query_params=params | language)
 st.subheader(t("how_to_read", lang))
 st.markdown(t("how_to_read_body", lang))
-st.subheader(t("where_to_start", lang))
-st.markdown("\n".join(f"- {t(k, lang)}" for k in ("start_prefectural", "start_students", "start_councils")))
