@@ -58,7 +58,8 @@ st.caption(" ".join(credits))
 stamp = view.stamp(code, lang)
 stem = exports.safe_filename(place["name"], t("pf_benchmark_title", lang), exports.today())
 left, right = st.columns(2)
-left.download_button(t("pf_download_csv", lang), partial(exports.csv_bytes, table), f"{stem}.csv", exports.CSV_MIME)
+left.download_button(t("pf_download_csv", lang), partial(exports.csv_bytes, table, source=" ".join(credits) + " " + stamp),
+                     f"{stem}.csv", exports.CSV_MIME)
 right.download_button(t("pf_download_xlsx", lang), partial(
     exports.xlsx_bytes, table, title=t("pf_sheet_title", lang, name=profile.display_name(place, lang)),
     source=" ".join(credits).removeprefix("出典："), notes=[t("pf_benchmark_note", lang), stamp],

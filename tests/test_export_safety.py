@@ -86,3 +86,23 @@ def test_report_with_a_hostile_uploaded_indicator_has_no_link_and_no_formula(fra
     for live in ('<a href="http://evil', '<a href="http:\\/\\/evil', '\\u003ca href'):
         assert live not in ours
     assert "&lt;a href" in ours or "&amp;lt;a href" in ours
+
+
+def test_numbers_in_files_have_no_float_noise_and_whole_numbers_are_integers():
+    frame = pd.DataFrame({"名前": ["甲", "乙"], "率": [0.6600000000000037, 69.77000000000001],
+                          "人数": [44529.0, 7.0], "差": [7.400000000000002, None]})
+    text = exports.csv_bytes(frame).decode("utf-8-sig")
+    assert text.splitlines() == ["名前,率,人数,差", "甲,0.66,44529,7.4", "乙,69.77,7,"]
+    book = _workbook(exports.xlsx_bytes(frame, title="t", source="出典：厚生労働省"))
+    sheet = book.active
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert 0.66 in values and 44529 in values and isinstance(values[values.index(44529)], int)
+    assert "出典：厚生労働省" in values  # one 出典, not 「出典：出典：」
+    assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows  # header rows repeat on every printed page
+
+
+def test_csv_can_carry_units_and_its_source():
+    frame = pd.DataFrame({"指標": ["高齢化率"], "値": [39.0]})
+    text = exports.csv_bytes(frame, source="出典：総務省", units={"値": "%"}).decode("utf-8-sig")
+    assert text.splitlines() == ["指標,値", "単位,%", "高齢化率,39", "", "出典：総務省"]

@@ -27,14 +27,58 @@ _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM (Excel then reads Japanese correctly); formula-like text defused."""
+def clean_number(value):
+    """A number as a reader expects it in a file: no float noise (0.6600000000000037 → 0.66, 69.77000000000001 →
+    69.77) and whole numbers as integers (44529.0 → 44529). Anything else is returned unchanged."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "dtype"):
+        return value
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    number = float(f"{number:.12g}")
+    return int(number) if number.is_integer() and abs(number) < 2**53 else number
+
+
+def _clean_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     safe.columns = [defuse_formula(str(c)) for c in safe.columns]
     for col in safe.columns:
         if safe[col].dtype == object:
-            safe[col] = safe[col].map(defuse_formula)
-    return safe.to_csv(index=False).encode("utf-8-sig")
+            safe[col] = safe[col].map(lambda v: defuse_formula(clean_number(v)) if not isinstance(v, str)
+                                      else defuse_formula(v))
+        elif pd.api.types.is_float_dtype(safe[col]):
+            safe[col] = safe[col].map(clean_number).astype(object)
+    return safe
+
+
+def strip_source_label(source: str) -> str:
+    """「出典：…」 / "Source: …" without its label, so a file that adds its own label prints it once."""
+    text = (source or "").strip()
+    for label in ("出典：", "出典:", "Source:", "Sources:"):
+        if text.startswith(label):
+            return text[len(label):].strip()
+    return text
+
+
+def csv_bytes(frame: pd.DataFrame, source: str | None = None, units: dict[str, str] | None = None,
+              source_label: str = "出典", unit_label: str = "単位") -> bytes:
+    """UTF-8 with BOM (Excel then reads Japanese correctly); formula-like text defused; numbers without float noise.
+    With ``units`` a units row follows the header; with ``source`` the 出典 line ends the file."""
+    safe = _clean_frame(frame)
+    lines = [safe.columns.tolist()]
+    if units:
+        unit_row = [defuse_formula(units.get(c, "")) for c in frame.columns]
+        unit_row[0] = unit_row[0] or unit_label
+        lines.append(unit_row)
+    body = safe.to_csv(index=False, header=False)
+    head = pd.DataFrame(lines).to_csv(index=False, header=False)
+    tail = ""
+    if source:
+        tail = "\n" + pd.DataFrame([[f"{source_label}：{strip_source_label(source)}"]]).to_csv(index=False, header=False)
+    return (head + body + tail).encode("utf-8-sig")
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:
@@ -67,9 +111,9 @@ def _write_value(cell, value) -> None:
     if isinstance(value, bool):
         _write_text(cell, "✓" if value else "")
     elif hasattr(value, "item") and not isinstance(value, str):
-        cell.value = value.item()  # numpy scalar to plain Python number
+        cell.value = clean_number(value.item())  # numpy scalar to plain Python number
     elif isinstance(value, (int, float)):
-        cell.value = value
+        cell.value = clean_number(value)
     else:
         _write_text(cell, str(value))
 
@@ -86,6 +130,17 @@ def _fit_columns(sheet, frame: pd.DataFrame) -> None:
         sheet.column_dimensions[get_column_letter(j)].width = min(max(width * 1.6, 8), 60)
 
 
+def _print_setup(sheet, frame: pd.DataFrame, header_row: int) -> None:
+    """A4, one page wide (as many pages tall as needed), landscape for wide tables, header and units rows repeated."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if len(frame.columns) > 6 else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row + 1}"
+    sheet.print_options.gridLines = True
+
+
 def xlsx_sheets_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     """A workbook with one plain sheet per table (header row, then data), formula-safe like ``xlsx_bytes``."""
     book = Workbook()
@@ -99,6 +154,8 @@ def xlsx_sheets_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
         _write_rows(sheet, frame, first_row=2)
         _fit_columns(sheet, frame)
         sheet.freeze_panes = "A2"
+        _print_setup(sheet, frame, 1)
+        sheet.print_title_rows = "1:1"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -119,7 +176,7 @@ def xlsx_bytes(frame: pd.DataFrame, *, title: str, source: str, created: str | N
     sheet.title = sheet_name[:31]
     _write_text(sheet.cell(row=1, column=1), title)
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
-    _write_text(sheet.cell(row=2, column=1), f"{source_label}：{source}")
+    _write_text(sheet.cell(row=2, column=1), f"{source_label}：{strip_source_label(source)}")
     _write_text(sheet.cell(row=3, column=1), f"{created_label}：{created}")
     row = 4
     for note in notes or []:
@@ -142,6 +199,7 @@ def xlsx_bytes(frame: pd.DataFrame, *, title: str, source: str, created: str | N
     _write_rows(sheet, frame, first_row=header_row + 2)
     _fit_columns(sheet, frame)
     sheet.freeze_panes = sheet.cell(row=header_row + 2, column=1)
+    _print_setup(sheet, frame, header_row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
