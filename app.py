@@ -16,6 +16,7 @@ from machikurabe.analysis.filters import (
     parse_query_params,
     to_query_params,
 )
+from machikurabe.analysis.profile import prefecture_english
 from machikurabe.i18n import LANGS, kind_label, programme_label, t
 from machikurabe.ui import st_data, state
 from machikurabe.ui.state import current_lang
@@ -95,6 +96,7 @@ def _sidebar_filters() -> Filters:
         st.subheader(t("filters", lang), help=t("filter_help", lang))
         # widget keys double as URL parameter names (see _mirror_in_url)
         prefs = st.multiselect(t("filter_prefecture", lang), prefectures, key="pref",
+                               format_func=lambda p: prefecture_english(p) if lang == "en" else p,
                                placeholder=t("filter_all", lang))
         chosen_kinds = st.multiselect(t("filter_kind", lang), kinds, key="kind",
                                       format_func=lambda k: kind_label(k, lang), placeholder=t("filter_all", lang))

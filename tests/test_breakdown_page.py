@@ -278,3 +278,12 @@ def test_the_all_option_is_shown_not_an_empty_box_after_changing_the_dimension(a
     for key in ("bd_pick_group__ja", "bd_pick_value__ja", "bd_pillar__ja"):
         box = app.selectbox(key=key)
         assert box.index is not None and box.options[box.index] == "すべて", key
+
+
+def test_english_names_are_romanised_in_the_listing(app):
+    app.session_state["lang"] = "en"
+    app.run()
+    listing = app.dataframe[0].value
+    bodies = set(listing["Body"])
+    assert "Kushiro City" in bodies and "釧路市" not in bodies
+    assert "Hokkaido" in set(listing["Prefecture"]) and "北海道" not in set(listing["Prefecture"])

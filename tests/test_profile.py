@@ -152,3 +152,17 @@ def test_labels_with_prefecture_leave_prefectures_bare(bodies):
     assert ja[SUMIDA] == "墨田区（東京都）"
     assert ja[AOMORI] == "青森県"
     assert profile.labels_by_code(bodies, "name_prefecture", "en")[KUSHIRO] == "Kushiro City (北海道)"
+
+
+def test_quality_notes_speak_the_readers_language():
+    from machikurabe.analysis.profile import note_text, quality_notes
+
+    assert note_text("printed 12.9 ‰, stored 1.29 %", "ja") == "記載 12.9‰ → 1.29% として保存"
+    assert note_text("printed 12.9 ‰, stored 1.29 %", "en") == "printed 12.9 ‰, stored 1.29 %"
+    rows = pd.DataFrame([{"field": "marks", "raw_value": "not marked", "value": "runs (by section)",
+                          "rule": "section_without_mark", "source_line": 1094,
+                          "note": "地域力強化推進事業 not marked on the 実施事業 line but its section carries a design"}])
+    shown = quality_notes(rows, "ja").iloc[0].tolist()
+    assert "印なし" in shown and "実施（計画の記載による）" in shown
+    assert "section_without_mark" not in shown  # a readable rule, not its id
+    assert not any("not marked" in str(v) for v in shown)

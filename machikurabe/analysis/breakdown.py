@@ -7,6 +7,7 @@ import pandas as pd
 
 from machikurabe import i18n
 from machikurabe.analysis import indicators, target_rules
+from machikurabe.i18n.prefectures import PREFECTURES_EN
 
 # Population bands (人). Edges are lower-inclusive: 10,000 falls in 1万～5万人.
 SIZE_BANDS = [
@@ -78,11 +79,12 @@ def attach_bodies(targets: pd.DataFrame, municipalities: pd.DataFrame,
     places table on the page); their population is not in the plans, so their size band is 'unknown'. 004 has no body.
     """
     gz = pd.DataFrame(columns=["code", "prefecture", "name", "kind"]) if gazetteer is None else gazetteer
-    cols = ["code", "prefecture", "name", "kind", "population"]
-    bodies = municipalities[[c for c in cols if c in municipalities.columns]].copy()
-    extra = gz[~gz["code"].isin(bodies["code"])].assign(population=np.nan)
-    bodies = pd.concat([bodies, extra[cols]], ignore_index=True)
-    bodies = bodies.rename(columns={"code": "municipality_code", "kind": "body_kind", "name": "body_name"})
+    cols = ["code", "prefecture", "name", "name_romaji", "kind", "population"]
+    bodies = municipalities.reindex(columns=cols).copy()
+    extra = gz[~gz["code"].isin(bodies["code"])].reindex(columns=cols).assign(population=np.nan)
+    bodies = pd.concat([bodies, extra], ignore_index=True)
+    bodies = bodies.rename(columns={"code": "municipality_code", "kind": "body_kind", "name": "body_name",
+                                    "name_romaji": "body_name_en"})
     out = targets.merge(bodies, on="municipality_code", how="left")
     out["prefecture"] = out["prefecture"].fillna(UNKNOWN)
     out["body_kind"] = out["body_kind"].fillna(UNKNOWN)
@@ -105,7 +107,16 @@ def group_label(group: str, value: str, lang: str = "ja") -> str:
     if group == "document_id":
         ja, en = DOCUMENT_LABELS.get(value, (value, value))
         return en if lang == "en" else ja
+    if group == "prefecture" and lang == "en":
+        return PREFECTURES_EN.get(value, str(value))
     return str(value)
+
+
+def body_label(name, name_en, lang: str = "ja") -> str:
+    """A body's name in the reader's language (the romaji the build stored; the kanji where none was)."""
+    if lang == "en" and isinstance(name_en, str) and name_en:
+        return name_en
+    return name if isinstance(name, str) else "—"
 
 
 def dimension_label(dimension: str, value: str, lang: str = "ja") -> str:
@@ -228,7 +239,8 @@ def segment_table(rows: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
     """The listed targets with their source (document, line) and the rules that classified them."""
     t = i18n.t
     out = pd.DataFrame({
-        t("col_body", lang): rows["body_name"].fillna("—" if lang != "en" else "—"),
+        t("col_body", lang): [body_label(n, e, lang) for n, e in
+                              zip(rows["body_name"], rows.get("body_name_en", pd.Series([None] * len(rows))))],
         t("col_prefecture", lang): [group_label("prefecture", p, lang) for p in rows["prefecture"]],
         t("col_programme", lang): [group_label("programme", p, lang) for p in rows["programme"]],
         t("col_target", lang): rows["text"],

@@ -179,14 +179,51 @@ def quality_notes(quality: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
             return indicators.get(field).name(lang)
         except KeyError:
             return field_label(field, lang)
+    from machikurabe.analysis import quality_rules
+
+    def token(value):
+        # the build writes a few words for the programme marks; shown in the reader's language
+        return MARK_WORDS.get(value, {}).get(lang, value) if isinstance(value, str) else "—"
+
     return pd.DataFrame({
         t("col_field", lang): quality["field"].map(field_name),
-        t("col_raw", lang): quality["raw_value"],
-        t("col_stored", lang): quality["value"].fillna("—"),
-        t("col_rule", lang): quality["rule"],
+        t("col_raw", lang): quality["raw_value"].map(token),
+        t("col_stored", lang): quality["value"].map(token),
+        # the rule as readable words in the reader's language; its id is on the data page
+        t("col_rule", lang): quality["rule"].map(lambda r: quality_rules.describe(r, lang) or r),
         t("col_line", lang): quality["source_line"],
-        t("col_note", lang): quality["note"],
+        t("col_note", lang): [note_text(n, lang) for n in quality["note"]],
     })
+
+
+MARK_WORDS = {
+    "marks": {"ja": "実施事業の印", "en": "programme marks"},
+    "not marked": {"ja": "印なし", "en": "not marked"},
+    "runs (by section)": {"ja": "実施（計画の記載による）", "en": "runs (by section)"},
+}
+_NOTE_PATTERNS = [
+    (re.compile(r"^printed ([\d.]+) ‰, stored ([\d.]+) %$"), "記載 {0}‰ → {1}% として保存"),
+    (re.compile(r"^printed ([\d.]+) % but no municipality exceeds ~([\d.]+) %: read as ‰, stored ([\d.]+) %$"),
+     "記載 {0}%（{1}%を超える市区町村はないため‰と読む）→ {2}% として保存"),
+    (re.compile(r"^printed ([\d.]+) % — a fraction, not a percentage: stored ([\d.]+) %$"),
+     "記載 {0}%（割合の小数）→ {1}% として保存"),
+    (re.compile(r"^printed '(.*)' \(no value\)$"), "記載「{0}」（値なし）"),
+]
+
+
+def note_text(note, lang: str = "ja") -> str:
+    """A build note in the reader's language: the build's fixed English forms translated, other notes as written
+    (they quote the source, mostly in Japanese already)."""
+    if not isinstance(note, str) or not note:
+        return ""
+    if lang == "en":
+        return note
+    for pattern, japanese in _NOTE_PATTERNS:
+        match = pattern.match(note)
+        if match:
+            return japanese.format(*match.groups())
+    return note.replace(" not marked on the 実施事業 line but its section carries a design",
+                        "：実施事業の欄に印はないが、計画に設計の記載がある")
 
 
 def _first_lines(texts: pd.DataFrame) -> dict[tuple[str, str], int]:

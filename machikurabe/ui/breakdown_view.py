@@ -132,8 +132,9 @@ def bodies_with_targets(scope: tuple, lang: str):
     targets = filtered_targets(scope)
     with_body = targets[targets["municipality_code"].notna() & targets["body_name"].notna()]
     label_of = with_body.drop_duplicates("municipality_code").set_index("municipality_code").sort_index()
-    labels = {code: f"{bd.group_label('prefecture', pref, lang)} {name}"
-              for code, pref, name in zip(label_of.index, label_of["prefecture"], label_of["body_name"])}
+    labels = {code: f"{bd.group_label('prefecture', pref, lang)} {bd.body_label(name, name_en, lang)}"
+              for code, pref, name, name_en in zip(label_of.index, label_of["prefecture"], label_of["body_name"],
+                                                   label_of["body_name_en"])}
     return list(label_of.index), labels, label_of
 
 
@@ -145,7 +146,7 @@ def peer_view(scope: tuple, mine: str, dimension: str, same_kind: bool, lang: st
     peer_table, n_peers = bd.peer_comparison(targets, mine, dimension, same_kind)
     if n_peers == 0:
         return None
-    name = label_of.loc[mine, "body_name"]
+    name = bd.body_label(label_of.loc[mine, "body_name"], label_of.loc[mine, "body_name_en"], lang)
     n_own = int(peer_table.loc[peer_table["who"] == "body", "n"].sum())
     n_peer_targets = int(peer_table.loc[peer_table["who"] == "peers", "n"].sum())
     series_names = {"body": t("bd_peer_series_body", lang, name=name, n=n_own),
