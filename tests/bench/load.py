@@ -41,7 +41,8 @@ PAGE_SWITCHED_JS = """(oldTitle) => {
 
 DEFAULT_PAGE = "overview"  # what the bench calls the page app.py serves at "/"
 # representative state per page (url path → query string); pages not listed get none
-PAGE_QUERY = {"profile": "code=01206", "programmes": "q=%E5%9C%B0%E5%9F%9F", "peers": "code=01206"}
+# 横手市 (05203): a national place outside the model project, the case the national pages must carry
+PAGE_QUERY = {"profile": "code=05203", "programmes": "q=%E5%9C%B0%E5%9F%9F", "peers": "code=05203", "map": "code=05203"}
 
 
 def free_port() -> int:
