@@ -8,7 +8,7 @@ from machikurabe.analysis import indicators, programme_search
 from machikurabe.analysis.filters import PROGRAMMES, apply_filters
 from machikurabe.i18n import field_label, programme_label, t
 from machikurabe.safe_text import markdown_escape
-from machikurabe.ui import exports, st_data
+from machikurabe.ui import exports, st_data, state
 from machikurabe.ui.state import current_filters, current_lang
 
 MAX_HITS = 200
@@ -102,7 +102,9 @@ option_codes = list(shown_bodies["code"])
 labels_full = st_data.body_labels("option", lang)
 if "compare_codes" not in st.session_state:
     # ?cmp=01206,13107&cprog=multi_agency from a shared link; unknown codes are dropped
-    wanted = [c for c in str(st.query_params.get("cmp", "")).split(",") if c in set(option_codes)]
+    # a link from another page may name one body (?code=): its design opens first in the comparison
+    linked = [state.url_value("code")] if state.url_value("code") else []
+    wanted = [c for c in linked + str(st.query_params.get("cmp", "")).split(",") if c in set(option_codes)]
     st.session_state["compare_codes"] = list(dict.fromkeys(wanted))[:3]
     requested = st.query_params.get("cprog")
     st.session_state["compare_programme"] = requested if requested in PROGRAMMES else PROGRAMMES[0]
