@@ -218,6 +218,7 @@ with tabs[0]:
 with tabs[1]:
     state.choose(st.selectbox, t("np_bar_pick", lang), shown, "np_bar", _label, lang)
     state.plotly_chart(view.figs["bar"], theme=None, config=_config(meta.get(bar_key, {}).get("name", bar_key)))
+    st.caption(t("small_flag_note", lang) + " " + t("np_model_marker", lang))
 with tabs[2]:
     cx, cy = st.columns(2)
     with cx:
@@ -226,6 +227,7 @@ with tabs[2]:
         state.choose(st.selectbox, t("np_y_pick", lang), shown, "np_y", _label, lang)
     state.plotly_chart(view.figs["scatter"], theme=None, config=_config(
         f"{meta.get(x_key, {}).get('name', x_key)}_{meta.get(y_key, {}).get('name', y_key)}"))
+    st.caption(t("np_scatter_lines", lang))
 with tabs[3]:
     st.dataframe(view.display, hide_index=True)
     st.caption(t("np_table_note", lang))

@@ -393,6 +393,7 @@ def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, 
            _wrap(source, 30 if compact else 60), height=190 + per_row * max(len(labels_all), 1), axis_space=70,
            top=270 if compact else 170)
     # the legend spans the figure (not only the plot area), so its entries sit side by side where there is room
+    _national_finish(fig, 10 if compact else 70)
     fig.update_layout(margin=dict(r=right, l=10 if compact else 70),
                       legend=dict(xref="container", x=0.01, yref="container", y=0.99 - 40 / fig.layout.height,
                                   yanchor="top"))
@@ -401,7 +402,20 @@ def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, 
     return fig
 
 
-def _national_refs(fig: go.Figure, refs: dict, lang: str, axis: str, is_pref: bool) -> None:
+def _national_finish(fig: go.Figure, left: int = 0, subtitle: str | None = None) -> go.Figure:
+    """National charts: the 出典 line starts at the figure's left edge (not the plot's, which moves right with long
+    names) so it is not cut at 390 px; a second title line goes in plotly's subtitle (a <br> in a title pushes the
+    first line out of the figure)."""
+    if fig.layout.annotations:
+        fig.layout.annotations[-1].update(xshift=-max(int(left) - 8, 0))
+    if subtitle:
+        fig.update_layout(title=dict(subtitle=dict(text=subtitle, font=dict(size=12, color="#444"))))
+    return fig
+
+
+def _national_refs(fig: go.Figure, refs: dict, lang: str, axis: str, is_pref: bool, legend: bool = True) -> None:
+    """The three reference lines (group, Japan, prefecture medians); ``legend`` adds one legend entry per style (a
+    scatter draws the same three styles on both axes and lists them once)."""
     styles = (("peers", t("np_group_median", lang), "#000000", "dash"),
               ("level", t("np_japan_median_pref" if is_pref else "np_japan_median", lang), JAPAN_COLOUR, "dot"),
               ("prefecture", t("np_pref_median", lang), PREF_COLOUR, "dashdot"))
@@ -412,10 +426,10 @@ def _national_refs(fig: go.Figure, refs: dict, lang: str, axis: str, is_pref: bo
         if axis == "y":
             fig.add_hline(y=value, line=dict(color=colour, dash=dash, width=2))
         else:
-            fig.add_vline(x=value, line=dict(color=colour, dash=dash, width=1.5))
-            name = f"{name}（横軸）" if lang != "en" else f"{name} (x)"
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
-                                 line=dict(color=colour, dash=dash, width=2)))
+            fig.add_vline(x=value, line=dict(color=colour, dash=dash, width=2))
+        if legend:
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
+                                     line=dict(color=colour, dash=dash, width=2)))
 
 
 def _place_names(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -428,7 +442,8 @@ def _place_names(frame: pd.DataFrame, lang: str) -> list[str]:
 
 def national_bar(level: pd.DataFrame, code: str, peer_codes, key: str, meta: dict, year, refs: dict, lang: str,
                  source: str, place_name: str) -> go.Figure:
-    """The place and its peers sorted by one indicator, the three reference lines; model-project bodies marked ◆."""
+    """The place and its peers sorted by one indicator as horizontal bars (names stay readable at 390 px), the three
+    reference lines; model-project bodies marked ◆."""
     group = level[level["code"].isin([code, *peer_codes])].copy()
     group = group.sort_values([key, "code"], ascending=[False, True], na_position="last")
     is_town = (group["code"] == code).to_numpy()
@@ -436,19 +451,24 @@ def national_bar(level: pd.DataFrame, code: str, peer_codes, key: str, meta: dic
     names = [(_bold(n) if tw else n) + (" ◆" if m else "")
              for n, tw, m in zip(_place_names(group, lang), is_town, group["in_model_project"])]
     fig = go.Figure(go.Bar(
-        x=names, y=group[key], marker_color=[TOWN_COLOUR if tw else PEER_COLOUR for tw in is_town],
+        y=names, x=group[key], orientation="h", marker_color=[TOWN_COLOUR if tw else PEER_COLOUR for tw in is_town],
         marker_line=dict(color=["#000" if tw else PEER_COLOUR for tw in is_town],
                          width=[2.5 if tw else 0 for tw in is_town]),
         text=[national_number(v, decimals) for v in group[key]], textposition="outside", cliponaxis=False,
-        name=t("np_peers_legend", lang), showlegend=False, hovertemplate="%{x}: %{text}<extra></extra>"))
-    _national_refs(fig, refs, lang, "y", level["kind"].eq("prefecture").all())
+        name=t("np_peers_legend", lang), showlegend=False, hovertemplate="%{y}: %{text}<extra></extra>"))
+    _national_refs(fig, refs, lang, "x", level["kind"].eq("prefecture").all())
     info = meta.get(key, {})
     unit = info.get("unit") or ""
-    y_title = f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
-    _style(fig, t("np_bar_title", lang, indicator=info.get("name", key), year=year, town=place_name),
-           t("np_axis_place", lang), y_title, _wrap(source), height=520, axis_space=140)
-    fig.update_xaxes(tickangle=-60, fixedrange=True)
-    fig.update_yaxes(automargin=True, fixedrange=True)
+    x_title = f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
+    _style(fig, t("np_bar_title", lang, indicator=info.get("name", key), year=year), x_title, "",
+           _wrap(source, 34), height=150 + 24 * len(group), axis_space=60, top=130)
+    # a fixed left margin from the longest name (not automargin), so the 出典 line can start at the figure's edge
+    longest = max((len(n) for n in _place_names(group, lang)), default=4) + 2
+    left = int(longest * (7.5 if lang == "en" else 13.5)) + 16
+    _national_finish(fig, left, t("np_bar_subtitle", lang, town=place_name))
+    fig.update_yaxes(autorange="reversed", fixedrange=True)
+    fig.update_xaxes(fixedrange=True)
+    fig.update_layout(margin=dict(l=left, r=50), bargap=0.25)
     return fig
 
 
@@ -460,10 +480,10 @@ def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_k
     others = level[~level["code"].isin(peer_set | {code})]
     group = level[level["code"].isin(peer_set)]
     town = level[level["code"] == code]
-    fig.add_trace(go.Scattergl(x=others[x_key], y=others[y_key], mode="markers", name=t("np_other_places", lang),
+    fig.add_trace(go.Scatter(x=others[x_key], y=others[y_key], mode="markers", name=t("np_other_places", lang),
                                text=_place_names(others, lang), marker=dict(color=OTHER_COLOUR, size=6),
                                hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=group[x_key], y=group[y_key], mode="markers+text" if len(group) <= 20 else "markers",
+    fig.add_trace(go.Scatter(x=group[x_key], y=group[y_key], mode="markers+text" if len(group) <= 8 else "markers",
                              name=t("np_peers_legend", lang), text=_place_names(group, lang),
                              textposition="top center", textfont=dict(size=10),
                              marker=dict(color=PEER_COLOUR, size=10, line=dict(width=0.5, color="#333")),
@@ -475,7 +495,7 @@ def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_k
                              hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
     is_pref = level["kind"].eq("prefecture").all()
     _national_refs(fig, refs_y, lang, "y", is_pref)
-    _national_refs(fig, refs_x, lang, "x", is_pref)
+    _national_refs(fig, refs_x, lang, "x", is_pref, legend=False)
 
     def title(key):
         info = meta.get(key, {})
@@ -484,8 +504,9 @@ def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_k
 
     level_word = t("np_level_pref" if is_pref else "np_level_muni", lang)
     _style(fig, t("np_scatter_title", lang, x=meta.get(x_key, {}).get("name", x_key),
-                  y=meta.get(y_key, {}).get("name", y_key), level=level_word), title(x_key), title(y_key),
-           _wrap(source), height=560, axis_space=75)
+                  y=meta.get(y_key, {}).get("name", y_key)), title(x_key), title(y_key),
+           _wrap(source, 34), height=560, axis_space=75, top=185)
+    _national_finish(fig, 70, t("np_scatter_subtitle", lang, level=level_word))
     for key, axis in ((x_key, fig.update_xaxes), (y_key, fig.update_yaxes)):
         if meta.get(key, {}).get("log"):
             axis(type="log")
