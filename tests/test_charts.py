@@ -46,3 +46,12 @@ def test_house_template_is_white_background_on_every_chart_module():
     fig = charts.bar_chart(pd.DataFrame({"label": ["a"], "bodies": [1]}), "label", "bodies", title="t",
                            category_title="c", value_title="v", source="s")
     assert fig.to_dict()["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
+
+
+def test_bar_labels_have_room_and_the_legend_keeps_clear_of_the_toolbar():
+    frame = pd.DataFrame({"label": ["a", "b"], "bodies": [51, 24], "series": ["x", "y"]})
+    fig = charts.bar_chart(frame, "label", "bodies", series="series", title="t", category_title="c",
+                           value_title="v", source="s")
+    assert all(trace.cliponaxis is False for trace in fig.data)
+    assert fig.layout.xaxis.range[1] >= 51 * 1.15  # the label "51" fits beyond its bar
+    assert fig.layout.legend.xanchor == "left" and fig.layout.legend.x == 0  # the modebar is at the top right

@@ -93,15 +93,22 @@ def bar_chart(frame: pd.DataFrame, category: str, value: str, *, title: str, cat
         fig.add_trace(go.Bar(
             x=x, y=y, name=name, orientation="h" if horizontal else "v",
             marker_color=OKABE_ITO[i % len(OKABE_ITO)], text=part[value], textposition="outside",
+            cliponaxis=False,  # a label outside the longest bar is drawn whole, never cut to its first digit
             showlegend=series is not None,
         ))
     fig.update_layout(barmode="group")
+    # room beyond the longest bar for its label, whatever the chart's width (a phone's 390 px included)
+    largest = pd.to_numeric(frame[value], errors="coerce").max()
+    if pd.notna(largest) and largest > 0:
+        value_range = [0, float(largest) * 1.18]
+        (fig.update_xaxes if horizontal else fig.update_yaxes)(range=value_range)
     if horizontal:
         fig.update_yaxes(autorange="reversed")
         style(fig, title, value_title, category_title, source)
     else:
         style(fig, title, category_title, value_title, source)
     if series is not None:
-        fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1))
+        # at the left under the title: the chart toolbar sits at the top right and would cover it on a phone
+        fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0))
     return fig
 
