@@ -356,6 +356,7 @@ def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, 
             marker=dict(symbol="circle", size=15, color=READING_COLOURS[reading], line=dict(width=2.5, color="#000")),
             hovertemplate="%{y}<br>" + _bold(place_name) + ": %{customdata}<extra></extra>"))
     right = 20
+    notes = []  # annotations collected and set once: plotly validates each add_annotation call (slow at 40 of them)
     if not compact and all_rows:
         # value columns, sized from the longest text so English figures never overlap
         first = [national_number(r["town_value"], dec(r)) for r in all_rows]
@@ -366,14 +367,14 @@ def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, 
         w2 = max(max(len(s) for s in second), len(head[1]) * (1 if lang == "en" else 2)) * char
         shifts = (12, int(12 + w1 + 18))
         for lab, a, b in zip(labels_all, first, second):
-            fig.add_annotation(x=1, xshift=shifts[0], y=lab, xref="paper", yref="y", xanchor="left",
-                               showarrow=False, text=_bold(a))
-            fig.add_annotation(x=1, xshift=shifts[1], y=lab, xref="paper", yref="y", xanchor="left",
-                               showarrow=False, text=b)
+            notes.append(dict(x=1, xshift=shifts[0], y=lab, xref="paper", yref="y", xanchor="left",
+                              showarrow=False, text=_bold(a)))
+            notes.append(dict(x=1, xshift=shifts[1], y=lab, xref="paper", yref="y", xanchor="left",
+                              showarrow=False, text=b))
         for shift, text in zip(shifts, (_bold(head[0]), head[1])):
-            fig.add_annotation(x=1, xshift=shift, y=labels_all[0], yshift=20, xref="paper", yref="y",
-                               xanchor="left", yanchor="bottom", showarrow=False, text=text,
-                               font=dict(size=11, color="#444"))
+            notes.append(dict(x=1, xshift=shift, y=labels_all[0], yshift=20, xref="paper", yref="y",
+                              xanchor="left", yanchor="bottom", showarrow=False, text=text,
+                              font=dict(size=11, color="#444")))
         right = int(shifts[1] + w2 + 16)
     fig.update_layout(barmode="overlay", bargap=0.35)
     fig.update_xaxes(range=[-0.02, 1.02], tickvals=[0, 0.5, 1],
@@ -384,10 +385,11 @@ def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, 
     if compact:
         # the labels go above their rows (annotations), not beside the plot: at 390 px the plot keeps its width
         for lab in labels_all:
-            fig.add_annotation(x=0, xref="paper", y=lab, yref="y", yshift=15, xanchor="left", yanchor="bottom",
-                               showarrow=False, align="left", text=lab, font=dict(size=10, color="#222"))
+            notes.append(dict(x=0, xref="paper", y=lab, yref="y", yshift=15, xanchor="left", yanchor="bottom",
+                              showarrow=False, align="left", text=lab, font=dict(size=10, color="#222")))
         fig.update_yaxes(showticklabels=False)
         fig.update_traces(width=0.42, selector=dict(type="bar"))
+    fig.update_layout(annotations=notes)
     per_row = 66 if compact else (48 if lang == "en" else 40)
     _style(fig, t("np_spine_title", lang, town=place_name), t("np_spine_x", lang), "",
            _wrap(source, 30 if compact else 60), height=190 + per_row * max(len(labels_all), 1), axis_space=70,
