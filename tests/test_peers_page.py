@@ -144,6 +144,7 @@ def test_english(app):
     table = next(f for f in frames(at) if "Rank in Japan (1 = highest)" in f.columns)
     assert table[table["Indicator"] == "Population density"].iloc[0]["Yokote City"].endswith("persons per km²")
     assert any(v.endswith(" points") for v in table["Difference from group median"])
+    assert _peer_list(at)["Prefecture"].iloc[0] == "Akita Prefecture"
     # no Japanese UI word left in the English table headers
     assert not any(re.search(r"[぀-ヿ]", c) for c in table.columns)
 

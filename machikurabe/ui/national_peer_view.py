@@ -20,6 +20,7 @@ from machikurabe.analysis import national, peers
 from machikurabe.analysis import national_peers as npp
 from machikurabe.analysis.formatting import MISSING_DASH, is_missing
 from machikurabe.i18n import kind_label, t
+from machikurabe.i18n.prefectures import PREFECTURES_EN
 from machikurabe.ui import exports, peer_charts, report
 
 PERCENT_UNITS = ("%", "％")
@@ -75,6 +76,10 @@ def place_name(wide: pd.DataFrame, code: str, lang: str) -> str:
     return str(row["name"])
 
 
+def prefecture_name(name: str, lang: str) -> str:
+    return PREFECTURES_EN.get(name, name) if lang == "en" else name
+
+
 def _weights_text(weights: dict, meta: dict, lang: str) -> str:
     sep = "、" if lang != "en" else ", "
     return sep.join(f"{meta.get(k, {}).get('name', k)} {w:g}" for k, w in weights.items() if w > 0)
@@ -91,7 +96,7 @@ def definition(group: npp.Group, wide: pd.DataFrame, meta: dict, lang: str) -> s
                 else t("np_def_type_none", lang))
     if group.kind == "prefecture":
         return (t("def_prefecture_block", lang) if place["kind"] == "prefecture"
-                else t("np_def_prefecture", lang, pref=place["prefecture"], n=n))
+                else t("np_def_prefecture", lang, pref=prefecture_name(place["prefecture"], lang), n=n))
     if group.kind == "size":
         band = peers.SIZE_BAND_LABELS.get(group.band or "", {}).get(lang, MISSING_DASH)
         return t("np_def_size", lang, kind=kind_label(place["kind"], lang), band=band, n=n)
@@ -184,7 +189,7 @@ def values_table(wide: pd.DataFrame, code: str, peer_codes, keys, meta: dict, ye
     group = wide.set_index("code").loc[codes].reset_index()
     names = [("★ " if c == code else "") + place_name(wide, c, lang) for c in codes]
     out = pd.DataFrame({t("np_col_code", lang): group["code"], t("np_col_place", lang): names,
-                        t("np_col_prefecture", lang): group["prefecture"],
+                        t("np_col_prefecture", lang): [prefecture_name(p, lang) for p in group["prefecture"]],
                         t("np_col_kind", lang): [kind_label(k, lang) for k in group["kind"]],
                         t("np_col_type", lang): group["municipal_type"].fillna(""),
                         t("np_col_model", lang): ["✓" if m else "" for m in group["in_model_project"]]})
@@ -214,7 +219,7 @@ def peer_list(wide: pd.DataFrame, group: npp.Group, meta: dict, years: dict, lan
         row = {t("np_col_code", lang): code,
                t("np_col_place", lang): ("★ " if code == group.code else "") + place_name(wide, code, lang)
                + ("＊" if peer_charts.is_small(b["population"]) else ""),
-               t("np_col_prefecture", lang): b["prefecture"],
+               t("np_col_prefecture", lang): prefecture_name(b["prefecture"], lang),
                t("np_col_kind", lang): kind_label(b["kind"], lang),
                t("np_col_type", lang): b["municipal_type"] if isinstance(b["municipal_type"], str) else "",
                t("np_col_population", lang, year=years.get(npp.POPULATION, "")):
