@@ -27,11 +27,6 @@ st.title(t("title", lang))
 st_data.stop_if_unavailable()
 
 
-@st.cache_data(show_spinner=False, ttl=60)
-def tiles_reachable() -> bool:
-    return maps.tiles_reachable()
-
-
 def national_catalogue():
     """The national indicators, or None when this database has none (an older or test build)."""
     try:
@@ -50,7 +45,7 @@ def tiles_option(container) -> bool:
 
 
 def tiles_notice(online: bool) -> None:
-    if online and not tiles_reachable():
+    if online and not maps.tiles_reachable():
         st.warning(t("tiles_unreachable", lang, host=maps.TILE_HOST))
 
 
@@ -110,9 +105,24 @@ def national_map() -> None:
         st.caption(t("mapn_chosen_prefecture", lang, name=labels.get(chosen, chosen)))
 
     st.markdown("**" + markdown_escape(t("mapn_title", lang, label=label, year=year, n=f"{len(view.frame):,}")) + "**")
+    centre = None
+    if chosen and not chosen_row.empty and chosen_row.iloc[0]["lat"] is not None:
+        centre = (chosen_row.iloc[0]["lat"], chosen_row.iloc[0]["lon"])
+    st.session_state.setdefault("map_zoom", choropleth.JAPAN_VIEW["zoom"])
+
+    def zoom_by(step: float | None) -> None:
+        base = choropleth.JAPAN_VIEW["zoom"]
+        st.session_state["map_zoom"] = base if step is None else st.session_state["map_zoom"] + step
+
+    zoom_cols = st.columns([1, 1, 1.4, 3], gap="small")
+    zoom_cols[0].button(t("mapn_zoom_in", lang), on_click=zoom_by, args=(1.0,), key="map_zoom_in", width="stretch")
+    zoom_cols[1].button(t("mapn_zoom_out", lang), on_click=zoom_by, args=(-1.0,), key="map_zoom_out", width="stretch")
+    zoom_cols[2].button(t("mapn_zoom_reset", lang), on_click=zoom_by, args=(None,), key="map_zoom_reset",
+                        width="stretch")
     map_col, legend_col = st.columns([4, 1.25], gap="small")
     with map_col:
-        st.pydeck_chart(choropleth.build_deck(view, chosen, online), width="stretch",
+        view_state = choropleth.zoomed_view(st.session_state["map_zoom"], centre)
+        st.pydeck_chart(choropleth.build_deck(view, chosen, online, view_state=view_state), width="stretch",
                         height=choropleth.MAP_HEIGHT_PX, key=f"national_deck_{lang}")
         st.caption(t("mapn_controls", lang))
     with legend_col:
@@ -125,11 +135,14 @@ def national_map() -> None:
     for line in choropleth.about_lines(meta, lang):
         st.caption(markdown_escape(line))
     st.caption(t("mapn_credits_title", lang) + " — " + " / ".join(choropleth.credit_lines(lang, online)))
-    with st.expander(t("mapn_table", lang)):
-        st.dataframe(view.table, hide_index=True, width="stretch", height=320)
-        st.download_button(t("mapn_csv", lang), data=lambda: exports.csv_bytes(view.table),
-                           file_name=exports.safe_filename("map", indicator, str(year)) + ".csv",
-                           mime=exports.CSV_MIME, key="map_national_csv")
+    table_col, csv_col = st.columns([2, 1], vertical_alignment="center")
+    # the 1,741-row table is drawn only when asked for: it would add a second large element to every map load
+    show_table = table_col.toggle(t("mapn_table", lang), key="map_national_table")
+    csv_col.download_button(t("mapn_csv", lang), data=lambda: exports.csv_bytes(view.table),
+                            file_name=exports.safe_filename("map", indicator, str(year)) + ".csv",
+                            mime=exports.CSV_MIME, key="map_national_csv")
+    if show_table:
+        st.dataframe(view.table, hide_index=True, width="stretch", height=360)
 
 
 # --- plan figures of the model projects ------------------------------------------------------------------------

@@ -275,6 +275,121 @@ def test_upload_removed_later_in_session_falls_back(app):
     assert at.query_params["indicator"] == "plan:ageing_rate_pct"
 
 
+# --- national choropleth (the default mode since issue 12), on the real build --------------------------------------
+
+@pytest.fixture
+def national(real_db, monkeypatch) -> AppTest:
+    monkeypatch.setenv("MACHIKURABE_DB", str(real_db))
+    return AppTest.from_file(PAGE, default_timeout=120)
+
+
+def national_layers(at: AppTest) -> dict:
+    return {layer["id"]: layer for layer in deck_spec(at)["layers"]}
+
+
+def legend_text(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "mk-choropleth-legend" in m.value)
+
+
+def test_national_choropleth_is_the_default(national):
+    at = national.run()
+    assert not at.exception
+    assert at.radio[0].value == "national"
+    assert at.selectbox[0].value == "ageing_rate_pct" and at.selectbox[1].value == 2020  # latest year
+    layers = national_layers(at)
+    assert list(layers)[:3] == ["national-municipalities", "model-project-towns", "prefecture-lines"]
+    features = layers["national-municipalities"]["data"]["features"]
+    assert len(features) == 1741
+    assert deck_spec(at)["mapStyle"] == "__MAP_STYLE__"
+    # the place picker's default (横手市) is outlined and named above the map
+    assert layers["chosen-place"]["data"]["features"][0]["properties"]["code"] == "05203"
+    assert any("横手市" in m.value and "510位" in m.value for m in at.markdown)
+    assert "41.3%以上 65.2%以下" in legend_text(at)
+    text = captions(at)
+    assert "SSDSE（教育用標準データセット）" in text and "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in text
+    assert "計算式：A1303 / A1101 × 100" in text
+    assert at.query_params["indicator"] == "ageing_rate_pct"
+    assert [b.label for b in at.button][:3] == ["＋ 拡大", "− 縮小", "全国を表示"]
+
+
+def test_national_second_indicator_and_year(national):
+    at = national.run()
+    at.selectbox[0].set_value("A1101").run()
+    assert not at.exception
+    assert at.query_params["indicator"] == "A1101"
+    assert at.selectbox[1].value == 2020
+    at.selectbox[1].set_value(2015).run()
+    assert not at.exception
+    features = national_layers(at)["national-municipalities"]["data"]["features"]
+    assert any(f["properties"]["tooltip"].startswith("秋田県\n総人口：") and "（2015年）" in f["properties"]["tooltip"]
+               for f in features if f["properties"]["code"] == "05203")
+    assert "人以上" in legend_text(at)
+
+
+def test_national_from_url_in_english_with_a_place(national):
+    national.session_state["lang"] = "en"
+    national.query_params["indicator"] = "A1101"
+    national.query_params["code"] = "01206"
+    at = national.run()
+    assert not at.exception
+    assert at.title[0].value == "Map"
+    assert at.selectbox[0].value == "A1101"
+    assert at.radio[0].options == ["All municipalities (national statistics)", "Plan figures of the model projects"]
+    layers = national_layers(at)
+    assert layers["chosen-place"]["data"]["features"][0]["properties"]["code"] == "01206"
+    kushiro = next(f for f in layers["national-municipalities"]["data"]["features"] if f["properties"]["code"] == "01206")
+    assert kushiro["properties"]["name"] == "Kushiro City (釧路市)"
+    assert "Total population: " in kushiro["properties"]["tooltip"] and "persons (2020)" in kushiro["properties"]["tooltip"]
+    assert "In the FY2019 model projects" in kushiro["properties"]["tooltip"]
+    assert "persons to" in legend_text(at) and "No data" not in legend_text(at)
+    assert "Processed from 国土数値情報" in captions(at)
+
+
+def test_plan_key_in_url_opens_the_plan_figures(national):
+    national.query_params["indicator"] = "welfare_rate_pct"
+    at = national.run()
+    assert not at.exception
+    assert at.radio[0].value == "plan"
+    assert at.selectbox[0].value == "welfare_rate_pct"
+    assert "municipal-points" in national_layers(at)
+
+
+def test_plan_prefix_for_a_shared_name(real_db, monkeypatch):
+    monkeypatch.setenv("MACHIKURABE_DB", str(real_db))
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.query_params["indicator"] = "plan:ageing_rate_pct"
+    at.run()
+    assert at.radio[0].value == "plan" and at.selectbox[0].value == "ageing_rate_pct"
+    # every missing value that was printed as something shows that text in the tooltip (issue 14)
+    at.selectbox[0].set_value("association_rate_pct").run()
+    rows = {row["code"]: row for row in point_layer(deck_spec(at))}
+    assert rows["02321"]["tooltip"] == "地縁組織加入率：データなし\n記載：未集計(%)"  # 鰺ヶ沢町 prints 未集計(%)
+
+
+def test_online_tiles_offline_says_so(national, monkeypatch):
+    from machikurabe.ui import maps
+
+    monkeypatch.setattr(maps, "tiles_reachable", lambda *a, **k: False)
+    national.query_params["tiles"] = "1"
+    at = national.run()
+    assert not at.exception
+    assert at.checkbox[0].value is True
+    assert any("読み込めませんでした" in w.value for w in at.warning)
+    assert "cartocdn" in deck_spec(at)["mapStyle"]
+    assert at.query_params["tiles"] == "1"
+
+
+def test_zoom_buttons_change_the_view(national):
+    at = national.run()
+    at.button[0].click().run()
+    assert not at.exception
+    view = deck_spec(at)["initialViewState"]
+    assert view["zoom"] == pytest.approx(5.3)
+    assert view["latitude"] == pytest.approx(39.31, abs=0.01)  # centred on 横手市
+    at.button[2].click().run()
+    assert deck_spec(at)["initialViewState"]["zoom"] == pytest.approx(4.3)
+
+
 # --- browser -------------------------------------------------------------------------------------------------
 
 from tests.browser_helpers import (  # noqa: E402
@@ -363,3 +478,20 @@ def test_uploaded_indicator_on_map_in_chromium(tmp_path):
         assert exception_texts(page) == []
         assert "indicator=user_1" in page.url
         screenshot(page, "map_uploaded")
+
+
+@pytest.mark.browser
+@skip_without_chromium
+def test_national_map_in_chromium(real_db):
+    """/map opens on the national choropleth: the deck.gl canvas is drawn and no exception is on the page."""
+    with running_app(db_path=real_db) as url, browser_page(width=1440, height=1100) as page:
+        page.goto(f"{url}/map")
+        wait_for_app(page)
+        page.wait_for_selector("#deckgl-overlay", state="visible", timeout=60_000)
+        wait_for_app(page)
+        assert exception_texts(page) == []
+        box = page.locator("#deckgl-overlay").first.bounding_box()
+        assert box["width"] > 400 and box["height"] > 500
+        assert page.get_by_text("凡例（五分位）").count() == 1
+        assert "indicator=ageing_rate_pct" in page.url
+        screenshot(page, "map_national")

@@ -432,3 +432,56 @@ def test_many_missing_bars_get_upright_labels(uploaded_bodies):
     assert len(labels) == 5 and all(a.textangle == -90 for a in labels)
     two = maps.block_bar_figure(prefectural, "association_rate_pct", "ja")
     assert all(a.textangle in (0, None) for a in two.layout.annotations if a.text == "データなし")
+
+
+# --- issue 12/14: the plan figures as the map's second mode -------------------------------------------------------
+
+NATIONAL_IDS = ("ageing_rate_pct", "A1101", "area_km2", "density_per_km2")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("ageing_rate_pct", "national"),  # a national id wins: the national map is the default
+    ("A1101", "national"),
+    ("plan:ageing_rate_pct", "plan"),
+    ("welfare_rate_pct", "plan"),  # a plan-only key keeps its old links working
+    ("population", "plan"),
+    ("plan:<script>", None),
+    ("nonsense", None),
+    (None, None),
+])
+def test_mode_from_url(raw, expected):
+    assert maps.mode_from_url(raw, NATIONAL_IDS) == expected
+
+
+def test_plan_key_in_url_prefixed_only_when_a_national_id_shares_it():
+    assert maps.url_value("ageing_rate_pct", NATIONAL_IDS) == "plan:ageing_rate_pct"
+    assert maps.url_value("population", NATIONAL_IDS) == "population"
+    assert maps.parse_indicator("plan:density_per_km2") == "density_per_km2"
+
+
+def test_missing_value_tooltip_shows_what_was_printed():
+    corrections = pd.DataFrame({"municipality_code": ["02321", "01470", "01399"],
+                                "field": ["association_rate_pct"] * 3,
+                                "raw_value": ["未集計(%)", "(%)", "13.8 (‰)"], "value": [None, None, 1.38]})
+    printed = maps.printed_when_missing(corrections, "association_rate_pct")
+    assert printed == {"02321": "未集計(%)", "01470": "(%)"}  # 01399 has a value: not a missing one
+    assert maps.tooltip_detail("association_rate_pct", None, "ja", printed_missing="未集計(%)") == \
+        "地縁組織加入率：データなし\n記載：未集計(%)"
+    assert maps.tooltip_detail("association_rate_pct", None, "en", printed_missing="未集計(%)").endswith(
+        "\nAs printed: 未集計(%)")
+
+
+def test_tiles_reachable_is_remembered(monkeypatch):
+    import socket
+
+    calls = []
+
+    def refuse(*args, **kwargs):
+        calls.append(args)
+        raise OSError("offline")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(maps, "_REACHABLE", {})
+    assert maps.tiles_reachable("tiles.invalid") is False
+    assert maps.tiles_reachable("tiles.invalid") is False
+    assert len(calls) == 1

@@ -17,7 +17,12 @@ import numpy as np
 import pandas as pd
 
 from machikurabe.analysis.formatting import format_number, is_missing
-from machikurabe.credits import N03_CREDIT_EN, N03_CREDIT_JA, SSDSE_CREDIT_EN, SSDSE_CREDIT_JA
+from machikurabe.credits import (
+    N03_CREDIT_EN,
+    N03_CREDIT_JA,
+    SSDSE_CREDIT_EN,
+    SSDSE_CREDIT_JA,
+)
 from machikurabe.i18n import t
 from machikurabe.paths import PREFECTURES_GEOJSON
 from machikurabe.ui import state
@@ -30,7 +35,6 @@ MODEL_OUTLINE_RGBA = [213, 94, 0, 255]  # Okabe-Ito vermilion: stands out on eve
 CHOSEN_OUTLINE_RGBA = [0, 0, 0, 255]
 CHOSEN_HALO_RGBA = [255, 255, 255, 255]
 PREFECTURE_LINE_RGBA = [60, 60, 60, 255]
-BOUNDARY_LINE_RGBA = [255, 255, 255, 90]
 DEFAULT_INDICATOR = "ageing_rate_pct"
 MAP_HEIGHT_PX = 620
 JAPAN_VIEW = {"latitude": 37.6, "longitude": 137.6, "zoom": 4.3}
@@ -300,11 +304,23 @@ class NationalView:
     legend: list[LegendEntry]
     features_json: str  # FeatureCollection of every municipality with a polygon: fill and tooltip (compact JSON)
     model_json: str  # FeatureCollection of the model-project towns (outline only)
-    points: list[dict]  # municipalities whose polygon the shipped file lost in simplification: drawn at the office
+    points: list[str]  # municipalities whose polygon the shipped file lost in simplification: a square at the office
     table: pd.DataFrame  # the shown values for the table and CSV
     missing: int
     n: int
     by_code: dict = field(default_factory=dict)  # code -> feature (to outline the chosen place)
+
+
+SQUARE_HALF_DEG = 0.02  # about 2 km: visible at the national zoom, clearly not a boundary
+
+
+def office_square(lon: float, lat: float, half: float = SQUARE_HALF_DEG) -> dict:
+    """A small square around the office point, for the 11 municipalities whose polygon the shipped boundary file
+    lost in simplification (利島村, 青ヶ島村, 大治町, 向日市, 太地町, 日吉津村, 上島町, 姫島村, 座間味村, 粟国村, 渡名喜村):
+    drawn in the same fill layer, so no extra layer type (each costs headless Chromium a shader compile)."""
+    ring = [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half],
+            [lon - half, lat - half]]
+    return {"type": "Polygon", "coordinates": [[[round(x, 4), round(y, 4)] for x, y in ring]]}
 
 
 def catalogue_meta(catalogue: pd.DataFrame) -> dict[str, dict]:
@@ -326,12 +342,11 @@ def national_view(indicator: str, year: int, lang: str) -> NationalView:
     features, model, points, by_code = [], [], [], {}
     for row in frame.to_dict("records"):
         geom = geometry.get(row["code"])
-        if geom is None:
-            if row["lat"] is not None and row["lon"] is not None:
-                points.append({"code": row["code"], "name": row["name"], "tooltip": row["tooltip"],
-                               "fill_rgba": row["fill_rgba"], "position": [row["lon"], row["lat"]],
-                               "model": row["in_model_project"]})
-            continue
+        if geom is None:  # lost in the shipped file's simplification (small islands and towns): a square at the office
+            if row["lat"] is None or row["lon"] is None:
+                continue
+            geom = office_square(row["lon"], row["lat"])
+            points.append(row["code"])
         feature = {"type": "Feature", "geometry": geom,
                    "properties": {"code": row["code"], "name": row["name"], "tooltip": row["tooltip"],
                                   "fill_rgba": row["fill_rgba"]}}
@@ -386,7 +401,20 @@ def _deck_class():
     return SplicedDeck
 
 
-def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool = False, height: int = MAP_HEIGHT_PX):
+ZOOM_MIN, ZOOM_MAX = 3.0, 11.0
+
+
+def zoomed_view(zoom: float, centre: tuple[float, float] | None = None) -> dict:
+    """The view after the on-screen + / − buttons: the whole country at the base zoom, else centred on ``centre``
+    (lat, lon; the chosen place) when given. Streamlit's deck.gl has no ZoomWidget, so the buttons are Streamlit's."""
+    zoom = max(ZOOM_MIN, min(ZOOM_MAX, float(zoom)))
+    if zoom <= JAPAN_VIEW["zoom"] or centre is None:
+        return {**JAPAN_VIEW, "zoom": zoom}
+    return {"latitude": float(centre[0]), "longitude": float(centre[1]), "zoom": zoom}
+
+
+def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool = False, height: int = MAP_HEIGHT_PX,
+               view_state: dict | None = None):
     """Municipalities filled by class, model-project towns outlined, prefecture outlines on top, the chosen place
     outlined thickest. No basemap unless the user asked for online tiles."""
     import pydeck as pdk
@@ -395,17 +423,12 @@ def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool
 
     features_token, model_token = "@@splice:municipalities", "@@splice:model-towns"
     layers = [
-        pdk.Layer("GeoJsonLayer", id="national-municipalities", data=features_token, stroked=True, filled=True,
-                  get_fill_color="properties.fill_rgba", get_line_color=BOUNDARY_LINE_RGBA,
-                  line_width_min_pixels=0.3, pickable=True, auto_highlight=True,
-                  highlight_color=[255, 255, 255, 110]),
+        # fill only: stroking 1,741 outlines (32k vertices) took headless Chromium 4 s more to draw; hovering a
+        # municipality highlights it, and the prefecture lines on top keep the orientation
+        pdk.Layer("GeoJsonLayer", id="national-municipalities", data=features_token, stroked=False, filled=True,
+                  get_fill_color="properties.fill_rgba", pickable=True, auto_highlight=True,
+                  highlight_color=[255, 255, 255, 140]),
     ]
-    if view.points:
-        layers.append(pdk.Layer("ScatterplotLayer", id="national-small-municipalities", data=view.points,
-                                get_position="position", get_fill_color="fill_rgba", get_radius=1500,
-                                radius_min_pixels=3, radius_max_pixels=8, stroked=True,
-                                get_line_color=[60, 60, 60, 255], line_width_min_pixels=0.5, pickable=True,
-                                auto_highlight=True))
     layers += [
         pdk.Layer("GeoJsonLayer", id="model-project-towns", data=model_token, stroked=True, filled=False,
                   get_line_color=MODEL_OUTLINE_RGBA, line_width_min_pixels=1.8, pickable=False),
@@ -418,15 +441,9 @@ def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool
                                 get_line_color=CHOSEN_HALO_RGBA, line_width_min_pixels=6, pickable=False))
         layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place", data=chosen_fc, stroked=True, filled=False,
                                 get_line_color=CHOSEN_OUTLINE_RGBA, line_width_min_pixels=3, pickable=False))
-    elif chosen:
-        point = next((p for p in view.points if p["code"] == chosen), None)
-        if point is not None:
-            layers.append(pdk.Layer("ScatterplotLayer", id="chosen-place", data=[point], get_position="position",
-                                    filled=False, stroked=True, get_radius=4000, radius_min_pixels=9,
-                                    get_line_color=CHOSEN_OUTLINE_RGBA, line_width_min_pixels=3, pickable=False))
     deck = _deck_class()(
         layers=layers,
-        initial_view_state=pdk.ViewState(**JAPAN_VIEW),
+        initial_view_state=pdk.ViewState(**(view_state or JAPAN_VIEW)),
         views=[pdk.View(type="MapView", controller=True)],
         map_provider="carto" if online_tiles else None,
         map_style=ONLINE_BASEMAP_STYLE if online_tiles else NO_BASEMAP_STYLE,

@@ -89,15 +89,25 @@ def mode_from_url(value: str | None, national_ids=(), user_meta: dict | None = N
     return None
 
 
-def tiles_reachable(host: str = TILE_HOST, timeout: float = 1.5) -> bool:
-    """Whether the tile server answers a TCP connection from here (the page says so when it does not)."""
-    import socket
+_REACHABLE: dict[str, tuple[float, bool]] = {}  # host -> (when checked, answer), so a rerun does not wait again
 
+
+def tiles_reachable(host: str = TILE_HOST, timeout: float = 1.5, max_age_s: float = 60.0) -> bool:
+    """Whether the tile server answers a TCP connection from here (the page says so when it does not); the answer
+    is kept for a minute."""
+    import socket
+    import time
+
+    known = _REACHABLE.get(host)
+    if known and time.monotonic() - known[0] < max_age_s:
+        return known[1]
     try:
         with socket.create_connection((host, 443), timeout=timeout):
-            return True
+            answer = True
     except OSError:
-        return False
+        answer = False
+    _REACHABLE[host] = (time.monotonic(), answer)
+    return answer
 
 
 def is_uploaded(key: str, user_meta: dict | None) -> bool:

@@ -1,0 +1,132 @@
+"""地図's national choropleth (machikurabe.ui.choropleth): class breaks and legend text worked out by hand on small
+series, number formatting, and one real place's tooltip checked against values read from national_values by hand."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from machikurabe.ui import choropleth
+
+PCT = {"indicator": "ageing_rate_pct", "label_ja": "高齢化率", "label_en": "Ageing rate (65+ share)", "unit": "%",
+       "unit_en": "%", "topic": "population", "decimals": 1, "years": "2015,2020", "derived": True}
+PERSONS = {"indicator": "A1101", "label_ja": "総人口", "label_en": "Total population", "unit": "人",
+           "unit_en": "persons", "topic": "population", "decimals": 0, "years": "2015,2020", "derived": False}
+
+
+def test_quantile_breaks_by_hand():
+    # 1..10, linear quantiles at 0, .2, .4, .6, .8, 1: 1, 1+0.2*9=2.8, 4.6, 6.4, 8.2, 10; one decimal printed
+    assert choropleth.quantile_breaks(range(1, 11), decimals=1) == [1.0, 2.8, 4.6, 6.4, 8.2, 10.0]
+    # no decimals: 2.8→3, 4.6→5, 6.4→6, 8.2→8
+    assert choropleth.quantile_breaks(range(1, 11), decimals=0) == [1.0, 3.0, 5.0, 6.0, 8.0, 10.0]
+    # missing values are left out; ties merge classes (0, 0, 0, 0, 1: quantiles 0, 0, 0, 0, 0.2, 1 → 0, 0.2, 1)
+    assert choropleth.quantile_breaks([None, 0, 0, 0, 0, 1, float("nan")], decimals=1) == [0.0, 0.2, 1.0]
+    assert choropleth.quantile_breaks([5, 5, 5], decimals=0) == [5.0, 5.0]
+    assert choropleth.quantile_breaks([None], decimals=0) == []
+
+
+def test_classes_lower_bound_included_last_class_closed():
+    breaks = [1.0, 2.8, 4.6, 6.4, 8.2, 10.0]
+    # 1, 2 | 3, 4 | 5, 6 | 7, 8 | 9, 10
+    assert [choropleth.class_of(v, breaks, 1) for v in range(1, 11)] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert choropleth.class_of(2.8, breaks, 1) == 1  # a value on a break opens the upper class
+    assert choropleth.class_of(10.0, breaks, 1) == 4  # the maximum stays in the last class
+    assert choropleth.class_of(2.79, breaks, 1) == 1  # classed as printed: 2.79 shows as 2.8
+    assert choropleth.class_of(None, breaks, 1) is None
+
+
+def test_legend_text_japanese_and_english():
+    breaks = [10.3, 27.8, 32.2, 36.8, 41.3, 65.2]
+    entries = choropleth.legend_entries(breaks, [347, 343, 347, 354, 349], PCT, "ja", missing=1)
+    assert [e.text for e in entries] == ["10.3%以上 27.8%未満", "27.8%以上 32.2%未満", "32.2%以上 36.8%未満",
+                                         "36.8%以上 41.3%未満", "41.3%以上 65.2%以下", "データなし"]
+    assert [e.count for e in entries] == [347, 343, 347, 354, 349, 1]
+    assert entries[-1].rgba == (221, 221, 221, 255)
+    assert entries[0].rgba[:3] == (0, 34, 78) and entries[4].rgba[:3] == (254, 232, 56)  # cividis ends
+    english = choropleth.legend_entries([734.0, 168730.0], [2], PERSONS, "en")
+    assert [e.text for e in english] == ["734 persons to 168,730 persons"]
+    html = choropleth.legend_html(entries, "凡例（五分位）", "ja")
+    assert "10.3%以上 27.8%未満" in html and "（347）" in html and "データなし" in html
+
+
+def test_numbers_as_japanese_readers_expect():
+    assert choropleth.format_national(168730, PERSONS, "ja") == "168,730人"
+    assert choropleth.format_national(168730, PERSONS, "en") == "168,730 persons"
+    assert choropleth.format_national(33.2149, PCT, "ja") == "33.2%"
+    assert choropleth.format_national(None, PCT, "en") == "No data"
+    assert choropleth.indicator_label(PCT, "ja") == "高齢化率（%）"
+    assert choropleth.option_label(PERSONS, "ja") == "人口｜総人口（人）"
+    assert choropleth.rank_text(123, 1741, "ja") == "全国 123位 / 1,741"
+    assert choropleth.rank_text(123, 1741, "en") == "Rank 123 of 1,741 in Japan"
+    assert choropleth.years_of(PCT) == [2020, 2015]
+
+
+def test_colour_frame_ranks_and_greys_missing():
+    values = pd.DataFrame({"code": ["a", "b", "c", "d"], "name": ["A町", "B町", "C町", "D町"], "name_romaji": None,
+                           "prefecture": "秋田県", "prefecture_romaji": "Akita", "in_model_project": [True, False,
+                                                                                                  False, False],
+                           "lat": 39.0, "lon": 140.0, "value": [30.0, 40.0, None, 40.0]})
+    frame, breaks, counts = choropleth.colour_frame(values, PCT, 2020, "ja")
+    rows = frame.set_index("code")
+    assert rows.loc["b", "rank"] == 1 and rows.loc["d", "rank"] == 1 and rows.loc["a", "rank"] == 3  # ties share
+    assert rows.loc["c", "fill_rgba"] == [221, 221, 221, 255] and pd.isna(rows.loc["c", "class"])
+    assert rows.loc["a", "tooltip"] == "秋田県\n高齢化率：30.0%（2020年）\n全国 3位 / 3\nモデル事業（2019年度）に参加"
+    assert rows.loc["c", "tooltip"] == "秋田県\n高齢化率：データなし（2020年）"
+    assert sum(counts) == 3
+
+
+# --- one real place, read by hand ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def real_view(real_db, monkeypatch):
+    monkeypatch.setenv("MACHIKURABE_DB", str(real_db))
+    return choropleth.national_view
+
+
+def test_tooltip_of_yokote_against_national_values(real_view):
+    # SELECT value FROM national_values WHERE code='05203' AND indicator='ageing_rate_pct' AND year=2020
+    #   → 39.04038337911285; municipalities with a higher 2020 value: 509 of the 1,740 with a value
+    view = real_view("ageing_rate_pct", 2020, "ja")
+    feature = json.loads(view.features_json)["features"]
+    yokote = next(f for f in feature if f["properties"]["code"] == "05203")["properties"]
+    assert yokote["name"] == "横手市"
+    assert yokote["tooltip"] == "秋田県\n高齢化率：39.0%（2020年）\n全国 510位 / 1,740"
+    assert len(feature) == 1741  # every municipality, 11 of them as a square at the office
+    english = real_view("ageing_rate_pct", 2020, "en")
+    row = english.frame.set_index("code").loc["05203"]
+    assert row["name"] == "Yokote City (横手市)"
+    assert row["tooltip"] == ("Akita Prefecture (秋田県)\nAgeing rate (65+ share): 39.0% (2020)\n"
+                              "Rank 510 of 1,740 in Japan")
+    # 総人口 2020 (A1101): 85,555 persons, 321 municipalities larger
+    population = real_view("A1101", 2020, "ja").frame.set_index("code").loc["05203"]
+    assert population["value_text"] == "85,555人" and population["rank"] == 322
+
+
+def test_table_for_csv_has_code_name_prefecture_value_unit_year(real_view):
+    view = real_view("ageing_rate_pct", 2020, "ja")
+    assert list(view.table.columns) == ["団体コード", "市区町村", "都道府県", "値", "単位", "年", "全国順位"]
+    row = view.table.set_index("団体コード").loc["05203"]
+    assert row["市区町村"] == "横手市" and row["単位"] == "%" and row["年"] == 2020
+    assert row["値"] == pytest.approx(39.04038337911285)
+    from machikurabe.ui.exports import csv_bytes
+
+    assert csv_bytes(view.table).startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
+
+
+def test_deck_json_is_compact_and_complete(real_view):
+    view = real_view("ageing_rate_pct", 2020, "ja")
+    spec = json.loads(choropleth.build_deck(view, "05203").to_json())
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert list(layers) == ["national-municipalities", "model-project-towns", "prefecture-lines",
+                            "chosen-place-halo", "chosen-place"]
+    assert len(layers["national-municipalities"]["data"]["features"]) == 1741
+    assert layers["chosen-place"]["data"]["features"][0]["properties"]["code"] == "05203"
+    assert spec["mapStyle"] == "__MAP_STYLE__"  # no basemap: nothing is fetched
+    assert spec["views"] == [{"@@type": "MapView", "controller": True}]
+
+
+def test_zoomed_view():
+    assert choropleth.zoomed_view(choropleth.JAPAN_VIEW["zoom"], (39.3, 140.5)) == choropleth.JAPAN_VIEW
+    assert choropleth.zoomed_view(6.3, (39.3, 140.5)) == {"latitude": 39.3, "longitude": 140.5, "zoom": 6.3}
+    assert choropleth.zoomed_view(99, None)["zoom"] == choropleth.ZOOM_MAX
