@@ -10,9 +10,8 @@ import plotly.graph_objects as go
 import pytest
 
 from machikurabe import db
-from machikurabe.analysis import peers, uploads
-from machikurabe.ui import exports, peer_view
-from tests.fixture_db import KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA
+from machikurabe.analysis import uploads
+from machikurabe.ui import exports
 from tests.test_report import outside_plotly_js
 
 FORMULA = '=HYPERLINK("http://evil.example/","クリック")'
@@ -58,34 +57,43 @@ def test_inert_figure_escapes_links_everywhere_plotly_reads_markup():
     assert fig.data[0].text[1] == "<b>太字</b>"
 
 
-@pytest.fixture(scope="module")
-def frames(fixture_db):
-    con = db.connect(fixture_db)
-    try:
-        yield (db.run_query(con, "municipalities"), db.run_query(con, "programmes"), db.run_query(con, "data_quality"))
-    finally:
-        con.close()
+def test_report_with_a_hostile_uploaded_indicator_has_no_link_and_no_formula(real_db):
+    # the 比較 page's path: the national view with the session's upload joined, then its one-file report
+    import duckdb
 
+    from machikurabe.analysis import national
+    from machikurabe.analysis import national_peers as npp
+    from machikurabe.ui import national_peer_view as nv
 
-def test_report_with_a_hostile_uploaded_indicator_has_no_link_and_no_formula(frames):
-    municipalities, programmes, quality = frames
-    csv = (f"code,{LINK_NAME}\n{KUSHIRO},10\n{KYOGOKU},20\n{OTOINEPPU},30\n{SUMIDA},40\n").encode("utf-8")
-    result = uploads.load_upload("evil.csv", csv, municipalities, "ja")
+    with duckdb.connect(str(real_db), read_only=True) as con:
+        places = db.run_query(con, "places")
+        catalogue = db.run_query(con, "national_indicators")
+        info = db.run_query(con, "build_info")
+        plan = db.run_query(con, "municipalities")
+        ids = sorted({*npp.DEFAULT_INDICATORS, *national.DEFAULT_WEIGHTS})
+        latest = db.run_query(con, "peers_latest_values", {"indicators": ids})
+    wide, years = npp.wide_frame(places, latest, plan)
+    csv = (f"code,{LINK_NAME},{FORMULA.replace(',', ' ')}\n05203,10,1\n05207,20,2\n01206,30,3\n").encode("utf-8")
+    result = uploads.load_upload("evil.csv", csv, places, "ja")
     assert result.ok, [issue.text for issue in result.issues]
-    bodies, user_meta = uploads.merge_user_indicators(municipalities, result.as_session_value("evil.csv"))
+    wide, user_meta = uploads.merge_user_indicators(wide, result.as_session_value("evil.csv"))
     key = next(iter(user_meta))
-    weights, log_keys = peer_view.all_default_weights(user_meta)
-    params = peers.PeerParams(code=KYOGOKU, group="nearest", k=3, weights=weights)
-    comparison = peer_view.build_comparison(bodies, params, "ja", user_meta=user_meta, log_keys=log_keys)
-    table = peer_view.comparison_table(bodies, comparison, quality)
-    figs = peer_view.figures(bodies, programmes, quality, comparison, table, "ja", key, key, "ageing_rate_pct",
-                             upload_name="evil.csv")
-    html = peer_view.report_html(bodies, comparison, figs, table, "ja", created="2026-11-29", log_keys=log_keys)
+    params = npp.ViewParams(code="05203", group="hand", k=15, weights=dict(national.DEFAULT_WEIGHTS),
+                            hand=["05207", "01206"])
+    view = nv.build(wide, years, catalogue, info, params, (*npp.DEFAULT_INDICATORS, *user_meta), "ja", key, key,
+                    "ageing_rate_pct", user_meta=user_meta, upload_name="evil.csv")
+    html = nv.report_html(view, created="2026-11-29")
     ours = outside_plotly_js(html)  # plotly.js's own code mentions <a href>; the data and tables must not
     assert "リンク" in ours  # the name is there, as text
     for live in ('<a href="http://evil', '<a href="http:\\/\\/evil', '\\u003ca href'):
         assert live not in ours
     assert "&lt;a href" in ours or "&amp;lt;a href" in ours
+    # its CSV and XLSX: the formula-like name is text
+    text = nv.csv_bytes(view.export, view.export_units, view.sources, view.stamp, "ja").decode("utf-8-sig")
+    assert "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+    book = _workbook(nv.xlsx_bytes(view.export, view.export_units, title="t", sources=view.sources,
+                                   stamp=view.stamp, notes=[], lang="ja"))
+    assert all(c.data_type != "f" for row in book.active.iter_rows() for c in row if c.value is not None)
 
 
 def test_numbers_in_files_have_no_float_noise_and_whole_numbers_are_integers():

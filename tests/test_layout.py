@@ -128,8 +128,8 @@ def test_the_rules_see_the_whole_layout():
 
 
 def test_the_transitive_search_finds_ui_through_another_module():
-    # ui.peer_charts imports plotly itself and is imported by ui.peer_view: the chain is followed
-    assert _ui_chain("machikurabe.ui.peer_view")[-1].split(".")[0] in UI_FRAMEWORKS
+    # ui.peer_charts imports plotly itself and is imported by ui.national_peer_view: the chain is followed
+    assert _ui_chain("machikurabe.ui.national_peer_view")[-1].split(".")[0] in UI_FRAMEWORKS
 
 
 # --- (a) -------------------------------------------------------------------------------------------------------

@@ -24,8 +24,8 @@ def test_plan_mixes_links_and_sidebar_switches_over_every_page():
 
 
 def test_page_url_carries_the_representative_state_and_filters():
-    assert load.page_url("http://127.0.0.1:1", "profile") == "http://127.0.0.1:1/profile?code=01206"
-    assert load.page_url("http://127.0.0.1:1", "map", "kind=city") == "http://127.0.0.1:1/map?kind=city"
+    assert load.page_url("http://127.0.0.1:1", "profile") == "http://127.0.0.1:1/profile?code=05203"
+    assert load.page_url("http://127.0.0.1:1", "map", "kind=city") == "http://127.0.0.1:1/map?code=05203&kind=city"
     assert load.page_url("http://127.0.0.1:1", "overview") == "http://127.0.0.1:1/"
     assert load.page_url("http://127.0.0.1:1", "overview", "kind=city") == "http://127.0.0.1:1/?kind=city"
 

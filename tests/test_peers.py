@@ -47,31 +47,14 @@ REAL = _bodies([
 ])
 
 
-def test_kind_size_group_same_kind_and_band_only():
-    group = peers.kind_size_group(REAL, "01399")
-    # the other Hokkaido towns under 10,000; the village (音威子府村) is another kind
-    assert sorted(group["code"]) == ["01433", "01452", "01544", "01642"]
 
 
-def test_kind_size_group_of_prefecture_holds_only_prefectures():
-    assert list(peers.kind_size_group(REAL, "13000")["code"]) == ["02000"]
 
 
-def test_prefecture_group_excludes_town_and_prefecture_block():
-    group = peers.prefecture_group(REAL, "13107")
-    assert list(group["code"]) == []  # 東京都 itself is a prefecture block, not a peer of 墨田区
-    assert "01399" not in set(peers.prefecture_group(REAL, "01399")["code"])
-    assert len(peers.prefecture_group(REAL, "01399")) == 7
 
 
-def test_prefecture_group_for_a_prefecture_is_empty():
-    assert peers.prefecture_group(REAL, "02000").empty
 
 
-def test_hand_picked_drops_other_level_unknown_and_self():
-    group, dropped = peers.hand_picked_group(REAL, "01399", ["01452", "02000", "99999", "01399", "01452"])
-    assert list(group["code"]) == ["01452"]
-    assert dropped == ["02000", "99999"]
 
 
 # --- nearest neighbours ---------------------------------------------------------------------------------------
@@ -180,10 +163,6 @@ def test_log_transform_uses_ratio_not_difference():
     assert d["B"] == pytest.approx(d["C"] / 2)
 
 
-def test_default_weights_file_is_readable():
-    weights, log_keys = peers.load_default_weights()
-    assert weights["ageing_rate_pct"] > 0 and weights["welfare_rate_pct"] > 0
-    assert "population" in log_keys and "density_per_km2" in log_keys
 
 
 # --- URL parameters ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Tests for machikurabe.ui.report and the report assembled by peer_view: one self-contained HTML file with
+"""Tests for machikurabe.ui.report (the 比較 page's report is tested with its view in tests/test_national_peers.py): one self-contained HTML file with
 plotly.js inlined once, every chart and table, peer definition, sources, vintage and date, A4 print CSS,
 and no external address anywhere in the file."""
 from __future__ import annotations
@@ -7,12 +7,8 @@ import re
 
 import pandas as pd
 import plotly.graph_objects as go
-import pytest
 
-from machikurabe import db
-from machikurabe.analysis import indicators, peers
-from machikurabe.ui import peer_view, report
-from tests.fixture_db import KUSHIRO, KYOGOKU, OTOINEPPU, SUMIDA
+from machikurabe.ui import report
 
 URL = re.compile(r"https?://", re.IGNORECASE)
 SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.DOTALL)
@@ -52,38 +48,3 @@ def test_small_report_structure():
     assert_offline(html)
     assert '<tr class="town">' in html
     assert "作成日：2026-11-23" in html and "令和元年度" in html
-
-
-@pytest.fixture(scope="module")
-def bodies(fixture_db):
-    con = db.connect(fixture_db)
-    try:
-        yield (db.run_query(con, "municipalities"), db.run_query(con, "programmes"), db.run_query(con, "data_quality"))
-    finally:
-        con.close()
-
-
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_full_comparison_report(bodies, lang):
-    municipalities, programmes, quality = bodies
-    weights, log_keys = peer_view.all_default_weights()
-    params = peers.PeerParams(code=KYOGOKU, group="nearest", k=3, weights=weights)
-    comparison = peer_view.build_comparison(municipalities, params, lang, log_keys=log_keys)
-    assert sorted(comparison.peer_codes) == sorted([KUSHIRO, OTOINEPPU, SUMIDA])  # the fixture's 3 other municipalities
-    table = peer_view.comparison_table(municipalities, comparison, quality)
-    figs = peer_view.figures(municipalities, programmes, quality, comparison, table, lang,
-                             "ageing_rate_pct", "ageing_rate_pct", "welfare_rate_pct")
-    html = peer_view.report_html(municipalities, comparison, figs, table, lang, created="2026-11-23",
-                                 log_keys=log_keys)
-    assert html.count('class="plotly-graph-div"') == 4  # spine, bar, scatter, programmes
-    assert html.count("plotly.js v") == 1
-    assert_offline(html)
-    # every table: comparison, peer list, values, filled values (音威子府村 printed no 地縁組織加入率), stability,
-    # programmes
-    assert html.count("<table>") == 6
-    assert comparison.definition in html.replace("&amp;", "&")
-    source = indicators.SOURCE_EN if lang == "en" else indicators.SOURCE_JA
-    assert source in html.replace("&quot;", '"')
-    assert "2026-11-23" in html
-    town = "Kyogoku Town" if lang == "en" else "京極町"
-    assert f"<b>{town}</b>" in html

@@ -37,85 +37,20 @@ TOWN = "01399"
 PEERS = ["01452", "01470", "01544", "01642", "01433"]  # 鷹栖町, 音威子府村, 津別町, 広尾町, 妹背牛町
 
 
-def test_peer_statistics_by_hand():
-    # peer ageing rates sorted: 30.6, 33.9, 38.1, 44.8, 46.3 (n = 5)
-    # type-7 quartiles: position (n−1)·p → q1 at 1 → 33.9, median at 2 → 38.1, q3 at 3 → 44.8
-    row = spine.spine_table(BODIES, TOWN, PEERS, ["ageing_rate_pct"]).iloc[0]
-    assert row["peer_n"] == 5
-    assert row["peer_min"] == pytest.approx(30.6)
-    assert row["peer_q1"] == pytest.approx(33.9)
-    assert row["peer_median"] == pytest.approx(38.1)
-    assert row["peer_q3"] == pytest.approx(44.8)
-    assert row["peer_max"] == pytest.approx(46.3)
-    assert row["town_value"] == pytest.approx(35.2)
-    # 35.2 − 38.1
-    assert row["difference"] == pytest.approx(-2.9)
-    # two of five peers (30.6, 33.9) are below 35.2, none equal: 2/5
-    assert row["percentile"] == pytest.approx(40.0)
 
 
-def test_reference_medians_by_hand():
-    refs = spine.reference_medians(BODIES, TOWN, PEERS, "ageing_rate_pct")
-    # 北海道's 8 municipalities sorted: 26.7 30.6 33.2 33.9 | 35.2 38.1 44.8 46.3 → (33.9 + 35.2) / 2
-    assert refs["prefecture"] == pytest.approx(34.55)
-    # all 10 municipalities (prefecture block excluded): 22.3 26.7 30.6 33.2 33.9 | 35.2 38.1 44.8 46.3 53.7
-    assert refs["level"] == pytest.approx(34.55)
-    assert refs["peers"] == pytest.approx(38.1)
 
 
-def test_level_median_excludes_prefecture_blocks_and_changes_with_members():
-    without_sumida = BODIES[BODIES["code"] != "13107"]
-    # 9 municipalities: 26.7 30.6 33.2 33.9 [35.2] 38.1 44.8 46.3 53.7 → 35.2
-    assert spine.reference_medians(without_sumida, TOWN, PEERS, "ageing_rate_pct")["level"] == pytest.approx(35.2)
 
 
-def test_prefecture_block_has_no_prefecture_median():
-    refs = spine.reference_medians(BODIES, "02000", [], "ageing_rate_pct")
-    assert refs["prefecture"] is None
-    assert refs["level"] == pytest.approx(32.07)  # the only prefecture here
-    assert refs["peers"] is None
 
 
-def test_percentile_counts_ties_as_half():
-    # peers 30.6, 33.9, 35.2 (a tie), 38.1: below 2, equal 1 → (2 + 0.5) / 4 = 62.5
-    bodies = BODIES.copy()
-    bodies.loc[bodies["code"] == "01544", "ageing_rate_pct"] = 35.2
-    row = spine.spine_table(bodies, TOWN, ["01470", "01452", "01544", "01642"], ["ageing_rate_pct"]).iloc[0]
-    assert row["percentile"] == pytest.approx(62.5)
 
 
-def test_small_population_and_quality_flags():
-    bodies = BODIES.assign(welfare_rate_pct=[3.7, 4.92, 1.38, 1.25, 0.77, 0.1, 1.23, 1.8, 2.866, 3.5, 2.34])
-    quality = pd.DataFrame([
-        ("01399", "welfare_rate_pct", "13.8 (‰)", "1.38", "per_mille_converted", 102, ""),
-        ("01544", "welfare_rate_pct", "12.3 (%)", "1.23", "per_mille_labelled_percent", 396, ""),
-    ], columns=["municipality_code", "field", "raw_value", "value", "rule", "source_line", "note"])
-    table = spine.spine_table(bodies, TOWN, PEERS, ["ageing_rate_pct", "welfare_rate_pct"], quality).set_index("indicator")
-    assert bool(table.loc["welfare_rate_pct", "town_small"])  # 3,004 people < 5,000
-    assert table.loc["welfare_rate_pct", "town_quality_rules"] == "per_mille_converted"
-    assert table.loc["welfare_rate_pct", "town_quality_raw"] == "13.8 (‰)"
-    assert table.loc["welfare_rate_pct", "peers_with_quality_notes"] == 1  # 津別町
-    assert table.loc["ageing_rate_pct", "town_quality_rules"] == ""
-    assert not spine.is_small(5_000) and spine.is_small(4_999)
 
 
-def test_missing_town_value_and_empty_peers():
-    bodies = BODIES.copy()
-    bodies.loc[bodies["code"] == TOWN, "ageing_rate_pct"] = None
-    row = spine.spine_table(bodies, TOWN, PEERS, ["ageing_rate_pct"]).iloc[0]
-    assert row["town_value"] is None and row["difference"] is None and row["percentile"] is None
-    empty = spine.spine_table(BODIES, TOWN, [], ["ageing_rate_pct"]).iloc[0]
-    assert empty["peer_n"] == 0 and empty["peer_median"] is None
 
 
-def test_spine_positions_centre_the_peer_median():
-    row = spine.spine_table(BODIES, TOWN, PEERS, ["ageing_rate_pct"]).iloc[0]
-    pos = spine.spine_positions(row)
-    # median 38.1 in the centre; the furthest mark is the max 46.3 (8.2 away) → at 1.0
-    assert pos["median"] == pytest.approx(0.5)
-    assert pos["max"] == pytest.approx(1.0)
-    assert pos["town"] == pytest.approx(0.5 + (35.2 - 38.1) / (2 * 8.2))
-    assert pos["min"] == pytest.approx(0.5 + (30.6 - 38.1) / (2 * 8.2))
 
 
 REAL_DB = Path(os.environ.get("MACHIKURABE_DB", Path(__file__).resolve().parent.parent / "data" / "municipal.duckdb"))

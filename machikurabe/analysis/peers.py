@@ -6,14 +6,11 @@ Prefecture blocks are only ever compared with prefectures, municipalities only w
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-WEIGHTS_FILE = Path(__file__).resolve().parent / "peer_weights.toml"
 
 GROUP_KINDS = ("size", "prefecture", "nearest", "hand")
 DEFAULT_GROUP = "nearest"
@@ -66,39 +63,14 @@ def same_level(bodies: pd.DataFrame, code: str) -> pd.DataFrame:
     return bodies[bodies["kind"].map(level_of) == level]
 
 
-def kind_size_group(bodies: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Other bodies of the same kind and population band."""
-    town = _town_row(bodies, code)
-    band = size_band(town["population"])
-    mask = (bodies["kind"] == town["kind"]) & (bodies["population"].map(size_band) == band) & (bodies["code"] != code)
-    return bodies[mask]
 
 
-def prefecture_group(bodies: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Other bodies of the same level in the town's prefecture (for a prefecture block: none)."""
-    town = _town_row(bodies, code)
-    level_bodies = same_level(bodies, code)
-    return level_bodies[(level_bodies["prefecture"] == town["prefecture"]) & (level_bodies["code"] != code)]
 
 
-def hand_picked_group(bodies: pd.DataFrame, code: str, codes) -> tuple[pd.DataFrame, list[str]]:
-    """The chosen bodies at the town's level, and the codes dropped (unknown, other level, or the town itself)."""
-    level_bodies = same_level(bodies, code)
-    wanted = [c for c in dict.fromkeys(codes or []) if c != code]
-    kept = [c for c in wanted if c in set(level_bodies["code"])]
-    dropped = [c for c in wanted if c not in set(kept)]
-    return level_bodies.set_index("code").loc[kept].reset_index(), dropped
 
 
 # --- nearest neighbours -------------------------------------------------------------------------------------
 
-def load_default_weights(path: Path = WEIGHTS_FILE) -> tuple[dict[str, float], tuple[str, ...]]:
-    """Default weights and the indicators logged before standardising, from peer_weights.toml."""
-    with open(path, "rb") as handle:
-        config = tomllib.load(handle)
-    weights = {str(k): float(v) for k, v in config.get("weights", {}).items()}
-    log_keys = tuple(config.get("log", {}).get("keys", ()))
-    return weights, log_keys
 
 
 @dataclass

@@ -10,43 +10,15 @@ from __future__ import annotations
 import pandas as pd
 
 from machikurabe.analysis import formatting
-from machikurabe.analysis.peers import level_of
 from machikurabe.safe_text import defuse_formula
 
 SMALL_POPULATION = 5_000  # bodies under this many people: values rest on few people, flag them
 
 
-def summary_stats(values) -> dict:
-    """n, min, q1, median, q3, max of the non-missing ``values`` (None for each when there are none)."""
-    clean = pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce").dropna().astype(float)
-    if clean.empty:
-        return {"n": 0, "min": None, "q1": None, "median": None, "q3": None, "max": None}
-    return {"n": int(clean.size), "min": float(clean.min()), "q1": float(clean.quantile(0.25)),
-            "median": float(clean.median()), "q3": float(clean.quantile(0.75)), "max": float(clean.max())}
 
 
-def _median(values) -> float | None:
-    clean = pd.to_numeric(values, errors="coerce").dropna()
-    return float(clean.median()) if not clean.empty else None
 
 
-def reference_medians(bodies: pd.DataFrame, town_code: str, peer_codes, key: str) -> dict:
-    """The three benchmarks for one indicator.
-
-    level: all bodies of the town's level (municipalities or prefectures), the town included;
-    prefecture: municipalities of the town's prefecture, the town included (None for a prefecture block,
-    which would only be compared with itself); peers: the peer group, the town excluded.
-    """
-    town = bodies[bodies["code"] == town_code].iloc[0]
-    level = level_of(town["kind"])
-    levels = bodies["kind"].map(level_of)
-    level_values = bodies.loc[levels == level, key]
-    if level == "prefecture":
-        pref_median = None
-    else:
-        pref_median = _median(bodies.loc[(levels == level) & (bodies["prefecture"] == town["prefecture"]), key])
-    peers = bodies[bodies["code"].isin(list(peer_codes))]
-    return {"level": _median(level_values), "prefecture": pref_median, "peers": _median(peers[key])}
 
 
 def quality_notes(quality: pd.DataFrame | None, code: str, key: str) -> list[dict]:
@@ -62,34 +34,6 @@ def is_small(population) -> bool:
     return population is not None and not formatting.is_missing(population) and float(population) < SMALL_POPULATION
 
 
-def spine_table(bodies: pd.DataFrame, town_code: str, peer_codes, keys, quality: pd.DataFrame | None = None
-                ) -> pd.DataFrame:
-    """One row per indicator: the town against its peers and the three reference medians."""
-    town = bodies[bodies["code"] == town_code].iloc[0]
-    peers = bodies[bodies["code"].isin(list(peer_codes)) & (bodies["code"] != town_code)]
-    rows = []
-    for key in keys:
-        stats = summary_stats(peers[key])
-        value = town[key]
-        value = None if formatting.is_missing(value) else float(value)
-        refs = reference_medians(bodies, town_code, peers["code"], key)
-        notes = quality_notes(quality, town_code, key)
-        peer_flags = [c for c in peers["code"] if quality_notes(quality, c, key)]
-        rows.append({
-            "indicator": key,
-            "town_value": value,
-            "peer_n": stats["n"],
-            "peer_min": stats["min"], "peer_q1": stats["q1"], "peer_median": stats["median"],
-            "peer_q3": stats["q3"], "peer_max": stats["max"],
-            "difference": None if value is None or stats["median"] is None else value - stats["median"],
-            "percentile": formatting.percentile_of(peers[key], value) if value is not None else None,
-            "level_median": refs["level"], "prefecture_median": refs["prefecture"],
-            "town_small": is_small(town["population"]),
-            "town_quality_rules": ", ".join(dict.fromkeys(n["rule"] for n in notes)),
-            "town_quality_raw": " / ".join(str(n["raw_value"]) for n in notes if n["raw_value"] is not None),
-            "peers_with_quality_notes": len(peer_flags),
-        })
-    return pd.DataFrame(rows)
 
 
 def spine_positions(row: pd.Series) -> dict:

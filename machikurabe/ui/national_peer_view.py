@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field
 
 import pandas as pd
-from openpyxl import load_workbook
 
 from machikurabe import credits
 from machikurabe.analysis import indicators as plan_indicators
@@ -259,12 +258,6 @@ def source_lines(keys, lang: str, upload_name: str | None = None, user_keys=()) 
     return lines
 
 
-def strip_source_label(line: str) -> str:
-    """「出典：…」 → 「…」, "Source: …" → "…", so a sheet's own 出典 label is not doubled."""
-    for prefix in ("出典：", "出典:", "Source: ", "Source:"):
-        if line.startswith(prefix):
-            return line[len(prefix):]
-    return line
 
 
 def vintage_text(build_info: pd.DataFrame | None, lang: str) -> str:
@@ -290,8 +283,8 @@ def csv_bytes(frame: pd.DataFrame, units: dict[str, str], sources: list[str], st
     writer.writerow([])
     label = "出典" if lang != "en" else "Source"
     for line in sources:
-        writer.writerow([f"{label}：{strip_source_label(line)}" if lang != "en"
-                         else f"{label}: {strip_source_label(line)}"])
+        writer.writerow([f"{label}：{exports.strip_source_label(line)}" if lang != "en"
+                         else f"{label}: {exports.strip_source_label(line)}"])
     writer.writerow([stamp])
     return head + buffer.getvalue().encode("utf-8")
 
@@ -300,24 +293,13 @@ def xlsx_bytes(frame: pd.DataFrame, units: dict[str, str], *, title: str, source
                notes: list[str], lang: str) -> bytes:
     """exports.xlsx_bytes (title, one 出典 line, date, notes, header + units rows) set up for print: A4 landscape,
     fitted to the page width, the header and units rows repeated on every page."""
-    source = "／".join(strip_source_label(s) for s in sources) if lang != "en" else \
-        " / ".join(strip_source_label(s) for s in sources)
+    source = "／".join(exports.strip_source_label(s) for s in sources) if lang != "en" else \
+        " / ".join(exports.strip_source_label(s) for s in sources)
     all_notes = [*notes, stamp]
-    data = exports.xlsx_bytes(frame, title=title, source=source, units=units, notes=all_notes,
+    # exports.xlsx_bytes sets the print up (A4, one page wide, header and units rows repeated)
+    return exports.xlsx_bytes(frame, title=title, source=source, units=units, notes=all_notes,
                               unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
                               created_label=t("sheet_created", lang))
-    book = load_workbook(io.BytesIO(data))
-    sheet = book.active
-    header_row = 4 + len(all_notes) + 1
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{header_row}:{header_row + 1}"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 # --- the view -------------------------------------------------------------------------------------------------

@@ -9,16 +9,13 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from machikurabe.analysis.quality_rules import describe
 from machikurabe.analysis.spine import (
-    format_indicator,
     indicator_label,
     indicator_name,
     is_small,
-    quality_notes,
     spine_positions,
 )
-from machikurabe.i18n import programme_label, t
+from machikurabe.i18n import t
 from machikurabe.ui import charts  # noqa: F401  (sets the house plotly template)
 
 FONT_FAMILY = '"Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif'
@@ -67,72 +64,6 @@ def _wrap(text: str, width: int = 52) -> str:
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 
-def spine_chart(table: pd.DataFrame, town_name: str, lang: str, source: str, user_meta: dict | None = None
-                ) -> go.Figure:
-    """One row per indicator: peer min–max (light bar), IQR (dark bar), peer median (centre line), the town
-    (bold circle), the level and prefecture medians; town value and peer median printed on the right."""
-    fig = go.Figure()
-    all_rows = [r for _, r in table.iterrows()]
-    all_labels = [indicator_label(r["indicator"], lang, user_meta) for r in all_rows]
-    # an indicator no peer has a value for keeps its row (with its numbers) but has nothing to draw
-    rows = [r for r in all_rows if spine_positions(r)]
-    labels = [indicator_label(r["indicator"], lang, user_meta) for r in rows]
-    pos = [spine_positions(r) for r in rows]
-    fig.add_trace(go.Scatter(y=all_labels, x=[0.5] * len(all_labels), mode="markers", showlegend=False,
-                             marker=dict(opacity=0), hoverinfo="skip"))
-
-    def add_bar(start, end, colour, name, width):
-        base = [p[start] for p in pos]
-        length = [p[end] - p[start] for p in pos]
-        fig.add_trace(go.Bar(y=labels, x=length, base=base, orientation="h", marker_color=colour, width=width,
-                             name=name, hoverinfo="skip"))
-
-    add_bar("min", "max", RANGE_COLOUR, t("peer_range", lang), 0.6)
-    add_bar("q1", "q3", IQR_COLOUR, t("peer_iqr", lang), 0.6)
-    fig.add_trace(go.Scatter(
-        y=labels, x=[0.5] * len(rows), mode="markers", name=t("peer_median", lang),
-        marker=dict(symbol="line-ns", size=26, line=dict(width=3, color="#000000")),
-        customdata=[format_indicator(r["peer_median"], r["indicator"], lang, user_meta) for r in rows],
-        hovertemplate="%{y}<br>" + t("peer_median", lang) + ": %{customdata}<extra></extra>"))
-    for ref, colour, symbol, name in (("level", LEVEL_COLOUR, "diamond", t("level_median", lang)),
-                                      ("prefecture", PREF_COLOUR, "triangle-up", t("prefecture_median", lang))):
-        ys = [lab for lab, p in zip(labels, pos) if p.get(ref) is not None]
-        xs = [p[ref] for p in pos if p.get(ref) is not None]
-        col = "level_median" if ref == "level" else "prefecture_median"
-        custom = [format_indicator(r[col], r["indicator"], lang, user_meta) for r, p in zip(rows, pos)
-                  if p.get(ref) is not None]
-        fig.add_trace(go.Scatter(y=ys, x=xs, mode="markers", name=name, customdata=custom,
-                                 marker=dict(symbol=symbol, size=11, color=colour, line=dict(width=1, color="#333")),
-                                 hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>"))
-    ys = [lab for lab, p in zip(labels, pos) if p.get("town") is not None]
-    xs = [p["town"] for p in pos if p.get("town") is not None]
-    custom = [format_indicator(r["town_value"], r["indicator"], lang, user_meta) for r, p in zip(rows, pos)
-              if p.get("town") is not None]
-    fig.add_trace(go.Scatter(y=ys, x=xs, mode="markers", name=_bold(town_name), customdata=custom,
-                             marker=dict(symbol="circle", size=15, color=TOWN_COLOUR, line=dict(width=2.5, color="#000")),
-                             hovertemplate="%{y}<br>" + _bold(town_name) + ": %{customdata}<extra></extra>"))
-    # the printed numbers, as in Fingertips' table to the left of the spine
-    for lab, r in zip(all_labels, all_rows):
-        fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[0], y=lab, xref="paper", yref="y", xanchor="left",
-                           showarrow=False, text=_bold(format_indicator(r["town_value"], r["indicator"], lang, user_meta)
-                                                       + (" ⚠" if r.get("town_quality_rules") else "")),
-                           hovertext=", ".join(describe(x, lang) for x in r["town_quality_rules"].split(", "))
-                           if r.get("town_quality_rules") else None)
-        fig.add_annotation(x=1, xshift=NUMBER_COLUMNS[1], y=lab, xref="paper", yref="y", xanchor="left",
-                           showarrow=False, text=format_indicator(r["peer_median"], r["indicator"], lang, user_meta))
-    for shift, text in zip(NUMBER_COLUMNS, (_bold(town_name), t("peer_median", lang))):
-        if all_labels:
-            fig.add_annotation(x=1, xshift=shift, y=all_labels[0], yshift=22, xref="paper", yref="y", xanchor="left",
-                               yanchor="bottom", showarrow=False, text=text, font=dict(size=11, color="#444"))
-    fig.update_layout(barmode="overlay", bargap=0.35)
-    fig.update_xaxes(range=[-0.02, 1.02], tickvals=[0, 0.5, 1],
-                     ticktext=[t("spine_low", lang), t("peer_median", lang), t("spine_high", lang)],
-                     showgrid=False, zeroline=False)
-    fig.update_yaxes(categoryorder="array", categoryarray=all_labels, range=[len(all_labels) - 0.5, -0.5])
-    _style(fig, t("spine_title", lang, town=town_name), t("spine_x", lang), "", _wrap(source),
-           height=200 + 48 * max(len(all_labels), 1), axis_space=75, top=150)
-    fig.update_layout(margin=dict(r=NUMBER_COLUMNS[1] + 120))
-    return fig
 
 
 def _reference_lines(fig: go.Figure, refs: dict, lang: str, axis: str = "y") -> None:
@@ -154,30 +85,6 @@ def _reference_lines(fig: go.Figure, refs: dict, lang: str, axis: str = "y") -> 
                                      else f"{name} (x)", line=dict(color=colour, dash=dash, width=1.5)))
 
 
-def ranked_bar(bodies: pd.DataFrame, town_code: str, peer_codes, key: str, refs: dict, lang: str, source: str,
-               user_meta: dict | None = None, quality: pd.DataFrame | None = None) -> go.Figure:
-    """The town and its peers sorted by one indicator; the town in vermillion and bold, medians as lines.
-    Bodies under 5,000 people carry ＊ after the name; corrected or approximate values carry ⚠ and the rule."""
-    group = bodies[bodies["code"].isin([town_code, *peer_codes])].copy()
-    group = group.sort_values([key, "code"], ascending=[False, True], na_position="last")
-    is_town = group["code"] == town_code
-    names = [_bold(n) if town else n for n, town in zip(_display_names(group, lang), is_town)]
-    fig = go.Figure(go.Bar(
-        x=names, y=group[key], marker_color=[TOWN_COLOUR if tw else PEER_COLOUR for tw in is_town],
-        marker_line=dict(color=["#000" if tw else PEER_COLOUR for tw in is_town],
-                         width=[2.5 if tw else 0 for tw in is_town]),
-        text=[format_indicator(v, key, lang, user_meta) + (" ⚠" if quality_notes(quality, c, key) else "")
-              for v, c in zip(group[key], group["code"])], textposition="outside",
-        customdata=[" / ".join(describe(n["rule"], lang) + f"（{n['raw_value']}）" for n in quality_notes(quality, c, key))
-                    for c in group["code"]],
-        name=t("peers_legend", lang), showlegend=False,
-        hovertemplate="%{x}: %{text}<br>%{customdata}<extra></extra>"))
-    _reference_lines(fig, refs, lang, "y")
-    label = indicator_label(key, lang, user_meta)
-    _style(fig, t("bar_title", lang, indicator=indicator_name(key, lang, user_meta)), t("axis_body", lang), label,
-           _wrap(source), height=500, axis_space=130)
-    fig.update_xaxes(tickangle=-45)
-    return fig
 
 
 def _display_names(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -218,53 +125,8 @@ def scatter(bodies: pd.DataFrame, town_code: str, peer_codes, x_key: str, y_key:
     return fig
 
 
-def programme_frame(programmes: pd.DataFrame, bodies: pd.DataFrame, town_code: str, peer_codes, lang: str
-                    ) -> pd.DataFrame:
-    """Which programmes each body runs (marked or designed) and its planned promoters; the town first."""
-    order = [town_code, *[c for c in peer_codes if c != town_code]]
-    rows = []
-    for code in order:
-        body = bodies[bodies["code"] == code]
-        if body.empty:
-            continue
-        name = _display_names(body, lang)[0]
-        progs = programmes[programmes["municipality_code"] == code]
-        row = {"code": code, t("col_body", lang): f"★ {name}" if code == town_code else name}
-        # municipalities run the first two programmes, prefectures the third: no empty column for the other level
-        level_programmes = (("prefectural",) if body["kind"].iloc[0] == "prefecture"
-                            else ("community_capacity", "multi_agency"))
-        for programme in level_programmes:
-            match = progs[progs["programme"] == programme]
-            runs = bool(not match.empty and (match["marked"].any() or match["has_content"].any()))
-            row[programme_label(programme, lang, short=True)] = "✓" if runs else ""
-        counts = pd.to_numeric(progs["promoter_count"], errors="coerce").dropna()
-        row[t("col_promoters", lang)] = int(counts.sum()) if not counts.empty else None
-        rows.append(row)
-    return pd.DataFrame(rows)
 
 
-def programme_chart(frame: pd.DataFrame, lang: str, source: str, town_code: str) -> go.Figure:
-    """Heat-grid of programmes run (✓) with the planned promoters as a last column of numbers."""
-    body_col = t("col_body", lang)
-    programme_cols = [c for c in frame.columns if c not in ("code", body_col, t("col_promoters", lang))]
-    bodies = [_bold(b) if c == town_code else b for b, c in zip(frame[body_col], frame["code"])]
-    z = [[1 if frame.iloc[i][c] == "✓" else 0 for c in programme_cols] for i in range(len(frame))]
-    text = [["✓" if v else "" for v in row] for row in z]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=programme_cols, y=bodies, text=text, texttemplate="%{text}", showscale=False,
-        colorscale=[[0, "#F2F2F2"], [1, "#56B4E9"]], zmin=0, zmax=1, xgap=3, ygap=3,
-        hovertemplate="%{y} / %{x}: %{text}<extra></extra>"))
-    promoters = frame[t("col_promoters", lang)]
-    for b, v in zip(bodies, promoters):
-        fig.add_annotation(x=1.02, y=b, xref="paper", yref="y", xanchor="left", showarrow=False,
-                           text="—" if v is None or pd.isna(v) else (f"{int(v)}人" if lang != "en" else f"{int(v)}"))
-    fig.add_annotation(x=1.02, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
-                       showarrow=False, text=t("col_promoters", lang), font=dict(size=11))
-    fig.update_yaxes(autorange="reversed")
-    _style(fig, t("programme_chart_title", lang), t("axis_programme", lang), t("axis_body", lang), _wrap(source),
-           height=130 + 36 * max(len(frame), 1), axis_space=75, top=80)
-    fig.update_layout(margin=dict(r=170))
-    return fig
 
 
 # --- 比較 over the whole country (issue 12) ------------------------------------------------------------------
