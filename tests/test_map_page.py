@@ -422,6 +422,9 @@ def test_map_in_chromium(tmp_path, fixture_db):
         wait_for_app(page)
         page.locator('[data-testid="stSidebarNav"] a[href$="/map"]').first.click()
         page.wait_for_selector("#deckgl-overlay", timeout=60_000)
+        wait_for_app(page)
+        # the national choropleth is the default since issue 12: this test is of the plan-figure mode
+        page.get_by_text("モデル事業の計画の数値").first.click()
         page.wait_for_selector(".js-plotly-plot", timeout=60_000)
         wait_for_app(page)
         assert exception_texts(page) == []
@@ -469,6 +472,9 @@ def test_uploaded_indicator_on_map_in_chromium(tmp_path):
         wait_for_app(page)
         page.locator('[data-testid="stSidebarNav"] a[href$="/map"]').first.click()
         page.wait_for_selector("#deckgl-overlay", timeout=60_000)
+        wait_for_app(page)
+        page.get_by_text("モデル事業の計画の数値").first.click()  # uploads join the plan-figure mode
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
         wait_for_app(page)
         page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
         page.get_by_role("option", name="見守り訪問率（%）（アップロード）").click()
