@@ -77,7 +77,9 @@ def _reset_indicators():
     st.session_state["np_show"] = [k for k in (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS) if k in all_keys]
 
 
-st.session_state.setdefault("np_show", [k for k in (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS)])
+# a shared link's indicator set (?show=a,b,c) seeds the picker once; unknown ids are dropped
+state.seed("np_show", [k for k in (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS)], url="show",
+           parse=lambda raw: [k for k in raw.split(",") if k in all_keys] or None)
 st.session_state["np_show"] = [k for k in st.session_state["np_show"] if k in all_keys] or list(npp.DEFAULT_INDICATORS)
 
 # --- the group ------------------------------------------------------------------------------------------------
@@ -137,7 +139,9 @@ params = npp.ViewParams(code=code, group=group, k=int(k), weights=weights or dic
                         hand=list(hand))
 state.mirror({"group": group, "k": str(k) if group == "nearest" else None,
               "w": npp.weights_param(params.weights) if group == "nearest" else None,
-              "hand": ",".join(hand) if group == "hand" and hand else None, "ind": bar_key, "x": x_key, "y": y_key})
+              "hand": ",".join(hand) if group == "hand" and hand else None, "ind": bar_key, "x": x_key, "y": y_key,
+              "show": None if list(shown) == [k for k in (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS) if k in all_keys]
+              else ",".join(shown)})
 
 
 # --- the view (cached for everyone asking the same question; an upload is this session's own) ------------------

@@ -241,3 +241,12 @@ def test_page_in_chromium(real_db, tmp_path):
         html = target.read_text(encoding="utf-8")
         assert "横手市" in html and not re.search(r"https?://", html)
         assert "/peers?code=05203&amp;group=type" in html
+
+
+def test_the_indicator_set_is_in_the_link(app):
+    app.query_params["code"] = "05203"
+    app.query_params["show"] = "ageing_rate_pct,A1101,nonsense"
+    app.run()
+    assert not app.exception
+    assert app.session_state["np_show"] == ["ageing_rate_pct", "A1101"]  # the unknown id dropped
+    assert _param(app, "show") == "ageing_rate_pct,A1101"

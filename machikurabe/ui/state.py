@@ -29,6 +29,7 @@ URL_PARAMS: dict[str, str] = {
     "ind": "比較: indicator of the ranked bar chart",
     "x": "比較: scatter x indicator",
     "y": "比較: scatter y indicator",
+    "show": "比較: indicators shown in the spine and table, comma-separated ids (absent: the default set)",
     "indicator": "地図: indicator that colours the map",
     "tiles": "地図: 1 when online base tiles were asked for",
     "q": "事業設計: the text searched in every design",
