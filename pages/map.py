@@ -110,15 +110,19 @@ def national_map() -> None:
         centre = (chosen_row.iloc[0]["lat"], chosen_row.iloc[0]["lon"])
     st.session_state.setdefault("map_zoom", choropleth.JAPAN_VIEW["zoom"])
 
-    def zoom_by(step: float | None) -> None:
+    def zoom_by() -> None:
+        # a control that acts on every press: the choice is handled here and cleared again
+        step = {"in": 1.0, "out": -1.0}.get(st.session_state.get("map_zoom_control"))
         base = choropleth.JAPAN_VIEW["zoom"]
-        st.session_state["map_zoom"] = base if step is None else st.session_state["map_zoom"] + step
+        zoom = base if step is None else st.session_state["map_zoom"] + step
+        st.session_state["map_zoom"] = max(choropleth.ZOOM_MIN, min(choropleth.ZOOM_MAX, zoom))
+        st.session_state["map_zoom_control"] = None
 
-    zoom_cols = st.columns([1, 1, 1.4, 3], gap="small")
-    zoom_cols[0].button(t("mapn_zoom_in", lang), on_click=zoom_by, args=(1.0,), key="map_zoom_in", width="stretch")
-    zoom_cols[1].button(t("mapn_zoom_out", lang), on_click=zoom_by, args=(-1.0,), key="map_zoom_out", width="stretch")
-    zoom_cols[2].button(t("mapn_zoom_reset", lang), on_click=zoom_by, args=(None,), key="map_zoom_reset",
-                        width="stretch")
+    # one row on a phone too (buttons in columns would stack); Streamlit's deck.gl has no on-map zoom widget
+    st.segmented_control(t("mapn_zoom", lang), ["in", "out", "reset"],
+                         format_func=lambda o: t({"in": "mapn_zoom_in", "out": "mapn_zoom_out",
+                                                  "reset": "mapn_zoom_reset"}[o], lang),
+                         key="map_zoom_control", on_change=zoom_by, label_visibility="collapsed")
     map_col, legend_col = st.columns([4, 1.25], gap="small")
     with map_col:
         view_state = choropleth.zoomed_view(st.session_state["map_zoom"], centre)
@@ -239,7 +243,7 @@ def plan_map() -> None:
                 st.markdown(f"**{t('map_title', lang, indicator=indicator_name, n=len(points))}**")
                 deck = maps.build_deck(points, outlines, boundary_collection, online_tiles=online_tiles)
                 st.pydeck_chart(deck, width="stretch", height=maps.MAP_HEIGHT_PX, key=f"map_deck_{key}_{lang}")
-                st.caption(t("mapn_controls", lang))
+                st.caption(t("mapn_controls_plan", lang))
                 st.markdown(maps.legend_html(scale, key, lang, has_missing=bool(missing), user_meta=user_meta),
                             unsafe_allow_html=True)
                 st.caption(maps.source_text(key, lang, user_meta, markdown_escape(upload_name or "")))

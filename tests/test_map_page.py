@@ -309,7 +309,8 @@ def test_national_choropleth_is_the_default(national):
     assert "SSDSE（教育用標準データセット）" in text and "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in text
     assert "計算式：A1303 / A1101 × 100" in text
     assert at.query_params["indicator"] == "ageing_rate_pct"
-    assert [b.label for b in at.button][:3] == ["＋ 拡大", "− 縮小", "全国を表示"]
+    zoom = at.get("button_group")[0]
+    assert zoom.proto.options[0].content == "＋ 拡大" and len(zoom.proto.options) == 3
 
 
 def test_national_second_indicator_and_year(national):
@@ -381,13 +382,16 @@ def test_online_tiles_offline_says_so(national, monkeypatch):
 
 def test_zoom_buttons_change_the_view(national):
     at = national.run()
-    at.button[0].click().run()
+    zoom = at.get("button_group")[0]
+    zoom.set_value("in").run()
     assert not at.exception
     view = deck_spec(at)["initialViewState"]
-    assert view["zoom"] == pytest.approx(5.3)
+    assert view["zoom"] == pytest.approx(5.2)
     assert view["latitude"] == pytest.approx(39.31, abs=0.01)  # centred on 横手市
-    at.button[2].click().run()
-    assert deck_spec(at)["initialViewState"]["zoom"] == pytest.approx(4.3)
+    at.get("button_group")[0].set_value("in").run()  # a second press acts again
+    assert deck_spec(at)["initialViewState"]["zoom"] == pytest.approx(6.2)
+    at.get("button_group")[0].set_value("reset").run()
+    assert deck_spec(at)["initialViewState"]["zoom"] == pytest.approx(4.2)
 
 
 # --- browser -------------------------------------------------------------------------------------------------

@@ -155,6 +155,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "操作：ドラッグで移動、ホイール・ダブルクリック・ピンチ・キーボードの＋／−、または地図の上のボタンで拡大縮小（オフラインで使えます）。ボタンで拡大すると選んだ場所が中心になります。",
         "en": "Drag to pan; zoom with the wheel, a double click, a pinch, the + / − keys or the buttons above the map (works offline). The buttons zoom in on the chosen place.",
     },
+    "mapn_zoom": {"ja": "拡大・縮小", "en": "Zoom"},
+    "mapn_controls_plan": {
+        "ja": "操作：ドラッグで移動、ホイール・ダブルクリック・ピンチ・キーボードの＋／−で拡大縮小（オフラインで使えます）。",
+        "en": "Drag to pan; zoom with the wheel, a double click, a pinch or the + / − keys (works offline).",
+    },
     "mapn_zoom_in": {"ja": "＋ 拡大", "en": "+ Zoom in"},
     "mapn_zoom_out": {"ja": "− 縮小", "en": "− Zoom out"},
     "mapn_zoom_reset": {"ja": "全国を表示", "en": "Whole country"},
@@ -171,7 +176,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "mapn_col_unit": {"ja": "単位", "en": "Unit"},
     "mapn_col_year": {"ja": "年", "en": "Year"},
     "mapn_col_rank": {"ja": "全国順位", "en": "Rank in Japan"},
-    "mapn_credits_title": {"ja": "出典・クレジット", "en": "Sources and credits"},
+    "mapn_credits_title": {"ja": "クレジット", "en": "Credits"},
     "mapn_unavailable": {
         "ja": "このデータベースには全国の統計がないため、モデル事業の計画の数値を表示します。",
         "en": "This database has no national figures, so the plan figures of the model projects are shown.",

@@ -37,7 +37,8 @@ CHOSEN_HALO_RGBA = [255, 255, 255, 255]
 PREFECTURE_LINE_RGBA = [60, 60, 60, 255]
 DEFAULT_INDICATOR = "ageing_rate_pct"
 MAP_HEIGHT_PX = 620
-JAPAN_VIEW = {"latitude": 37.6, "longitude": 137.6, "zoom": 4.3}
+# the four main islands fit a phone's 360 px at this zoom; a desktop column shows Okinawa and the Ogasawara too
+JAPAN_VIEW = {"latitude": 37.2, "longitude": 137.0, "zoom": 4.2}
 # order of the topics in the indicator box; a topic not listed goes last
 TOPIC_ORDER = ("population", "households", "labour", "economy", "finance", "welfare", "health", "culture", "living",
                "land")
