@@ -144,6 +144,18 @@ state.mirror({"group": group, "k": str(k) if group == "nearest" else None,
               else ",".join(shown)})
 
 
+def _table_downloads(frame, units, title: str, note: str, key: str) -> None:
+    """CSV and XLSX of one table with units, sources and the stamp; built only when clicked."""
+    stem = exports.safe_filename(view.place_name, title, exports.today())
+    left, right = st.columns(2)
+    left.download_button(t("download_csv", lang), partial(nv.csv_bytes, frame, units, view.sources, view.stamp, lang),
+                         f"{stem}.csv", exports.CSV_MIME, key=f"{key}_csv")
+    right.download_button(t("download_xlsx", lang), partial(
+        nv.xlsx_bytes, frame, units, title=title, sources=view.sources, stamp=view.stamp,
+        notes=[f"{t('peers_definition', lang)}：{view.definition}", note], lang=lang),
+        f"{stem}.xlsx", exports.XLSX_MIME, key=f"{key}_xlsx")
+
+
 # --- the view (cached for everyone asking the same question; an upload is this session's own) ------------------
 @state.cached_view(max_entries=16)
 def _wide(ids: tuple[str, ...]):
@@ -236,27 +248,11 @@ with tabs[3]:
     st.dataframe(view.display, hide_index=True)
     st.caption(t("np_table_note", lang))
     title = t("np_table_title", lang, town=view.place_name)
-    stem = exports.safe_filename(view.place_name, t("tab_table", lang), exports.today())
-    c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), partial(nv.csv_bytes, view.export, view.export_units, view.sources,
-                                                        view.stamp, lang), f"{stem}.csv", exports.CSV_MIME,
-                       key="np_table_csv")
-    c2.download_button(t("download_xlsx", lang), partial(
-        nv.xlsx_bytes, view.export, view.export_units, title=title, sources=view.sources, stamp=view.stamp,
-        notes=[f"{t('peers_definition', lang)}：{view.definition}", t("np_table_note", lang)], lang=lang),
-        f"{stem}.xlsx", exports.XLSX_MIME, key="np_table_xlsx")
+    _table_downloads(view.export, view.export_units, title, t("np_table_note", lang), "np_table")
     values_title = t("np_values_title", lang, town=view.place_name)
     st.markdown(f"**{values_title}**")
     st.dataframe(view.values, hide_index=True)
-    stem = exports.safe_filename(view.place_name, values_title, exports.today())
-    c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), partial(nv.csv_bytes, view.values, view.value_units, view.sources,
-                                                        view.stamp, lang), f"{stem}.csv", exports.CSV_MIME,
-                       key="np_values_csv")
-    c2.download_button(t("download_xlsx", lang), partial(
-        nv.xlsx_bytes, view.values, view.value_units, title=values_title, sources=view.sources, stamp=view.stamp,
-        notes=[f"{t('peers_definition', lang)}：{view.definition}", t("small_flag_note", lang)], lang=lang),
-        f"{stem}.xlsx", exports.XLSX_MIME, key="np_values_xlsx")
+    _table_downloads(view.values, view.value_units, values_title, t("small_flag_note", lang), "np_values")
     st.caption(t("np_csv_note", lang))
 with tabs[4]:
     st.caption(t("report_note", lang))

@@ -170,27 +170,7 @@ def test_log_transform_uses_ratio_not_difference():
 DEFAULTS = {"population": 1.0, "ageing_rate_pct": 1.0}
 
 
-def test_query_params_round_trip():
-    params = peers.PeerParams(code="01399", group="nearest", k=7, weights={"population": 0.5, "ageing_rate_pct": 2.0})
-    url = params.to_query_params(DEFAULTS)
-    assert url == {"code": "01399", "group": "nearest", "k": "7", "w": "population:0.5,ageing_rate_pct:2"}
-    back = peers.parse_query_params(url, ["01399", "01452"], "01452", DEFAULTS)
-    assert back == params
 
 
-def test_query_params_hand_list_round_trip():
-    params = peers.PeerParams(code="01399", group="hand", hand=["01452", "01544"], weights=dict(DEFAULTS))
-    url = params.to_query_params(DEFAULTS)
-    assert url == {"code": "01399", "group": "hand", "hand": "01452,01544"}
-    assert peers.parse_query_params(url, ["01399", "01452", "01544"], "01452", DEFAULTS).hand == ["01452", "01544"]
 
 
-def test_query_params_hostile_values_fall_back():
-    url = {"code": "'; DROP TABLE municipalities;--", "group": "best", "k": "999",
-           "w": "population:abc,evil:3,ageing_rate_pct:-1", "hand": "01399,xx"}
-    params = peers.parse_query_params(url, ["01399", "01452"], "01452", DEFAULTS)
-    assert params.code == "01452"
-    assert params.group == peers.DEFAULT_GROUP
-    assert params.k == peers.MAX_K
-    assert params.weights == DEFAULTS  # nothing valid was given
-    assert params.hand == ["01399"]

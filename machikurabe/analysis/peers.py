@@ -197,66 +197,9 @@ def peer_stability(bodies: pd.DataFrame, code: str, weights: dict[str, float], k
 
 # --- the comparison as URL parameters -----------------------------------------------------------------------
 
-QP_CODE, QP_GROUP, QP_K, QP_WEIGHTS, QP_HAND = "code", "group", "k", "w", "hand"
 
 
-@dataclass
-class PeerParams:
-    code: str
-    group: str = DEFAULT_GROUP
-    k: int = DEFAULT_K
-    weights: dict[str, float] = field(default_factory=dict)
-    hand: list[str] = field(default_factory=list)
-
-    def to_query_params(self, default_weights: dict[str, float] | None = None) -> dict[str, str]:
-        # k, weights and the hand-picked list are kept whatever the group, so switching kinds loses nothing
-        out = {QP_CODE: self.code, QP_GROUP: self.group}
-        if self.group == "nearest" or self.k != DEFAULT_K:
-            out[QP_K] = str(self.k)
-        if default_weights is None or self.weights != default_weights:
-            out[QP_WEIGHTS] = ",".join(f"{key}:{_short_number(w)}" for key, w in self.weights.items())
-        if self.hand:
-            out[QP_HAND] = ",".join(self.hand)
-        return out
 
 
-def _short_number(value: float) -> str:
-    return f"{value:g}"
 
 
-def parse_query_params(params, known_codes, default_code: str, default_weights: dict[str, float],
-                       weight_keys=None) -> PeerParams:
-    """PeerParams from the URL; anything unknown or out of range falls back to the default, never raises."""
-    def get(name):
-        value = params.get(name) if hasattr(params, "get") else None
-        if isinstance(value, list):
-            value = value[0] if value else None
-        return value
-
-    known = set(known_codes)
-    code = get(QP_CODE)
-    code = code if code in known else default_code
-    group = get(QP_GROUP)
-    group = group if group in GROUP_KINDS else DEFAULT_GROUP
-    try:
-        k = int(get(QP_K))
-    except (TypeError, ValueError):
-        k = DEFAULT_K
-    k = min(max(k, 1), MAX_K)
-    allowed = set(weight_keys) if weight_keys is not None else set(default_weights)
-    weights = dict(default_weights)
-    raw = get(QP_WEIGHTS)
-    if raw:
-        parsed = {}
-        for part in str(raw).split(","):
-            key, _, number = part.partition(":")
-            try:
-                value = float(number)
-            except ValueError:
-                continue
-            if key in allowed and math.isfinite(value) and 0 <= value <= 10:
-                parsed[key] = value
-        if parsed:
-            weights = {key: parsed.get(key, 0.0) for key in dict.fromkeys([*default_weights, *parsed])}
-    hand = [c for c in dict.fromkeys(str(get(QP_HAND) or "").split(",")) if c in known and c != code]
-    return PeerParams(code=code, group=group, k=k, weights=weights, hand=hand)

@@ -55,13 +55,17 @@ def option_label(row, lang: str = "ja") -> str:
     """Selectbox label searchable by kanji, kana and romaji: 釧路市（くしろし / Kushiro City）· 北海道."""
     kana = to_hiragana(row.get("name_kana"))
     english = english_display_name(row)
-    if row["kind"] == "prefecture":
-        where = kind_label("prefecture", lang)
-    else:
-        where = row["prefecture"] if lang != "en" else prefecture_english(row["prefecture"])
+    where = _where(row, lang)
     if lang == "en":
         return f"{english} ({row['name']}, {kana}) · {where}"
     return f"{row['name']}（{kana} / {english}）· {where}"
+
+
+def _where(row, lang: str) -> str:
+    """The place's prefecture in the reader's language ("Prefecture" itself for a prefecture)."""
+    if row["kind"] == "prefecture":
+        return kind_label("prefecture", lang)
+    return row["prefecture"] if lang != "en" else prefecture_english(row["prefecture"])
 
 
 def to_katakana(kana: str | None) -> str:
@@ -77,10 +81,7 @@ def picker_label(row, lang: str = "ja") -> str:
     katakana = to_katakana(kana)
     english = english_display_name(row)
     code = row["code"]
-    if row["kind"] == "prefecture":
-        where = kind_label("prefecture", lang)
-    else:
-        where = row["prefecture"] if lang != "en" else prefecture_english(row["prefecture"])
+    where = _where(row, lang)
     if lang == "en":
         return f"{english} · {where} · {code}（{row['name']} {kana} {katakana}）"
     return f"{row['name']} · {where} · {code}（{kana} {katakana} {english}）"

@@ -20,6 +20,7 @@ from machikurabe.ingest import plans_parser as pp
 from machikurabe.ingest import targets as targets_module
 from machikurabe.ingest.gazetteer import Gazetteer, UnknownBody
 from machikurabe.ingest.national import build_national
+from machikurabe.ingest.national import insert_frame as _insert
 from machikurabe.paths import DEFAULT_DB, RAW_DIR
 
 PLANS_FILE = "003_432db8467158d625.txt"
@@ -200,15 +201,6 @@ def documents_frame(raw_dir: Path) -> pd.DataFrame:
                      "file_name": file_name, "note": note})
     return pd.DataFrame(rows)
 
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    columns = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
-    for column in columns:
-        if column not in frame.columns:
-            frame[column] = None
-    con.register("incoming", frame[columns])
-    con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
-    con.unregister("incoming")
 
 
 def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:

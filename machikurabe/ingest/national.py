@@ -544,7 +544,7 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
     con.execute("INSERT INTO national_values SELECT * FROM merged_in")
     con.unregister("merged_in")
     if not revisions.empty:
-        _insert(con, "national_revisions", revisions)
+        insert_frame(con, "national_revisions", revisions)
     # prefectures: sums of their municipalities for counts and amounts, only when every municipality has a value
     con.register("indicators_in", indicators[["indicator", "aggregate"]])
     con.execute("""
@@ -566,14 +566,14 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
                 "CAST(vintage AS INTEGER), status, aggregated FROM derived_in ORDER BY code, indicator, year")
     con.unregister("derived_in")
     indicators = pd.concat([indicators, derived_indicators_frame(derived)], ignore_index=True)
-    _insert(con, "national_indicators", indicators)
-    _insert(con, "places", places)
-    _insert(con, "wards", wards)
+    insert_frame(con, "national_indicators", indicators)
+    insert_frame(con, "places", places)
+    insert_frame(con, "wards", wards)
     change_rows = []
     for change in CODE_CHANGES:
         seen = sorted({v for v, line, old, new, key in changes if old == change["former_code"]})
         change_rows.append({**change, "vintages_with_former_code": ",".join(map(str, seen))})
-    _insert(con, "national_code_changes", pd.DataFrame(change_rows))
+    insert_frame(con, "national_code_changes", pd.DataFrame(change_rows))
     # the credit travels with the data: whoever reads the file finds the words to print
     con.executemany("INSERT INTO build_info VALUES (?, ?)", [
         ("national_credit", SSDSE_CREDIT_JA), ("municipal_type_credit", MUNICIPAL_TYPE_CREDIT_JA),
@@ -581,7 +581,7 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
         ("municipal_type_vintage", "about FY2023 (inferred from the counts; not printed in the file)")])
     quality = printed_vs_official(con, municipalities)
     if not quality.empty:
-        _insert(con, "data_quality", quality)
+        insert_frame(con, "data_quality", quality)
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("places", "national_indicators", "national_values", "national_revisions")}
     counts["differs_from_official"] = len(quality)
@@ -589,7 +589,8 @@ def build_national(con, municipalities: pd.DataFrame, gazetteer: pd.DataFrame, r
     return counts
 
 
-def _insert(con, table: str, frame: pd.DataFrame) -> None:
+def insert_frame(con, table: str, frame: pd.DataFrame) -> None:
+    """Append ``frame`` to ``table`` in the table's column order; columns the frame lacks are NULL."""
     columns = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
     frame = frame.copy()
     for column in columns:

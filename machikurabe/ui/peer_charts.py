@@ -10,8 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from machikurabe.analysis.spine import (
-    indicator_label,
-    indicator_name,
     is_small,
     spine_positions,
 )
@@ -27,7 +25,6 @@ PREF_COLOUR = "#CC79A7"      # reddish purple
 OTHER_COLOUR = "#BBBBBB"
 RANGE_COLOUR = "#DDDDDD"
 IQR_COLOUR = "#999999"
-NUMBER_COLUMNS = (12, 122)   # px right of the spine plot: the town's value, then the peer median
 
 
 def _bold(text: str) -> str:
@@ -66,63 +63,12 @@ def _wrap(text: str, width: int = 52) -> str:
 
 
 
-def _reference_lines(fig: go.Figure, refs: dict, lang: str, axis: str = "y") -> None:
-    styles = (("peers", t("peer_median", lang), "#000000", "dash"),
-              ("level", t("level_median", lang), LEVEL_COLOUR, "dot"),
-              ("prefecture", t("prefecture_median", lang), PREF_COLOUR, "dashdot"))
-    for key, name, colour, dash in styles:
-        value = refs.get(key)
-        if value is None:
-            continue
-        # drawn as traces (not shapes) so each reference line has a legend entry
-        if axis == "y":
-            fig.add_hline(y=value, line=dict(color=colour, dash=dash, width=2))
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
-                                     line=dict(color=colour, dash=dash, width=2)))
-        else:
-            fig.add_vline(x=value, line=dict(color=colour, dash=dash, width=1.5))
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=f"{name}（x）" if lang != "en"
-                                     else f"{name} (x)", line=dict(color=colour, dash=dash, width=1.5)))
 
 
 
 
-def _display_names(frame: pd.DataFrame, lang: str) -> list[str]:
-    """Names in the UI language; ＊ marks bodies under 5,000 people (small numbers)."""
-    if lang == "en" and "name_romaji" in frame:
-        names = [r if isinstance(r, str) and r else n for r, n in zip(frame["name_romaji"], frame["name"])]
-    else:
-        names = list(frame["name"])
-    return [f"{n}＊" if is_small(p) else n for n, p in zip(names, frame["population"])]
 
 
-def scatter(bodies: pd.DataFrame, town_code: str, peer_codes, x_key: str, y_key: str, refs_x: dict, refs_y: dict,
-            lang: str, source: str, user_meta: dict | None = None) -> go.Figure:
-    """Two indicators for all same-level bodies (grey), peers (blue, labelled) and the town (bold)."""
-    fig = go.Figure()
-    peers = set(peer_codes)
-    others = bodies[~bodies["code"].isin(peers | {town_code})]
-    group = bodies[bodies["code"].isin(peers)]
-    town = bodies[bodies["code"] == town_code]
-    for frame, colour, size, name, labelled in ((others, OTHER_COLOUR, 8, t("other_bodies", lang), False),
-                                                (group, PEER_COLOUR, 11, t("peers_legend", lang), True)):
-        fig.add_trace(go.Scatter(
-            x=frame[x_key], y=frame[y_key], mode="markers+text" if labelled else "markers", name=name,
-            text=_display_names(frame, lang), textposition="top center",
-            marker=dict(color=colour, size=size, line=dict(width=0.5, color="#555")),
-            hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
-    town_name = _display_names(town, lang)
-    fig.add_trace(go.Scatter(
-        x=town[x_key], y=town[y_key], mode="markers+text", name=_bold(town_name[0]) if town_name else "",
-        text=[_bold(n) for n in town_name], textposition="bottom center",
-        marker=dict(color=TOWN_COLOUR, size=16, line=dict(width=2.5, color="#000")),
-        hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
-    _reference_lines(fig, refs_y, lang, "y")
-    _reference_lines(fig, refs_x, lang, "x")
-    x_label, y_label = indicator_label(x_key, lang, user_meta), indicator_label(y_key, lang, user_meta)
-    _style(fig, t("scatter_title", lang, x=indicator_name(x_key, lang, user_meta),
-                  y=indicator_name(y_key, lang, user_meta)), x_label, y_label, _wrap(source), height=540, axis_space=75)
-    return fig
 
 
 
