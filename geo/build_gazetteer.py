@@ -232,10 +232,10 @@ def build_gazetteer(src: dict[str, Path]) -> list[dict]:
 
 
 def add_romaji(rows: list[dict]) -> list[dict]:
-    """English display names from the kana (machikurabe.romaji), computed here once so neither the build nor
+    """English display names from the kana (machikurabe.ingest.romaji), computed here once so neither the build nor
     the app has to load pykakasi's dictionary. Rows without kana get none (a kanji guess could be wrong)."""
     sys.path.insert(0, str(HERE.parent))
-    from machikurabe.romaji import english_name
+    from machikurabe.ingest.romaji import english_name
 
     for r in rows:
         kana = r.get("name_kana") or ""
