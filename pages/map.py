@@ -80,13 +80,16 @@ def national_map() -> None:
     if not years:
         st.info(t("mapn_no_years", lang))
         return
-    if st.session_state.get("map_national_year_of") != indicator:  # a new indicator opens at its latest year
-        st.session_state["map_national_year"] = years[0]
+    if st.session_state.get("map_national_year_of") != indicator:
+        # a new indicator opens at its latest year, or at the year a shared link names (?year=) the first time
+        linked = state.url_value("year") if "map_national_year_of" not in st.session_state else None
+        st.session_state["map_national_year"] = int(linked) if linked and linked.isdigit() and int(linked) in years \
+            else years[0]
         st.session_state["map_national_year_of"] = indicator
     year = state.choose(year_col.selectbox, t("mapn_year", lang), years, "map_national_year",
                         lambda y: t("mapn_year_option", lang, year=y), lang)
     online = tiles_option(tiles_col)
-    state.mirror({"indicator": indicator})
+    state.mirror({"indicator": indicator, "year": None if year == years[0] else str(year)})
     chosen = place_picker(lang)
 
     view = choropleth.national_view(indicator, int(year), lang)

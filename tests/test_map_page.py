@@ -505,3 +505,18 @@ def test_national_map_in_chromium(real_db):
         assert page.get_by_text("凡例（五分位）").count() == 1
         assert "indicator=ageing_rate_pct" in page.url
         screenshot(page, "map_national")
+
+
+def test_a_link_reproduces_the_year(real_db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("MACHIKURABE_DB", str(real_db))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at.query_params["indicator"] = "A1101"
+    at.query_params["year"] = "2015"
+    at.switch_page("pages/map.py")
+    at.run()
+    assert not at.exception
+    assert at.session_state["map_national_year"] == 2015
+    value = at.query_params.get("year")
+    assert (value[0] if isinstance(value, list) else value) == "2015"

@@ -31,6 +31,7 @@ URL_PARAMS: dict[str, str] = {
     "y": "比較: scatter y indicator",
     "show": "比較: indicators shown in the spine and table, comma-separated ids (absent: the default set)",
     "indicator": "地図: indicator that colours the map",
+    "year": "地図: the indicator's year when it is not the latest",
     "tiles": "地図: 1 when online base tiles were asked for",
     "q": "事業設計: the text searched in every design",
     "cmp": "事業設計: bodies whose designs are read side by side, comma-separated codes",
