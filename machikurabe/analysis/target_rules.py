@@ -93,8 +93,9 @@ EXTRACTION_RULES = {
     "extract.join_heading": ("数だけの行（16回）を見出しの取組名で補った（002）",
                              "a bare count (16回) completed with the activity heading above it (002)"),
     "extract.fragment_no_context": ("数だけの断片だが、補う文脈が同じ欄にない", "a bare count with nothing to complete it from"),
-    "extract.drop_note": ("注記・参照（※相談を受ける人は…、別紙に記載のとおり、今後検討）は目標でない",
-                          "a note or reference (who takes consultations, see annex, to be decided) is not a target"),
+    "extract.drop_note": ("注記・参照・手順（※相談を受ける人は…、別紙に記載のとおり、今後検討、…ときは…を確認する）は目標でない",
+                          "a note, reference or procedure (who takes consultations, see annex, to be decided, "
+                          "when …, the team confirms …) is not a target"),
     "extract.drop_rationale": ("理由・見込み（…難しい、…期待される、…見込まれる）は目標でない",
                                "a rationale or expectation (…is difficult, …is expected) is not a target"),
     "extract.drop_date": ("日時・会場の告知は目標でない", "a meeting date or venue is not a target"),

@@ -235,7 +235,9 @@ EXTRACTION_RULES = target_rules.EXTRACTION_RULES
 
 _DROP_RULES = [
     ("extract.drop_date", re.compile(r"^日時|\d+月\d+日\s*[\(（][月火水木金土日][\)）]|^(場所|会場)[:：\s]")),
-    ("extract.drop_note", re.compile(r"^(※|相談を受ける人|対象は|対象者は|この数は|単なる)|に記載のとおり|^別添|^別紙|^(今後検討|未定|検討中)(\s|[\(（]|$)|数値目標化を検討")),
+    ("extract.drop_note", re.compile(r"^(※|相談を受ける人|対象は|対象者は|この数は|単なる)|に記載のとおり|^別添|^別紙|^(今後検討|未定|検討中)(\s|[\(（]|$)|数値目標化を検討"
+                                     # a procedure: when X, the team confirms/decides Y (how work is done, no target)
+                                     r"|^[^\d]*ときは、[^\d]*(確認|判断|決定)する。?$")),
     ("extract.drop_past_result", re.compile(
         r"実績.*\d|\d.*実績|あった。?$|があり、|(した|された|挙げられている|行われた|実施済み?|解決済み)。?$|取組開始$")),
     ("extract.drop_baseline", re.compile(
