@@ -76,3 +76,16 @@ def test_perturbed_block_parses_and_every_value_is_printed_or_on_record(tmp_path
             continue
         as_printed = f"{value:g}" if isinstance(value, float) else str(value)
         assert as_printed in printed or field in flagged, f"{field}={value} neither printed nor on record"
+
+
+def test_a_header_with_nothing_under_it_is_not_a_body(tmp_path):
+    # found by the property test: the 実施事業 line dropped, the header doubled and a tab typed into the first copy
+    # ("釧\t路市") gave two bodies, the first one empty
+    block = list(BLOCKS[0])
+    broken = block[0].replace("釧路市", "釧\t路市")
+    lines = [broken, *[line for i, line in enumerate(block) if i != 1]]
+    path = tmp_path / "plans.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bodies = pp.parse_plans(path)
+    assert [b.name_printed for b in bodies] == ["釧路市"]
+    assert any(q.rule == "repeated_header" and q.source_line == 1 for q in bodies[0].quality)

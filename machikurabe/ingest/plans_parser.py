@@ -152,9 +152,17 @@ def split_blocks(lines: list[str], path: str) -> tuple[list[Body], list[tuple[in
     bodies: list[Body] = []
     captions: list[tuple[int, QualityRow]] = []
     seen: set[tuple[str, str]] = set()
+    next_header = {index: following for (index, _, _), (following, _, _) in zip(headers, headers[1:])}
+    empty_headers: list[tuple[int, QualityRow]] = []
     for index, prefecture, name in headers:
         window = "".join(lines[index + 1 : index + 4])
         has_marks = "実施事業" in window
+        if index in next_header and not "".join(lines[index + 1 : next_header[index]]).strip():
+            # a header with nothing under it before the next header (a broken or doubled header row): not a body
+            empty_headers.append((len(bodies), QualityRow(
+                "header", lines[index].rstrip("\n"), None, "repeated_header", index + 1,
+                f"{prefecture}{name} header with no content before the next header: not a new body")))
+            continue
         if (prefecture, name) in seen:  # an image caption (遠野市, line 1084) or a duplicated row
             captions.append(
                 (
@@ -178,7 +186,12 @@ def split_blocks(lines: list[str], path: str) -> tuple[list[Body], list[tuple[in
         bodies.append(Body(prefecture, name, index + 1, len(lines)))
     for current, following in zip(bodies, bodies[1:]):
         current.end_line = following.source_line - 1
-    for owner, row in captions:
+    for owner, row in empty_headers:
+        # recorded with the body that follows it (or the last one, at the end of the file)
+        if bodies:
+            bodies[min(owner, len(bodies) - 1)].quality.append(row)
+    captions += empty_headers
+    for owner, row in captions[: len(captions) - len(empty_headers)]:
         bodies[owner].quality.append(row)
     return bodies, captions
 
