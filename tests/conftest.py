@@ -10,11 +10,19 @@ Tests that point the app at a database set MACHIKURABE_DB with ``monkeypatch`` t
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.fixture_db import build_fixture_db
+
+# CI replays the same hypothesis examples every run (a red CI must mean a change broke something); a developer's
+# run explores new ones, and what it finds becomes a plain test (e.g. test_a_header_with_nothing_under_it_is_not_a_body)
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def _sha256(path: Path) -> str:
