@@ -29,7 +29,8 @@ st.caption(source)
 
 quality = st_data.query("data_quality")
 st.subheader(t("rules", lang))
-st.dataframe(data_method.rules_table(quality, lang), hide_index=True, width="stretch")
+st.dataframe(data_method.labelled_columns(data_method.rules_table(quality, lang), lang), hide_index=True,
+             width="stretch")
 st.caption(t("rules_from_db", lang))
 
 st.subheader(t("quality_table", lang))
@@ -46,7 +47,7 @@ selected = data_method.filter_quality(quality, rules, fields, codes)
 if selected.empty:
     st.info(t("quality_empty", lang))
 else:
-    st.dataframe(selected, hide_index=True, width="stretch")
+    st.dataframe(data_method.labelled_columns(selected, lang), hide_index=True, width="stretch")
     st.caption(f"{len(selected)} / {len(quality)} · {source}")
 
 st.subheader(t("dm_national_title", lang))

@@ -248,10 +248,10 @@ def test_comparison_from_url_drops_unknown_codes(make_app):
 
 def test_data_method_tables_and_filters(make_app):
     at = make_app("pages/data_method.py")
-    quality_tables = [df.value for df in at.dataframe if "raw_value" in df.value.columns]
+    quality_tables = [df.value for df in at.dataframe if "記載" in df.value.columns and "団体コード" in df.value.columns]
     assert len(quality_tables[0]) == 6
     at.multiselect(key="dq_rule").set_value(["missing_empty"]).run()
-    quality_tables = [df.value for df in at.dataframe if "raw_value" in df.value.columns]
+    quality_tables = [df.value for df in at.dataframe if "記載" in df.value.columns and "団体コード" in df.value.columns]
     assert len(quality_tables[0]) == 2
     at.multiselect(key="dq_body").set_value([KUSHIRO]).run()  # 釧路市 has no record -> not an option
     assert not at.exception

@@ -101,6 +101,22 @@ def rules_with_counts(quality: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values(["records", "rule"], ascending=[False, True]).reset_index(drop=True)
 
 
+COLUMN_LABELS = {
+    "rule": ("規則", "Rule"), "description": ("説明", "Description"), "action": ("扱い", "Action"),
+    "records": ("件数", "Records"), "bodies": ("団体数", "Bodies"), "fields": ("項目", "Fields"),
+    "example_raw": ("例（記載）", "Example (printed)"), "example_value": ("例（保存値）", "Example (stored)"),
+    "example_note": ("例の注記", "Example note"), "municipality_code": ("団体コード", "Code"), "name": ("団体", "Body"),
+    "prefecture": ("都道府県", "Prefecture"), "field": ("項目", "Field"), "raw_value": ("記載", "Printed"),
+    "value": ("保存値", "Stored"), "source_line": ("行", "Line"), "note": ("注記", "Note"),
+}
+
+
+def labelled_columns(frame: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """The same table with its column names in the reader's language (rule ids stay: this is the data page)."""
+    index = 1 if lang == "en" else 0
+    return frame.rename(columns={c: COLUMN_LABELS[c][index] for c in frame.columns if c in COLUMN_LABELS})
+
+
 def filter_quality(quality: pd.DataFrame, rules=(), fields=(), codes=()) -> pd.DataFrame:
     mask = pd.Series(True, index=quality.index)
     if rules:
