@@ -29,6 +29,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
+
 MAX_UPLOAD_MB = 20  # the one size limit: the validator, its message and .streamlit/config.toml's maxUploadSize
 MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
@@ -56,55 +57,15 @@ _UNIT_CELL = re.compile(r"^[(（\[]?(人|世帯|%|％|千円|百万円|円|ha|km
 _PERCENT_HINT = re.compile(r"(%|％|率|割合|pct|percent)", re.IGNORECASE)
 _UNIT_IN_LABEL = re.compile(r"[(（\[]\s*(人|世帯|%|％|千円|百万円|円|ha|km2|km²|件|校|所|戸|‰)\s*[)）\]]\s*$")
 
-MESSAGES = {
-    "too_big": {"ja": "ファイルが大きすぎます（{size:.1f}MB）。上限は{limit}MBです。",
-                "en": "The file is too large ({size:.1f} MB). The limit is {limit} MB."},
-    "wrong_type": {"ja": "対応していない形式です（{suffix}）。CSV（.csv・.txt）またはExcel（.xlsx）を選んでください。",
-                   "en": "Unsupported file type ({suffix}). Choose a CSV (.csv, .txt) or Excel (.xlsx) file."},
-    "empty_file": {"ja": "ファイルが空です（0バイト）。中身のあるファイルを選んでください。",
-                   "en": "The file is empty (0 bytes). Choose a file with a table in it."},
-    "bad_encoding": {"ja": "文字コードを判別できません。UTF-8またはShift_JISで保存してください。",
-                     "en": "Cannot tell the text encoding. Save the file as UTF-8 or Shift_JIS."},
-    "unreadable": {"ja": "ファイルを読み込めません（{reason}）。", "en": "Cannot read the file ({reason})."},
-    "empty": {"ja": "データの行がありません（見出しだけ、または空の表です）。",
-              "en": "The file has no data rows (only headers, or an empty table)."},
-    "no_key": {"ja": "団体を特定する列がありません。「コード」（5桁・6桁・R01100形式）の列か、「都道府県」と「市区町村名」の列を入れてください。",
-               "en": "No column identifies the places. Add a “code” column (5 or 6 digits, or R01100), or “prefecture” and “name” columns."},
-    "encoding_used": {"ja": "文字コード：{encoding}として読み込みました。", "en": "Read as {encoding}."},
-    "header_rows": {"ja": "見出し行{n}行を読みました（{kinds}）。", "en": "Read {n} header rows ({kinds})."},
-    "unknown_bodies": {"ja": "コード・名称が分からない行が{n}行あります（推測せず除外）：{items}",
-                       "en": "{n} rows name a place that is not known (left out, never guessed): {items}"},
-    "total_rows": {"ja": "全国・合計の行が{n}行あります（団体ではないため取り込みません）：{items}",
-                   "en": "{n} national or total rows (not a place, not added): {items}"},
-    "former_codes": {"ja": "変更前のコードの行が{n}行あります（記録にある変更に従い現在のコードとして読みます）：{items}",
-                     "en": "{n} rows carry a former code (read as the current code, by a change on record): {items}"},
-    "prefecture_rows": {"ja": "都道府県の行が{n}行あります（都道府県として取り込みます）。",
-                        "en": "{n} prefecture rows (added as prefectures)."},
-    "ward_rows": {"ja": "政令指定都市の区の行が{n}行あります（区は市町村ではないため取り込みません）：{items}",
-                  "en": "{n} rows are wards of a designated city (a ward is not a municipality; not added): {items}"},
-    "duplicates": {"ja": "同じ団体が複数行あります（どちらが正しいか判断できないため除外）：{items}",
-                   "en": "Places listed more than once (left out, as it is unclear which row is right): {items}"},
-    "non_numeric": {"ja": "数値でないセルが{n}個あります（空欄として扱います）：{items}",
-                    "en": "{n} cells are not numbers (treated as empty): {items}"},
-    "status_cells": {"ja": "「-」「…」「x」「秘匿」などの記号のセルが{n}個あります（数値なし・記号を記録）：{items}",
-                     "en": "{n} cells carry a stated status such as -, …, x or 秘匿 (no number; the status is kept): {items}"},
-    "formula_like": {"ja": "数式のようなセル（=、+、-、@で始まる）が{n}個あります。数式としては扱わず、書き出しでも文字として出力します：{items}",
-                     "en": "{n} formula-like cells (starting with =, +, -, @). They are not run as formulas and are "
-                           "exported as plain text: {items}"},
-    "out_of_range": {"ja": "率・割合の列に0〜100の範囲外の値が{n}個あります（経常収支比率などでは正当な値のため、そのまま取り込みます）：{items}",
-                     "en": "{n} values outside 0–100 in rate or percentage columns (kept as they are: such values are "
-                           "legitimate, e.g. a current-balance ratio above 100): {items}"},
-    "empty_column": {"ja": "空の列があります（除外）：{items}", "en": "Empty columns (left out): {items}"},
-    "no_numeric_column": {"ja": "数値の指標の列がありません。", "en": "There is no numeric indicator column."},
-    "accepted": {"ja": "{rows}団体・{n}指標を取り込めます：{names}", "en": "{rows} places and {n} indicators can be added: {names}"},
-}
 HEADER_KINDS = {"title": ("表題・出典", "title or source"), "unit": ("単位", "unit"), "code": ("指標コード", "indicator codes"),
                 "year": ("年次", "years"), "label": ("項目名", "labels")}
 
 
 def message(key: str, lang: str = "ja", **fmt) -> str:
-    entry = MESSAGES[key]
-    return (entry.get(lang) or entry["ja"]).format(**fmt)
+    """One reader message in the reader's language (strings in machikurabe/i18n/tables.py, keys table_<key>)."""
+    from machikurabe.i18n import t  # here: i18n's upload strings quote this module's size limit
+
+    return t(f"table_{key}", lang, **fmt)
 
 
 def examples(items, limit: int = 5, lang: str = "ja") -> str:

@@ -19,7 +19,6 @@ from machikurabe.safe_text import is_formula_like
 MAX_BYTES = stat_table.MAX_BYTES  # one limit (stat_table.MAX_UPLOAD_MB), also .streamlit/config.toml's maxUploadSize
 ALLOWED_SUFFIXES = stat_table.ALLOWED_SUFFIXES
 SESSION_KEY = "user_indicators"
-MESSAGES = stat_table.MESSAGES
 CODE_HEADERS, PREF_HEADERS, NAME_HEADERS = stat_table.CODE_HEADERS, stat_table.PREF_HEADERS, stat_table.NAME_HEADERS
 check_digit = stat_table.check_digit
 

@@ -1,6 +1,6 @@
 """UI strings in Japanese (default) and English; pages call ``t(key, lang)`` and never hard-code labels.
 
-One table per page or topic (common, peers, maps, breakdown, profile), merged once here; a key defined in two tables is an
+One table per page or topic (common, peers, maps, breakdown, profile, tables), merged once here; a key defined in two tables is an
 error at import, so a clash can never silently pick one text.
 """
 from __future__ import annotations
@@ -10,11 +10,12 @@ from machikurabe.i18n import common as _common
 from machikurabe.i18n import maps as _maps
 from machikurabe.i18n import peers as _peers
 from machikurabe.i18n import profile as _profile
+from machikurabe.i18n import tables as _tables
 
 LANGS = ("ja", "en")
 DEFAULT_LANG = "ja"
 TABLES = {"common": _common.STRINGS, "peers": _peers.STRINGS, "maps": _maps.STRINGS, "breakdown": _breakdown.STRINGS,
-          "profile": _profile.STRINGS}
+          "profile": _profile.STRINGS, "tables": _tables.STRINGS}
 
 
 class StringClash(ValueError):
