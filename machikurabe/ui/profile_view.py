@@ -19,14 +19,19 @@ HEADLINE = ("A1101", "ageing_rate_pct", "density_per_km2", "pop_change_2015_2020
 
 
 def places() -> pd.DataFrame:
-    return st_data.query("places")
+    """Every place, shared read-only by all sessions (no per-run copy of 1,788 rows)."""
+    return st_data.shared_query("places")
+
+
+def catalogue() -> pd.DataFrame:
+    return st_data.shared_query("national_indicators")
 
 
 @cached_view(256)
 def benchmark(code: str, lang: str) -> pd.DataFrame:
     """The place's standing for every national indicator (analysis.national.benchmark_table)."""
     return national.benchmark_table(code, places(), st_data.query("national_snapshot_for_place", code=code),
-                                    st_data.query("national_indicators"), lang)
+                                    catalogue(), lang)
 
 
 def _rank_text(rank, n, lang: str) -> str:
@@ -56,9 +61,10 @@ def benchmark_display(code: str, lang: str, topic: str | None) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+@cached_view(256)
 def trend_choices(code: str, lang: str) -> dict[str, str]:
     """Indicators with several years for this place: id → label with unit, in catalogue order."""
-    meta = st_data.query("national_indicators")
+    meta = catalogue()
     values = st_data.query("national_values_for_place", code=code)
     years = values[values["value"].notna()].groupby("indicator")["year"].nunique()
     several = set(years[years >= 2].index)
@@ -75,7 +81,7 @@ def trend_figure(code: str, indicator: str, lang: str):
     if frame.empty:
         return None
     place = places().set_index("code").loc[code]
-    meta = st_data.query("national_indicators").set_index("indicator").loc[indicator]
+    meta = catalogue().set_index("indicator").loc[indicator]
     unit = meta["unit_en"] if lang == "en" else meta["unit"]
     decimals = int(meta["decimals"]) if not is_missing(meta["decimals"]) else 0
     is_pref = place["kind"] == "prefecture"
@@ -111,7 +117,7 @@ def model_towns(code: str, weights: tuple, lang: str, k: int = national.MODEL_TO
     wide = national.wide_latest(places(), st_data.query("national_latest_for_indicators", indicators=keys), keys)
     near = national.nearest_model_towns(code, wide, dict(weights), k=k)
     by_code = places().set_index("code")
-    meta = st_data.query("national_indicators").set_index("indicator")
+    meta = catalogue().set_index("indicator")
     rows = []
     for item in near.itertuples(index=False):
         place = by_code.loc[item.code]
@@ -129,8 +135,9 @@ def model_towns(code: str, weights: tuple, lang: str, k: int = national.MODEL_TO
     return pd.DataFrame(rows)
 
 
+@cached_view(4)
 def weight_labels(lang: str) -> dict[str, str]:
-    meta = st_data.query("national_indicators").set_index("indicator")
+    meta = catalogue().set_index("indicator")
     return {key: meta.loc[key, "label_en" if lang == "en" else "label_ja"] for key in national.DEFAULT_WEIGHTS
             if key in meta.index}
 
@@ -145,6 +152,7 @@ def stamp(code: str, lang: str) -> str:
     return t("pf_stamp", lang, vintages=shown, date=dt.date.today().isoformat(), url=url)
 
 
+@cached_view(256)
 def headline(code: str, lang: str) -> list[tuple[str, str, str]]:
     """(label with year, value, reading) of the headline indicators the place has."""
     table = benchmark(code, lang).set_index("indicator")
@@ -159,6 +167,7 @@ def headline(code: str, lang: str) -> list[tuple[str, str, str]]:
     return out
 
 
+@cached_view(256)
 def type_group_size(code: str) -> int:
     return int(len(national.type_group(places(), code)))
 

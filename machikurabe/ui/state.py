@@ -189,9 +189,14 @@ def cached_view(max_entries: int = 128) -> Callable:
 
 
 def plotly_chart(fig, config: dict | None = None, container=None, **kwargs):
-    """Show a plotly figure: labels made inert (no link or markup from the data), house export config."""
+    """Show a plotly figure: labels made inert (no link or markup from the data), house export config.
+
+    A cached figure is the same object on every run: it is cleaned once and marked, not walked again per run."""
+    if not getattr(fig, "_machikurabe_inert", False):
+        exports.inert_figure(fig)
+        fig._machikurabe_inert = True
     target = container or st
-    return target.plotly_chart(exports.inert_figure(fig), config=config or {"displaylogo": False}, **kwargs)
+    return target.plotly_chart(fig, config=config or {"displaylogo": False}, **kwargs)
 
 
 def download_pair(frame, *, stem: str, title: str, source: str, lang_labels: dict[str, str], units=None, notes=None,
