@@ -48,3 +48,14 @@ def test_small_report_structure():
     assert_offline(html)
     assert '<tr class="town">' in html
     assert "作成日：2026-11-23" in html and "令和元年度" in html
+
+
+def test_the_first_chart_fits_page_one_beside_the_title():
+    # a 740 px spine under the title and definition was pushed whole to page 2, leaving page 1 two-thirds empty
+    tall = go.Figure(go.Bar(x=[1], y=["a"]))
+    tall.update_layout(height=740)
+    html = report.build_report(
+        title="t", lang="ja", town_name="x", peer_definition="d", figures=[("spine", tall), ("bar", tall)],
+        tables=[], sources=["s"], vintage="v", created="2026-11-29")
+    heights = [int(h) for h in re.findall(r'"height":\s*(\d+)', html)]
+    assert heights[:2] == [report.FIRST_CHART_MAX_PX, 740]

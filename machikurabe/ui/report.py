@@ -18,6 +18,10 @@ from machikurabe.ui.exports import inert_figure
 from machikurabe.ui.peer_charts import FONT_FAMILY
 
 REPORT_WIDTH_PX = 680  # ≈ 180 mm at 96 dpi: A4 minus 15 mm margins, so printed charts are not cut
+# The first chart shares page 1 with the title and the group's definition: taller than this it is pushed whole to
+# page 2 and page 1 stays two-thirds empty. Later charts keep their height (a ranked bar of 45 places needs it: a
+# shorter one would drop every other name)
+FIRST_CHART_MAX_PX = 600
 
 _URL_SCHEME = re.compile(r"(https?)://", re.IGNORECASE)
 
@@ -57,9 +61,11 @@ def defuse_urls(text: str) -> str:
     return _URL_SCHEME.sub(lambda m: m.group(1) + r":\/\/", text)
 
 
-def _figure_html(fig: go.Figure, include_js: bool, div_id: str) -> str:
+def _figure_html(fig: go.Figure, include_js: bool, div_id: str, max_height: int | None = None) -> str:
     copy = inert_figure(go.Figure(fig))
     copy.update_layout(width=REPORT_WIDTH_PX)
+    if max_height and copy.layout.height and copy.layout.height > max_height:
+        copy.update_layout(height=max_height)
     return copy.to_html(full_html=False, include_plotlyjs=include_js, div_id=div_id,
                         config={"displaylogo": False, "responsive": False})
 
@@ -102,7 +108,7 @@ def build_report(*, title: str, lang: str, town_name: str, peer_definition: str,
     for i, (fig_title, fig) in enumerate(figures):
         # plotly.js goes in once, with the first chart; the others reuse it
         parts.append(f'<section class="chart"><h2>{html.escape(fig_title)}</h2>'
-                     f"{_figure_html(fig, include_js=(i == 0), div_id=f'chart-{i + 1}')}</section>")
+                     f"{_figure_html(fig, include_js=(i == 0), div_id=f'chart-{i + 1}', max_height=FIRST_CHART_MAX_PX if i == 0 else None)}</section>")
     for table in tables:
         parts.append(_table_html(table))
     parts.append(f'<section class="sources"><h2>{html.escape(labels["sources"])}</h2><ul>'
