@@ -59,3 +59,26 @@ def real_db_build(tmp_path_factory) -> tuple[Path, dict]:
 def real_db(real_db_build) -> Path:
     """Path of the real database built once per session (see ``real_db_build``). Read only."""
     return real_db_build[0]
+
+
+@pytest.fixture(scope="session")
+def national_frames(real_db) -> dict:
+    """What the 比較 page reads for its national view, from the session's real build: places, the indicator
+    catalogue, build_info, the 63 plans, and the wide frame (latest year of each default indicator) with its years.
+    Tests must not modify the frames."""
+    import duckdb
+
+    from machikurabe import db
+    from machikurabe.analysis import national
+    from machikurabe.analysis import national_peers as npp
+
+    with duckdb.connect(str(real_db), read_only=True) as con:
+        places = db.run_query(con, "places")
+        catalogue = db.run_query(con, "national_indicators")
+        info = db.run_query(con, "build_info")
+        plan = db.run_query(con, "municipalities")
+        ids = sorted({*npp.DEFAULT_INDICATORS, *national.DEFAULT_WEIGHTS})
+        latest = db.run_query(con, "peers_latest_values", {"indicators": ids})
+    wide, years = npp.wide_frame(places, latest, plan)
+    return dict(places=places, catalogue=catalogue, info=info, wide=wide, years=years)
+

@@ -9,7 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from machikurabe import db
 from machikurabe.analysis import uploads
 from machikurabe.ui import exports
 from tests.test_report import outside_plotly_js
@@ -57,22 +56,14 @@ def test_inert_figure_escapes_links_everywhere_plotly_reads_markup():
     assert fig.data[0].text[1] == "<b>太字</b>"
 
 
-def test_report_with_a_hostile_uploaded_indicator_has_no_link_and_no_formula(real_db):
+def test_report_with_a_hostile_uploaded_indicator_has_no_link_and_no_formula(national_frames):
     # the 比較 page's path: the national view with the session's upload joined, then its one-file report
-    import duckdb
-
     from machikurabe.analysis import national
     from machikurabe.analysis import national_peers as npp
     from machikurabe.ui import national_peer_view as nv
 
-    with duckdb.connect(str(real_db), read_only=True) as con:
-        places = db.run_query(con, "places")
-        catalogue = db.run_query(con, "national_indicators")
-        info = db.run_query(con, "build_info")
-        plan = db.run_query(con, "municipalities")
-        ids = sorted({*npp.DEFAULT_INDICATORS, *national.DEFAULT_WEIGHTS})
-        latest = db.run_query(con, "peers_latest_values", {"indicators": ids})
-    wide, years = npp.wide_frame(places, latest, plan)
+    places, catalogue, info = national_frames["places"], national_frames["catalogue"], national_frames["info"]
+    wide, years = national_frames["wide"], national_frames["years"]
     csv = (f"code,{LINK_NAME},{FORMULA.replace(',', ' ')}\n05203,10,1\n05207,20,2\n01206,30,3\n").encode("utf-8")
     result = uploads.load_upload("evil.csv", csv, places, "ja")
     assert result.ok, [issue.text for issue in result.issues]

@@ -7,12 +7,9 @@ import io
 import re
 
 import duckdb
-import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from machikurabe import db
-from machikurabe.analysis import national
 from machikurabe.analysis import national_peers as npp
 from machikurabe.ui import national_peer_view as nv
 
@@ -21,14 +18,8 @@ KEYS = (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS)
 
 
 @pytest.fixture(scope="module")
-def data(real_db):
+def data(real_db, national_frames):
     with duckdb.connect(str(real_db), read_only=True) as con:
-        places = db.run_query(con, "places")
-        catalogue = db.run_query(con, "national_indicators")
-        info = db.run_query(con, "build_info")
-        plan = db.run_query(con, "municipalities")
-        ids = sorted({*npp.DEFAULT_INDICATORS, *national.DEFAULT_WEIGHTS})
-        latest = db.run_query(con, "peers_latest_values", {"indicators": ids})
         type_codes = [r[0] for r in con.execute(
             "SELECT code FROM places WHERE municipal_type = (SELECT municipal_type FROM places WHERE code = ?) "
             "AND code <> ? ORDER BY code", [YOKOTE, YOKOTE]).fetchall()]
@@ -36,9 +27,8 @@ def data(real_db):
             "SELECT count(*) FROM national_values WHERE indicator = 'ageing_rate_pct' AND year = 2020 "
             "AND code NOT LIKE '__000' AND value > (SELECT value FROM national_values WHERE code = ? "
             "AND indicator = 'ageing_rate_pct' AND year = 2020)", [YOKOTE]).fetchone()[0]
-    wide, years = npp.wide_frame(places, latest, plan)
-    return dict(wide=wide, years=years, catalogue=catalogue, info=info, type_codes=type_codes,
-                ageing_higher=ageing_higher)
+    return dict(wide=national_frames["wide"], years=national_frames["years"], catalogue=national_frames["catalogue"],
+                info=national_frames["info"], type_codes=type_codes, ageing_higher=ageing_higher)
 
 
 def test_latest_query_gives_one_year_per_indicator(data):
