@@ -18,7 +18,7 @@ from machikurabe.analysis.filters import (
 )
 from machikurabe.analysis.profile import prefecture_english
 from machikurabe.i18n import LANGS, kind_label, programme_label, t
-from machikurabe.ui import st_data, state
+from machikurabe.ui import builtin_words, st_data, state
 from machikurabe.ui.state import current_lang
 
 ROOT = Path(__file__).resolve().parent
@@ -49,6 +49,9 @@ with st.sidebar:
     st.radio(t("language", "ja"), LANGS, key="lang", horizontal=True,
              format_func=lambda code: {"ja": "日本語", "en": "English"}[code])
 lang = current_lang()
+builtin_css = builtin_words.stylesheet(lang)
+if builtin_css:
+    st.html(builtin_css)
 
 
 # (file in pages/ and key of its title "page_<file>", icon, URL path); the first is the default page, served at "/"

@@ -118,13 +118,13 @@ if group == "nearest":
 elif group == "hand":
     st.session_state["np_hand"] = hand
     hand = st.multiselect(t("np_hand_pick", lang), [c for c in level_codes if c != code], key="np_hand",
-                          format_func=lambda c: labels.get(c, c))
+                          format_func=lambda c: labels.get(c, c), placeholder=t("choose_placeholder", lang))
 weights = {key: float(st.session_state.get(f"np_w_{key}", 0.0)) for key in weight_keys}
 weights = {key: w for key, w in weights.items() if w > 0}
 
 with st.expander(t("np_indicators", lang)):
     shown = st.multiselect(t("np_indicators", lang), all_keys, key="np_show", format_func=_label,
-                           help=t("np_indicators_help", lang))
+                           help=t("np_indicators_help", lang), placeholder=t("choose_placeholder", lang))
     st.button(t("np_indicators_reset", lang), on_click=_reset_indicators)
 shown = shown or list(npp.DEFAULT_INDICATORS)
 
@@ -267,7 +267,8 @@ with tabs[5]:
         if st.button(t("upload_clear", lang)):
             del st.session_state[uploads.SESSION_KEY]
             st.rerun()
-    upload = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx", "txt", "tsv"], key="peers_upload")
+    upload = st.file_uploader(t("upload_file", lang), type=[s.lstrip(".") for s in uploads.ALLOWED_SUFFIXES],
+                              key="peers_upload")
     if upload is not None:
         result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("places"), lang,
                                      wards=st_data.query("wards"))

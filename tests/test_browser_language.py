@@ -19,3 +19,42 @@ def test_language_switch_keeps_filters_and_translates_them(app_url, page):  # no
     programme = sidebar.get_by_role("combobox", name="Programme")
     assert programme.input_value().startswith("Multi-agency")
     assert "prog=multi_agency" in page.url and "kind=town" in page.url
+
+
+_AFTER_CONTENT = """(selector) => { const e = document.querySelector(selector);
+                                  return e ? getComputedStyle(e, '::after').content : null; }"""
+
+
+def test_streamlit_and_plotly_own_words_are_japanese(app_url, page):  # noqa: F811
+    page.goto(f"{app_url}/peers?code=05203")
+    wait_for_app(page)
+    page.wait_for_selector(".modebar-btn", state="attached")
+    titles = page.eval_on_selector_all(".modebar-btn", "buttons => buttons.map(b => b.getAttribute('data-title'))")
+    assert "PNG画像として保存" in titles and "軸を元に戻す" in titles
+    assert "Download plot as a PNG" not in titles and "Reset axes" not in titles
+    # Streamlit's own full-screen button keeps its English title; its tooltip shows ours
+    assert page.evaluate(_AFTER_CONTENT, '.modebar-btn[data-title="Fullscreen"]') == '"全画面表示"'
+    page.wait_for_selector('[data-testid="stFileUploader"]', state="attached")
+    assert page.evaluate(_AFTER_CONTENT, '[data-testid="stFileUploaderDropzoneInstructions"] span') == \
+        '"1ファイル20MBまで（CSV・XLSX・TXT・TSV）"'
+    assert page.evaluate(_AFTER_CONTENT, '[data-testid="stFileUploaderDropzone"] button p') == '"ファイルを選ぶ"'
+
+
+def test_plotly_and_uploader_words_stay_streamlits_in_english(app_url, page):  # noqa: F811
+    page.goto(f"{app_url}/peers?code=05203&lang=en")
+    wait_for_app(page)
+    page.wait_for_selector(".modebar-btn", state="attached")
+    titles = page.eval_on_selector_all(".modebar-btn", "buttons => buttons.map(b => b.getAttribute('data-title'))")
+    assert "Download plot as a PNG" in titles
+    page.wait_for_selector('[data-testid="stFileUploader"]', state="attached")
+    assert page.evaluate(_AFTER_CONTENT, '[data-testid="stFileUploaderDropzone"] button p') in ("none", "normal")
+
+
+def test_a_search_with_no_match_says_so_in_japanese(app_url, page):  # noqa: F811
+    page.goto(f"{app_url}/profile?code=05203")
+    wait_for_app(page)
+    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first.click()
+    page.keyboard.type("zzqqxx")
+    empty_option = '[role="listbox"][data-empty="true"] [role="option"] > span'
+    page.wait_for_selector(empty_option)
+    assert page.evaluate(_AFTER_CONTENT, empty_option) == '"該当する候補がありません"'

@@ -174,7 +174,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "UTF-8, UTF-8 with BOM, Shift_JIS and UTF-16 are read. "
               "Added indicators join the peer groups, spine chart and map for this session only; nothing is saved "
               "to the database."},
-    "upload_file": {"ja": "ファイルを選ぶ", "en": "Choose a file"},
+    "upload_file": {"ja": "自分の指標のファイル", "en": "Your indicator file"},
     "upload_preview": {"ja": "プレビュー（先頭10行）", "en": "Preview (first 10 rows)"},
     "upload_report": {"ja": "検証結果", "en": "Validation report"},
     "upload_accept": {"ja": "この指標を追加する", "en": "Add these indicators"},

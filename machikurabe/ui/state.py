@@ -13,6 +13,7 @@ import streamlit as st
 
 from machikurabe.analysis.filters import Filters
 from machikurabe.i18n import DEFAULT_LANG, LANGS, t
+from machikurabe.i18n.plotly_locale import locale_config
 from machikurabe.ui import exports
 
 # Every URL parameter the app reads or writes, with what it means (README "Links" lists them; a test checks that).
@@ -196,7 +197,8 @@ def plotly_chart(fig, config: dict | None = None, container=None, **kwargs):
         exports.inert_figure(fig)
         fig._machikurabe_inert = True
     target = container or st
-    return target.plotly_chart(fig, config=config or {"displaylogo": False}, **kwargs)
+    config = {**(config or {"displaylogo": False}), **locale_config(current_lang())}
+    return target.plotly_chart(fig, config=config, **kwargs)
 
 
 def download_pair(frame, *, stem: str, title: str, source: str, lang_labels: dict[str, str], units=None, notes=None,
