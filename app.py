@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from machikurabe import db
+from machikurabe import db, urls
 from machikurabe.analysis.filters import (
     KINDS,
     PROGRAMMES,
@@ -54,22 +54,23 @@ if builtin_css:
     st.html(builtin_css)
 
 
-# (file in pages/ and key of its title "page_<file>", icon, URL path); the first is the default page, served at "/"
+# (file in pages/ and key of its title "page_<file>", icon); URL paths are machikurabe.urls.PAGE_PATHS, and the
+# first page is the default, served at "/"
 PAGES = (
-    ("overview", ":material/home:", None),
-    ("map", ":material/map:", "map"),
-    ("profile", ":material/location_city:", "profile"),
-    ("programmes", ":material/description:", "programmes"),
-    ("peers", ":material/compare_arrows:", "peers"),
-    ("breakdown", ":material/bar_chart:", "breakdown"),
-    ("data_method", ":material/menu_book:", "data_method"),
+    ("overview", ":material/home:"),
+    ("map", ":material/map:"),
+    ("profile", ":material/location_city:"),
+    ("programmes", ":material/description:"),
+    ("peers", ":material/compare_arrows:"),
+    ("breakdown", ":material/bar_chart:"),
+    ("data_method", ":material/menu_book:"),
 )
 
 
 def _pages() -> list:
     return [st.Page(str(ROOT / "pages" / f"{name}.py"), title=t(f"page_{name}", lang), icon=icon,
-                    url_path=url_path, default=url_path is None)
-            for name, icon, url_path in PAGES]
+                    url_path=urls.PAGE_PATHS[name] or None, default=not urls.PAGE_PATHS[name])
+            for name, icon in PAGES]
 
 
 def _clear_filters():
@@ -82,13 +83,12 @@ def _sidebar_filters() -> Filters:
     bodies = st_data.query("municipalities")
     prefectures = list(dict.fromkeys(bodies.sort_values("code")["prefecture"]))
     kinds = [k for k in KINDS if k in set(bodies["kind"])]
-    if "filters_from_url" not in st.session_state:
-        # first run of this session: a shared link's filters, with unknown values dropped
-        from_url = parse_query_params(st.query_params, prefectures, kinds, PROGRAMMES)
-        st.session_state["pref"] = from_url.prefectures
-        st.session_state["kind"] = from_url.kinds
-        st.session_state["prog"] = from_url.programme or ALL
-        st.session_state["filters_from_url"] = True
+    # first run of this session: a shared link's filters, with unknown values dropped
+    from_url = parse_query_params({name: state.url_value(name) for name in ("pref", "kind", "prog")},
+                                  prefectures, kinds, PROGRAMMES)
+    state.seed("pref", from_url.prefectures)
+    state.seed("kind", from_url.kinds)
+    state.seed("prog", from_url.programme or ALL)
     if st.session_state.get("filters_lang") != lang:
         # The options' labels change with the language; writing the values back through the Session State API
         # makes the browser redraw them, instead of keeping stale labels that no longer match any option.

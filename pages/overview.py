@@ -4,6 +4,7 @@ import streamlit as st
 from machikurabe.analysis import indicators, summary
 from machikurabe.analysis.filters import apply_filters
 from machikurabe.analysis.formatting import format_count
+from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
 from machikurabe.ui import charts, exports, st_data, state
@@ -65,13 +66,12 @@ st.markdown(t("ov_national_body", lang, municipalities=f"{int(national['municipa
 st.caption(" ".join(national_credits(lang)))
 
 st.subheader(t("where_to_start", lang))
-language = {"lang": "en"} if lang == "en" else {}
 for text_key, page, label_key, params in (
         ("start_prefectural", "pages/profile.py", "start_prefectural_link", {"code": "05203"}),
         ("start_prefectural_peers", "pages/peers.py", "start_peers_link", {"code": "05203"}),
         ("start_students", "pages/map.py", "start_map_link", {}),
         ("start_councils", "pages/data_method.py", "start_data_link", {})):
     st.markdown(t(text_key, lang))
-    st.page_link(page, label=t(label_key, lang), icon=":material/arrow_forward:", query_params=params | language)
+    st.page_link(page, label=t(label_key, lang), icon=":material/arrow_forward:", query_params=urls.link_params(lang, **params))
 st.subheader(t("how_to_read", lang))
 st.markdown(t("how_to_read_body", lang))

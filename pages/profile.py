@@ -7,6 +7,7 @@ import streamlit as st
 
 from machikurabe.analysis import indicators, national, profile
 from machikurabe.analysis.formatting import format_value, plain_text
+from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import kind_label, t
 from machikurabe.safe_text import markdown_escape
@@ -99,10 +100,10 @@ else:
     st.dataframe(towns.drop(columns=["code"]), hide_index=True, width="stretch")
     for town_code, name in zip(towns["code"], towns[t("pf_col_town", lang)]):
         st.page_link("pages/profile.py", label=t("pf_open_profile", lang, name=name), icon=":material/arrow_forward:",
-                     query_params={"code": town_code} | ({"lang": "en"} if lang == "en" else {}))
+                     query_params=urls.link_params(lang, code=town_code))
     if len(towns) >= 2:
         st.page_link("pages/programmes.py", label=t("pf_compare_designs", lang), icon=":material/compare:",
-                     query_params={"cmp": ",".join(towns["code"].head(3))} | ({"lang": "en"} if lang == "en" else {}))
+                     query_params=urls.link_params(lang, cmp=",".join(towns["code"].head(3))))
 
 # --- the FY2019 plan, for the 63 bodies ---------------------------------------------------------------
 plan_rows = st_data.query("municipality_by_code", code=code)

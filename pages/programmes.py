@@ -12,6 +12,8 @@ from machikurabe.ui import exports, st_data, state
 from machikurabe.ui.state import current_filters, current_lang
 
 MAX_HITS = 200
+MAX_QUERY_CHARS = 100
+MAX_COMPARED = 3  # designs read side by side
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -64,15 +66,11 @@ else:
 
 # --- search ----------------------------------------------------------------------------------
 st.subheader(t("search_title", lang))
-if "search_q" not in st.session_state:
-    # ?q= from a shared link pre-fills the box; it is only ever matched literally and shown escaped
-    st.session_state["search_q"] = str(st.query_params.get("q", ""))[:100]
+# ?q= from a shared link pre-fills the box; it is only ever matched literally and shown escaped
+state.seed("search_q", "", url="q", parse=lambda typed: typed[:MAX_QUERY_CHARS])
 needle = st.text_input(t("search_box", lang), key="search_q", placeholder=t("search_placeholder", lang),
-                       max_chars=100, help=t("search_hostile_note", lang))
-if needle.strip():
-    st.query_params["q"] = needle
-elif "q" in st.query_params:
-    del st.query_params["q"]
+                       max_chars=MAX_QUERY_CHARS, help=t("search_hostile_note", lang))
+state.mirror({"q": needle if needle.strip() else None})
 if needle.strip():
     hits = _search_hits(shown_key, needle, _codes=codes)
     if hits.empty:
@@ -100,24 +98,18 @@ if needle.strip():
 st.subheader(t("compare_title", lang))
 option_codes = list(shown_bodies["code"])
 labels_full = st_data.body_labels("option", lang)
-if "compare_codes" not in st.session_state:
-    # ?cmp=01206,13107&cprog=multi_agency from a shared link; unknown codes are dropped
-    # a link from another page may name one body (?code=): its design opens first in the comparison
-    linked = [state.url_value("code")] if state.url_value("code") else []
-    wanted = [c for c in linked + str(st.query_params.get("cmp", "")).split(",") if c in set(option_codes)]
-    st.session_state["compare_codes"] = list(dict.fromkeys(wanted))[:3]
-    requested = st.query_params.get("cprog")
-    st.session_state["compare_programme"] = requested if requested in PROGRAMMES else PROGRAMMES[0]
+# ?cmp=01206,13107&cprog=multi_agency from a shared link; unknown codes are dropped.
+# A link from another page may name one body (?code=): its design opens first in the comparison.
+linked = [code for code in [state.url_value("code")] if code in set(option_codes)]
+state.seed("compare_codes", linked, url="cmp", parse=lambda listed: programme_search.known_codes(
+    linked + listed.split(","), option_codes, limit=MAX_COMPARED))
+state.seed("compare_programme", PROGRAMMES[0], url="cprog", valid=lambda programme: programme in PROGRAMMES)
 left, right = st.columns([3, 2])
-chosen = left.multiselect(t("compare_pick", lang), option_codes, key="compare_codes", max_selections=3,
+chosen = left.multiselect(t("compare_pick", lang), option_codes, key="compare_codes", max_selections=MAX_COMPARED,
                           format_func=lambda c: labels_full.get(c, c), placeholder=t("choose_placeholder", lang))
 programme = right.selectbox(t("compare_programme", lang), PROGRAMMES, key="compare_programme",
                             format_func=lambda p: programme_label(p, lang))
-for name, value in (("cmp", ",".join(chosen)), ("cprog", programme if chosen else "")):
-    if value and st.query_params.get(name) != value:
-        st.query_params[name] = value
-    elif not value and name in st.query_params:
-        del st.query_params[name]
+state.mirror({"cmp": ",".join(chosen) or None, "cprog": programme if chosen else None})
 if len(chosen) < 2:
     st.info(t("compare_need_two", lang))
 else:

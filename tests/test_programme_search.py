@@ -99,3 +99,12 @@ def test_highlight_never_emits_markup_from_the_input(text, needle):
     stripped = out.replace("<mark>", "").replace("</mark>", "").replace("<br>", "")
     assert "<" not in stripped and ">" not in stripped
     assert out.count("<mark>") == len(ps.find_spans(text, needle))
+
+
+def test_known_codes_keeps_shown_bodies_in_link_order_and_drops_the_rest():
+    from machikurabe.analysis.programme_search import known_codes
+
+    shown = ["01206", "13107", "05203", "27100"]
+    assert known_codes(["13107", "'; DROP TABLE x", "01206", "13107", "99999", "05203", "27100"], shown, limit=3) \
+        == ["13107", "01206", "05203"]
+    assert known_codes([""], shown, limit=3) == []

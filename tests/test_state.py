@@ -8,7 +8,8 @@ import pytest
 
 from machikurabe.ui import state
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", sorted(state.URL_PARAMS))
@@ -32,3 +33,23 @@ def test_pages_manager_switch_still_exists():
 def test_current_lang_and_filters_outside_streamlit():
     assert state.current_lang() == "ja"
     assert state.current_filters().is_empty()
+
+
+def test_page_urls_carry_the_language_and_only_declared_parameters():
+    from machikurabe import urls
+
+    assert urls.page_url("profile", "ja", code="05207") == "/profile?code=05207"
+    assert urls.page_url("profile", "en", code="05207") == "/profile?code=05207&lang=en"
+    assert urls.page_url("overview", "ja") == "/"
+    assert urls.page_url("peers", "ja", code="05203", group="nearest", k="15", w="pop:2,aged:1", hand=None) == \
+        "/peers?code=05203&group=nearest&k=15&w=pop:2,aged:1"
+    # a value with URL syntax in it stays one parameter's value
+    assert urls.page_url("programmes", "ja", q="a&lang=en") == "/programmes?q=a%26lang%3Den"
+    with pytest.raises(KeyError):
+        urls.page_url("profile", "ja", cod="05207")
+
+
+def test_every_page_file_has_a_url_path():
+    from machikurabe import urls
+
+    assert set(urls.PAGE_PATHS) == {path.stem for path in (ROOT / "pages").glob("*.py")}

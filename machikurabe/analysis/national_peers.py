@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from machikurabe import urls
 from machikurabe.analysis import national, peers
 from machikurabe.analysis.formatting import is_missing
 
@@ -240,14 +241,7 @@ def weights_param(weights: dict[str, float]) -> str | None:
 
 def rebuild_url(params: ViewParams, lang: str = "ja") -> str:
     """The relative link that rebuilds the view (no host name), e.g. /peers?code=05203&group=nearest&k=15."""
-    parts = [f"code={params.code}", f"group={params.group}"]
-    if params.group == "nearest":
-        parts.append(f"k={params.k}")
-        w = weights_param(params.weights)
-        if w:
-            parts.append(f"w={w}")
-    if params.group == "hand" and params.hand:
-        parts.append("hand=" + ",".join(params.hand))
-    if lang == "en":
-        parts.append("lang=en")
-    return "/peers?" + "&".join(parts)
+    nearest = params.group == "nearest"
+    return urls.page_url("peers", lang, code=params.code, group=params.group,
+                         k=str(params.k) if nearest else None, w=weights_param(params.weights) if nearest else None,
+                         hand=",".join(params.hand) if params.group == "hand" and params.hand else None)

@@ -97,6 +97,13 @@ def programme_table(programmes: pd.DataFrame, lang: str = "ja", quality: pd.Data
     return rows.reset_index(drop=True)
 
 
+def known_codes(listed: list[str], known: list[str], limit: int) -> list[str]:
+    """The codes of ``listed`` (e.g. from a shared link) that name a shown body, first occurrence kept, at most
+    ``limit``; unknown or hostile text is dropped, never echoed."""
+    known_set = set(known)
+    return [code for code in dict.fromkeys(listed) if code in known_set][:limit]
+
+
 def compare_designs(programmes: pd.DataFrame, codes: list[str], programme: str, lang: str = "ja") -> pd.DataFrame:
     """Fields (rows) × bodies (columns) for one programme; fields empty for every body are left out."""
     chosen = programmes[(programmes["programme"] == programme) & programmes["municipality_code"].isin(codes)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from machikurabe import credits
+from machikurabe import credits, urls
 from machikurabe.analysis import indicators as plan_indicators
 from machikurabe.analysis import national, peers
 from machikurabe.analysis import national_peers as npp
@@ -224,7 +224,7 @@ def peer_list(wide: pd.DataFrame, group: npp.Group, meta: dict, years: dict, lan
                t("np_col_population", lang, year=years.get(npp.POPULATION, "")):
                    peer_charts.national_number(b["population"], 0),
                t("np_col_model", lang): t("np_model_mark", lang) if b["in_model_project"] else "",
-               t("np_col_design", lang): f"/programmes?code={code}" if b["in_model_project"] else ""}
+               t("np_col_design", lang): urls.page_url("programmes", lang, code=code) if b["in_model_project"] else ""}
         if dist is not None:
             known = code in dist.index
             row[t("np_col_distance", lang)] = f"{dist.at[code, 'distance']:.2f}" if known else MISSING_DASH

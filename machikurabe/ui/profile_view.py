@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from machikurabe.analysis import national, profile
 from machikurabe.analysis.formatting import format_measure, format_number, is_missing
+from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
 from machikurabe.ui import st_data
@@ -148,7 +149,7 @@ def stamp(code: str, lang: str) -> str:
     values = dict(zip(info.iloc[:, 0], info.iloc[:, 1])) if not info.empty else {}
     vintages = values.get("national_vintages", "")
     shown = f"{vintages.split(',')[0]}–{vintages.split(',')[-1]}" if vintages else "?"
-    url = f"/profile?code={code}" + ("&lang=en" if lang == "en" else "")
+    url = urls.page_url("profile", lang, code=code)
     return t("pf_stamp", lang, vintages=shown, date=dt.date.today().isoformat(), url=url)
 
 

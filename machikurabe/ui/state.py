@@ -11,39 +11,14 @@ from typing import Any
 
 import streamlit as st
 
+from machikurabe import urls
 from machikurabe.analysis.filters import Filters
 from machikurabe.i18n import DEFAULT_LANG, LANGS, t
 from machikurabe.i18n.plotly_locale import locale_config
 from machikurabe.ui import exports
 
-# Every URL parameter the app reads or writes, with what it means (README "Links" lists them; a test checks that).
-URL_PARAMS: dict[str, str] = {
-    "lang": "interface language: ja (default) or en",
-    "pref": "sidebar filter: prefectures, comma-separated names",
-    "kind": "sidebar filter: kinds of body, comma-separated ids",
-    "prog": "sidebar filter: programme id",
-    "code": "the chosen place, 5-digit municipality code (PP000 for a prefecture)",
-    "group": "比較: peer group kind",
-    "k": "比較: number of nearest neighbours",
-    "w": "比較: indicator weights, key:weight pairs",
-    "hand": "比較: hand-picked peers, comma-separated codes",
-    "ind": "比較: indicator of the ranked bar chart",
-    "x": "比較: scatter x indicator",
-    "y": "比較: scatter y indicator",
-    "show": "比較: indicators shown in the spine and table, comma-separated ids (absent: the default set)",
-    "indicator": "地図: indicator that colours the map",
-    "year": "地図: the indicator's year when it is not the latest",
-    "tiles": "地図: 1 when online base tiles were asked for",
-    "q": "事業設計: the text searched in every design",
-    "cmp": "事業設計: bodies whose designs are read side by side, comma-separated codes",
-    "cprog": "事業設計: the programme compared side by side",
-}
-
-
-def _check(name: str) -> str:
-    if name not in URL_PARAMS:
-        raise KeyError(f"URL parameter {name!r} is not declared in machikurabe.ui.state.URL_PARAMS")
-    return name
+URL_PARAMS = urls.URL_PARAMS  # re-exported: pages and tests read the declaration here too
+_check = urls.check
 
 
 def current_lang() -> str:
