@@ -130,3 +130,23 @@ def test_zoomed_view():
     assert choropleth.zoomed_view(choropleth.JAPAN_VIEW["zoom"], (39.3, 140.5)) == choropleth.JAPAN_VIEW
     assert choropleth.zoomed_view(6.3, (39.3, 140.5)) == {"latitude": 39.3, "longitude": 140.5, "zoom": 6.3}
     assert choropleth.zoomed_view(99, None)["zoom"] == choropleth.ZOOM_MAX
+
+
+def test_the_first_view_shows_all_four_main_islands_on_a_phone():
+    """At 390 px the map is 358 px wide (Streamlit's 16 px padding each side); the first view once cut Hokkaido's
+    east tip. Web Mercator: a map w px wide spans w·360 / (512·2^zoom) degrees of longitude."""
+    view = choropleth.JAPAN_VIEW
+    half_span = 358 * 360 / (512 * 2 ** view["zoom"]) / 2
+    assert view["longitude"] - half_span <= 129.55  # 神崎鼻, Kyushu's western tip (Nagasaki)
+    assert view["longitude"] + half_span >= 145.82  # 納沙布岬, Hokkaido's eastern tip (Nemuro)
+
+
+def test_about_the_indicator_is_in_english_in_the_english_view():
+    """The English map once showed the build's Japanese definition (「表記の異なるラベル」) and survey name."""
+    meta = {"indicator": "A1101", "label_ja": "総人口", "label_en": "Total population", "formula": None,
+            "source": "国勢調査 Population Census",
+            "definition": "SSDSE-A A1101: 総人口（表記の異なるラベル / labels across vintages: 人口総数 / 総人口）"}
+    lines = choropleth.about_lines(meta, "en")
+    assert lines == ["Definition: SSDSE-A A1101: Total population (item 「総人口」 in the file; "
+                     "named differently across editions: 人口総数 / 総人口)",
+                     "Statistic: Population Census"]

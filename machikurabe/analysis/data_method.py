@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from machikurabe.analysis import national
 from machikurabe.paths import GEO_DIR
 
 # (table, query file) for downloads; every table in the schema contract
@@ -40,9 +41,10 @@ def national_catalogue(indicators: pd.DataFrame, lang: str = "ja") -> pd.DataFra
         ("Topic" if en else "分野"): indicators["topic"],
         ("Years" if en else "年"): indicators["years"],
         ("Derived" if en else "算出"): ["✓" if d else "" for d in indicators["derived"]],
-        ("Formula / definition" if en else "算式・定義"): [f if isinstance(f, str) and f else (d or "")
-                                                          for f, d in zip(indicators["formula"], indicators["definition"])],
-        ("Source" if en else "調査"): indicators["source"],
+        ("Formula / definition" if en else "算式・定義"): [
+            national.formula_text(formula, lang) or national.indicator_definition(row, lang)
+            for formula, row in zip(indicators["formula"], indicators.to_dict("records"))],
+        ("Source" if en else "調査"): [national.source_text(source, lang) for source in indicators["source"]],
     })
 
 

@@ -4,6 +4,7 @@ the model-project towns most like it. Plain functions over the ``places``, ``nat
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +36,75 @@ class Standing:
     n: int
     percentile: float | None
     quintile: int | None  # 1 (lowest fifth) … 5 (highest fifth)
+
+
+_VARIANTS_MARK = "labels across vintages: "  # how the build (ingest/national.py) lists an item's other names
+
+
+# The build writes each derived formula once, symbols plus a short English remark; the Japanese reader gets the remark
+# in Japanese (tests/test_national.py checks no derived formula keeps an English word in the Japanese view).
+_FORMULA_REMARKS_JA = (
+    ("(H5507: population reported the same year)", "（H5507：同じ年の住民基本台帳人口）"),
+    (", same year (2020)", "（同じ2020年の値）"),
+    ("(same year)", "（同じ年の値）"),
+    ("(ha → km²)", "（ha → km²）"),
+    (", stored as year 2020", "、2020年の値として格納"),
+)
+
+
+def formula_text(formula, lang: str = "ja") -> str:
+    """A derived indicator's formula in the reader's language ("" for an item read from the file)."""
+    if is_missing(formula):
+        return ""
+    text = str(formula)
+    if lang != "en":
+        for english, japanese in _FORMULA_REMARKS_JA:
+            text = text.replace(english, japanese)
+    return text
+
+
+_DERIVED_SOURCE = "SSDSE-A (derived)"
+# "国勢調査 Population Census", or a Japanese title with an English note in brackets
+_SOURCE_SPLIT = re.compile(r"^(?P<ja>[^A-Za-z(]+?)\s*(?:\((?P<note>[A-Za-z].*)\)|(?P<en>[A-Za-z].*))$")
+_TITLES_EN = {"統計でみる市区町村のすがた": "Statistical Observations of Shi, Ku, Machi, Mura"}  # the publication's own
+
+
+def source_text(source, lang: str = "ja") -> str:
+    """The survey behind an indicator in the reader's language: the build stores "国勢調査 Population Census"."""
+    if is_missing(source):
+        return ""
+    text = str(source).strip()
+    if text == _DERIVED_SOURCE:
+        return "derived from SSDSE-A" if lang == "en" else "SSDSE-Aの値から算出"
+    parts = _SOURCE_SPLIT.match(text)
+    if not parts:
+        return text
+    japanese = parts["ja"].strip()
+    if lang != "en":
+        return japanese
+    if parts["note"]:
+        return f"{_TITLES_EN.get(japanese, japanese)} ({parts['note']})"
+    return parts["en"].strip()
+
+
+def indicator_definition(meta, lang: str = "ja") -> str:
+    """What an indicator is, in the reader's language: a derived one by its formula, an SSDSE item by its label and
+    the file's own (Japanese) item names, which are what a reader finds in the source; the build's stored
+    ``definition`` is bilingual, so it is rebuilt here rather than shown."""
+    definition = meta.get("definition")
+    definition = "" if is_missing(definition) else str(definition)
+    en = lang == "en"
+    formula = formula_text(meta.get("formula"), lang)
+    if formula:
+        return f"{meta.get('label_en' if en else 'label_ja')} = {formula}"
+    if not definition.startswith("SSDSE-A "):
+        return definition
+    variants = definition.split(_VARIANTS_MARK, 1)[1].removesuffix("）") if _VARIANTS_MARK in definition else ""
+    code = meta.get("indicator")
+    if en:
+        return (f"SSDSE-A {code}: {meta.get('label_en')} (item 「{meta.get('label_ja')}」 in the file"
+                + (f"; named differently across editions: {variants}" if variants else "") + ")")
+    return f"SSDSE-A {code}: {meta.get('label_ja')}" + (f"（版により項目名が異なる：{variants}）" if variants else "")
 
 
 def standing(values: pd.Series, code: str) -> Standing:

@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from machikurabe.analysis import national
 from machikurabe.analysis.formatting import format_number, is_missing
 from machikurabe.credits import (
     N03_CREDIT_EN,
@@ -37,8 +38,10 @@ CHOSEN_HALO_RGBA = [255, 255, 255, 255]
 PREFECTURE_LINE_RGBA = [60, 60, 60, 255]
 DEFAULT_INDICATOR = "ageing_rate_pct"
 MAP_HEIGHT_PX = 620
-# the four main islands fit a phone's 360 px at this zoom; a desktop column shows Okinawa and the Ogasawara too
-JAPAN_VIEW = {"latitude": 37.2, "longitude": 137.0, "zoom": 4.2}
+# The four main islands, 神崎鼻 (129.55°E) to 納沙布岬 (145.82°E), fit the 358 px map of a 390 px phone at this
+# centre and zoom (Web Mercator: a map w px wide spans w·360 / (512·2^zoom) degrees of longitude); a desktop column
+# shows Okinawa and the Ogasawara too.
+JAPAN_VIEW = {"latitude": 37.2, "longitude": 137.7, "zoom": 3.9}
 # order of the topics in the indicator box; a topic not listed goes last
 TOPIC_ORDER = ("population", "households", "labour", "economy", "finance", "welfare", "health", "culture", "living",
                "land")
@@ -467,8 +470,11 @@ def credit_lines(lang: str, online_tiles: bool) -> list[str]:
 def about_lines(meta: dict, lang: str) -> list[str]:
     """Definition, formula and source of the indicator, as the catalogue states them."""
     out = []
+    definition, formula = national.indicator_definition(meta, lang), national.formula_text(meta.get("formula"), lang)
+    texts = {"definition": definition, "formula": "" if formula in definition else formula,
+             "source": national.source_text(meta.get("source"), lang)}
     for key, column in (("mapn_definition", "definition"), ("mapn_formula", "formula"), ("mapn_source", "source")):
-        value = meta.get(column)
+        value = texts[column]
         if not is_missing(value) and str(value).strip():
             out.append(t(key, lang, text=str(value)))
     return out
