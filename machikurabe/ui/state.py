@@ -99,9 +99,18 @@ def mirror(params: dict[str, str | None]) -> None:
 def _sync_widget(key: str, widget_key: str, lang: str) -> None:
     """Hand the kept choice to the widget when it was set by code (a chart click, a link) or the widget is new for
     this language; otherwise the widget's own value (the user's last change) stands."""
-    drawn = st.session_state.get(f"{key}__drawn")  # (language, value) the widget last reported
-    if widget_key not in st.session_state or drawn != (lang, st.session_state[key]):
+    drawn = st.session_state.get(f"{key}__drawn")  # (language, value, page) the widget last reported
+    if widget_key not in st.session_state or drawn != (lang, st.session_state[key], _page_id()):
         st.session_state[widget_key] = st.session_state[key]
+
+
+def _page_id() -> str:
+    """The page being run: a widget of the same key on another page is a new widget for Streamlit (its identity
+    includes the page), so a kept choice must be handed to it again, else it opens on its first option."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return getattr(ctx, "page_script_hash", "") if ctx else ""
 
 
 _ALL = "__all__"  # stands for a None option: Streamlit shows a None value as an empty box ("Choose an option")
@@ -117,7 +126,7 @@ def choose(widget: Callable, label: str, options: list, key: str, format_func: C
     widget_key = f"{key}__{lang}"
     wanted = _ALL if st.session_state[key] is None else st.session_state[key]
     drawn = st.session_state.get(f"{key}__drawn")
-    if widget_key not in st.session_state or drawn != (lang, st.session_state[key]) \
+    if widget_key not in st.session_state or drawn != (lang, st.session_state[key], _page_id()) \
             or st.session_state[widget_key] not in shown_options:
         st.session_state[widget_key] = wanted
     if getattr(widget, "__name__", "") == "selectbox":
@@ -126,7 +135,7 @@ def choose(widget: Callable, label: str, options: list, key: str, format_func: C
                    key=widget_key, **kwargs)
     value = None if value == _ALL else value
     st.session_state[key] = value
-    st.session_state[f"{key}__drawn"] = (lang, value)
+    st.session_state[f"{key}__drawn"] = (lang, value, _page_id())
     return value
 
 
@@ -137,7 +146,7 @@ def tick(container, label: str, key: str, lang: str = "ja") -> bool:
     _sync_widget(key, widget_key, lang)
     value = container.checkbox(label, key=widget_key)
     st.session_state[key] = value
-    st.session_state[f"{key}__drawn"] = (lang, value)
+    st.session_state[f"{key}__drawn"] = (lang, value, _page_id())
     return value
 
 
