@@ -161,7 +161,6 @@ def test_d6_quality_notes_of_yuzawa_in_japanese(real_env):
         assert not any(english in c for c in cells), english
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 defect 6 still present: the 項目 column shows the field id 'marks'")
 def test_d6_quality_notes_field_column_is_japanese(real_env):
     """Issue 14, defect 6: no English in the Japanese 補正・欠損 table — the 項目 of the marks row (003 l.1803/1828)
     too (「実施事業の印」, not "marks")."""
@@ -269,8 +268,6 @@ def test_d8_peers_table_values_carry_units_and_rate_differences_are_points(real_
     assert all(d == "—" or d.endswith("ポイント") for d in rates["中央値との差"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 defect 8 still present: a median headcount of 3.5 is printed "
-                                       "with the indicator's 0 decimals as 「4人」 (and 4 in the export)")
 def test_d8_a_median_headcount_keeps_its_half(real_env):
     """Issue 14, defect 8: a median headcount of 4.5 was shown as "4人". Hand-picked peers of 湯沢市: 井川町 4 (003
     l.1935) and 今別町 3 (l.852) planned promoters: the group median is 3.5人, 湯沢市 (2名, l.1875) is 1.5人 below."""

@@ -80,3 +80,12 @@ def test_plain_text_drops_paragraph_tags():
 def test_format_number_round_trips(value, decimals):
     text = f.format_number(value, decimals)
     assert math.isclose(float(text.replace(",", "")), round(value, decimals), abs_tol=10 ** -decimals)
+
+
+def test_a_median_keeps_the_half_of_its_last_digit():
+    from machikurabe.analysis.formatting import median_decimals
+
+    assert median_decimals(3.5, 0) == 1  # the median of 3 and 4 promoters
+    assert median_decimals(4.0, 0) == 0
+    assert median_decimals(40.25, 1) == 2
+    assert median_decimals(None, 1) == 1

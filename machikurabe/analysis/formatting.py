@@ -126,3 +126,13 @@ def plain_text(text) -> str:
         return ""
     out = re.sub(r"</p>\s*<p>|<br\s*/?>", "\n", str(text))
     return re.sub(r"</?p>", "", out).strip()
+
+
+def median_decimals(value, decimals: int) -> int:
+    """Decimals to print a median (or a difference from one) of values kept at ``decimals``: the median of an even
+    count can end in .5 of the last digit (3 and 4 planned promoters: 3.5人), which rounding would hide."""
+    if value is None or is_missing(value):
+        return int(decimals or 0)
+    decimals = int(decimals or 0)
+    return decimals if abs(round(float(value), decimals) - float(value)) < 1e-9 else decimals + 1
+

@@ -17,7 +17,7 @@ from machikurabe import credits, urls
 from machikurabe.analysis import indicators as plan_indicators
 from machikurabe.analysis import national, peers
 from machikurabe.analysis import national_peers as npp
-from machikurabe.analysis.formatting import MISSING_DASH, is_missing
+from machikurabe.analysis.formatting import MISSING_DASH, is_missing, median_decimals
 from machikurabe.i18n import kind_label, t
 from machikurabe.i18n.prefectures import PREFECTURES_EN
 from machikurabe.ui import exports, peer_charts, report
@@ -115,11 +115,13 @@ def display_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> pd.D
         info = meta.get(r["indicator"], {})
         unit, dec = info.get("unit", ""), info.get("decimals", 1)
         fmt = lambda v: with_unit(peer_charts.national_number(v, dec), unit, lang)  # noqa: E731
+        # medians (and a value's difference from one) may need the half of the last digit: 3.5人, not 4人
+        fmt_median = lambda v: with_unit(peer_charts.national_number(v, median_decimals(v, dec)), unit, lang)  # noqa: E731
         diff = r["difference"]
         if diff is None or is_missing(diff):
             diff_text = MISSING_DASH
         else:
-            number = peer_charts.national_number(diff, dec)
+            number = peer_charts.national_number(diff, median_decimals(diff, dec))
             diff_text = with_unit(("+" if float(diff) > 0 and number.strip("0.,") else "") + number,
                                   _diff_unit(unit, lang), lang)
         reading = t(f"np_reading_{r['reading']}", lang) if r["reading"] else t("np_reading_none", lang)
@@ -128,13 +130,13 @@ def display_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> pd.D
             t("np_col_indicator", lang): info.get("name", r["indicator"]),
             t("np_col_year", lang): str(int(r["year"])) if r["year"] is not None and not is_missing(r["year"]) else "",
             t("np_col_value", lang, town=name): fmt(r["town_value"]),
-            t("np_col_group_median", lang): fmt(r["peer_median"]),
+            t("np_col_group_median", lang): fmt_median(r["peer_median"]),
             t("np_col_difference", lang): diff_text,
             t("np_col_reading", lang): reading,
             t("np_col_group_rank", lang): rank(r["group_rank"], r["group_n"]),
             t("np_col_japan_rank", lang): rank(r["japan_rank"], r["japan_n"]),
-            t("np_col_japan_median", lang): fmt(r["level_median"]),
-            t("np_col_pref_median", lang): fmt(r["prefecture_median"]),
+            t("np_col_japan_median", lang): fmt_median(r["level_median"]),
+            t("np_col_pref_median", lang): fmt_median(r["prefecture_median"]),
         })
     return pd.DataFrame(rows)
 
@@ -146,14 +148,15 @@ def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> tuple
         info = meta.get(r["indicator"], {})
         unit, dec = info.get("unit", ""), info.get("decimals", 1)
         num = lambda v: clean_number(v, dec)  # noqa: E731
+        num_median = lambda v: clean_number(v, median_decimals(v, dec))  # noqa: E731
         as_int = lambda v: None if v is None or is_missing(v) else int(v)  # noqa: E731
         rows.append({
             t("np_col_indicator", lang): info.get("name", r["indicator"]),
             t("np_col_year", lang): as_int(r["year"]),
             t("np_col_unit", lang): unit,
             t("np_col_value", lang, town=name): num(r["town_value"]),
-            t("np_col_group_median", lang): num(r["peer_median"]),
-            t("np_col_difference", lang): num(r["difference"]),
+            t("np_col_group_median", lang): num_median(r["peer_median"]),
+            t("np_col_difference", lang): num_median(r["difference"]),
             t("np_col_diff_unit", lang): _diff_unit(unit, lang),
             t("np_col_reading", lang): t(f"np_reading_{r['reading']}", lang) if r["reading"]
             else t("np_reading_none", lang),
@@ -161,8 +164,8 @@ def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> tuple
             t("np_col_peer_n", lang): int(r["peer_n"]),
             t("np_col_japan_rank", lang): as_int(r["japan_rank"]),
             t("np_col_japan_n", lang): int(r["japan_n"]),
-            t("np_col_japan_median", lang): num(r["level_median"]),
-            t("np_col_pref_median", lang): num(r["prefecture_median"]),
+            t("np_col_japan_median", lang): num_median(r["level_median"]),
+            t("np_col_pref_median", lang): num_median(r["prefecture_median"]),
         })
     frame = pd.DataFrame(rows, dtype=object)  # object: integers stay integers, no float noise
     each = t("np_unit_each_row", lang) + f"（{t('np_col_unit', lang)}）" if lang != "en" \
