@@ -121,7 +121,7 @@ st.caption(t("bd_similar_intro", lang))
 if view.design_index() is None:
     st.info(t("bd_similar_none", lang))
 else:
-    codes, design_labels, programmes_of = view.design_choices()
+    codes, design_labels, programmes_of = view.design_choices(lang)
     f1, f2, f3 = st.columns([2, 2, 1])
     body = state.choose(f1.selectbox, t("bd_similar_body", lang), codes, "bd_sim_body", design_labels.get, lang)
     prog = state.choose(f2.selectbox, t("bd_similar_programme", lang), programmes_of[body], "bd_sim_prog",

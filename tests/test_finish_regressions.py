@@ -209,8 +209,6 @@ def test_d7_breakdown_listing_and_peer_chart_title_in_english(real_env):
     assert at.selectbox(key="bd_peer_body__en").options[0] == "Hokkaido Sapporo City"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 defect 7 still present: 指標の内訳's similar-designs body picker "
-                                       "and Body column stay in kanji in English (e.g. 「北海道 札幌市」)")
 def test_d7_breakdown_similar_designs_in_english(real_env):
     """Issue 14, defect 7: 指標の内訳's body columns in English — the similar-designs picker and table too."""
     at = AppTest.from_file(BREAKDOWN, default_timeout=180)

@@ -106,7 +106,8 @@ def labels_by_code(bodies: pd.DataFrame, style: str, lang: str = "ja") -> dict[s
             labels[row["code"]] = f"{display_name(row, lang)}（{row['code']}）"
         elif style == "name_prefecture" and row["kind"] != "prefecture":
             name = display_name(row, lang)
-            labels[row["code"]] = f"{name} ({row['prefecture']})" if lang == "en" else f"{name}（{row['prefecture']}）"
+            labels[row["code"]] = (f"{name} ({prefecture_english(row['prefecture'])})" if lang == "en"
+                                   else f"{name}（{row['prefecture']}）")
         else:
             labels[row["code"]] = display_name(row, lang)
     return labels

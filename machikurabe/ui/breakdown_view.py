@@ -174,12 +174,14 @@ def design_index():
 
 
 @cached_view(4)
-def design_choices():
-    """Bodies that have a design (in table order), their picker labels and their programmes."""
+def design_choices(lang: str = "ja"):
+    """Bodies that have a design (in table order), their picker labels (name and prefecture, romanised in English)
+    and their programmes."""
     designs = design_index().designs
     names = designs.drop_duplicates("municipality_code")
-    labels = {code: f"{pref} {name}" for code, pref, name in zip(names["municipality_code"], names["prefecture"],
-                                                                 names["name"])}
+    known = st_data.body_labels("name_prefecture", lang)
+    labels = {code: known.get(code, f"{pref} {name}") for code, pref, name in
+              zip(names["municipality_code"], names["prefecture"], names["name"])}
     programmes_of = designs.groupby("municipality_code", sort=False)["programme"].agg(list).to_dict()
     return list(names["municipality_code"]), labels, programmes_of
 
@@ -191,7 +193,8 @@ def similar_table(body: str, programme: str, same_programme_only: bool, lang: st
     if result.empty:
         return result
     return pd.DataFrame({
-        t("col_body", lang): result["prefecture"] + " " + result["name"],
+        t("col_body", lang): [st_data.body_labels("name_prefecture", lang).get(code, f"{pref} {name}") for code, pref, name
+                              in zip(result["municipality_code"], result["prefecture"], result["name"])],
         t("col_programme", lang): [programme_label(p, lang) for p in result["programme"]],
         t("col_similarity", lang): result["similarity"].round(3),
         t("col_shared_terms", lang): result["shared_terms"],
