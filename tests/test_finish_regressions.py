@@ -315,8 +315,6 @@ def test_d9_scatter_lists_each_reference_line_once_and_leaves_45_peers_unlabelle
     assert "text" not in peers.mode
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 defect 9 still present: Japanese 出典 lines in the 比較 charts are "
-                                       "cut every N characters, through numbers and words")
 def test_d9_chart_captions_wrap_between_words_not_inside_a_number():
     """Issue 14, defect 9: a source caption broke inside a number (「＊人口5 / ,000人未満」); captions must wrap
     between words. No line break may fall between two characters of 5,000 or of SSDSE."""

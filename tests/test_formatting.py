@@ -89,3 +89,18 @@ def test_a_median_keeps_the_half_of_its_last_digit():
     assert median_decimals(4.0, 0) == 0
     assert median_decimals(40.25, 1) == 2
     assert median_decimals(None, 1) == 1
+
+
+def test_a_caption_wraps_between_words_never_inside_a_number():
+    from machikurabe.analysis.formatting import wrap_caption
+
+    # 「＊人口5 / ,000人未満」 was the defect: the number stays whole on one line
+    lines = wrap_caption("注：＊人口5,000人未満の町村は値が振れやすい", 6)
+    assert "".join(lines) == "注：＊人口5,000人未満の町村は値が振れやすい"
+    assert any("5,000" in line for line in lines)
+    # no line starts with a closing mark or ends with an opening one
+    lines = wrap_caption("出典：統計センター「SSDSE」を加工", 4)
+    assert all(line[0] not in "：」、。" and line[-1] not in "「（" for line in lines), lines
+    # English at spaces; a Latin letter is half a full-width character
+    assert wrap_caption("Source: National Statistics Center, SSDSE", 10) == ["Source: National", "Statistics Center,",
+                                                                              "SSDSE"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 import pandas as pd
 
@@ -135,4 +136,59 @@ def median_decimals(value, decimals: int) -> int:
         return int(decimals or 0)
     decimals = int(decimals or 0)
     return decimals if abs(round(float(value), decimals) - float(value)) < 1e-9 else decimals + 1
+
+
+# Japanese line-breaking rules (kinsoku): no line starts with a closing mark and none ends with an opening one
+_NO_LINE_START = set("、。，．,.)）」』】〕］]：:;；・!！?？%％ー～〜")
+_NO_LINE_END = set("（(「『【〔［[")
+
+
+def _text_width(text: str) -> float:
+    """Width in full-width characters: a kanji or kana counts 1, a Latin letter or digit ½."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in ("F", "W") else 0.5 for ch in text)
+
+
+def wrap_caption(text: str, width: float) -> list[str]:
+    """Break a caption (a 出典 line in a chart, which plotly does not wrap) into lines of at most ``width`` full-width
+    characters, between words: at spaces, or between two Japanese characters, never inside a number or a Latin word
+    (「5,000」, 「SSDSE」) and never before a closing mark or after an opening one."""
+    tokens: list[list] = []  # [text, preceded by a space]
+    word, word_spaced, spaced = "", False, False
+    for ch in str(text):
+        if ch == " ":
+            if word:
+                tokens.append([word, word_spaced])
+                word = ""
+            spaced = True
+            continue
+        if _text_width(ch) == 1.0:
+            if word:
+                tokens.append([word, word_spaced])
+                word = ""
+            tokens.append([ch, spaced])
+        else:
+            if not word:
+                word_spaced = spaced
+            word += ch
+        spaced = False
+    if word:
+        tokens.append([word, word_spaced])
+    merged: list[list] = []
+    for token, spaced in tokens:
+        if merged and not spaced and (token[0] in _NO_LINE_START or merged[-1][0][-1] in _NO_LINE_END):
+            merged[-1][0] += token
+        else:
+            merged.append([token, spaced])
+    lines, current, used = [], "", 0.0
+    for token, spaced in merged:
+        gap = " " if spaced and current else ""
+        size = _text_width(gap + token)
+        if current and used + size > width:
+            lines.append(current)
+            current, used, gap, size = "", 0.0, "", _text_width(token)
+        current += gap + token
+        used += size
+    if current:
+        lines.append(current)
+    return lines
 

@@ -64,22 +64,26 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
         xaxis_title=t("bd_axis_share" if measure == "share" else "bd_axis_count", lang),
         yaxis_title=t(f"bd_group_{group}", lang) + ("（目標数）" if lang != "en" else " (targets)"),
     )
-    # pixel layout: bars, then x-axis title, legend rows and the 出典 lines below the plot area
-    rows_of_legend = -(-len(bd.DIMENSIONS[dimension]) // 3)
-    bottom = 90 + 24 * rows_of_legend
+    # pixel layout below the plot: x-axis title, the 出典 lines, then the legend. The legend goes last because its
+    # row count depends on the screen (one entry a row on a phone, several on a desktop): room is kept for the phone,
+    # and on a wide screen the spare room is at the very bottom, not between the legend and the source.
+    source_lines = len(wrap_source(source)) if source else 0
+    entries = len(bd.DIMENSIONS[dimension])
+    legend_rows = entries if lang == "en" else -(-entries // 2)  # English entries are long: one a row at 390 px
     plot_height = max(200, 46 * len(groups) + 40)
+    source_px = 14 * source_lines
+    bottom = 80 + source_px + 24 * legend_rows
     fig.update_layout(
         height=plot_height + 60 + bottom, margin=dict(l=60, r=20, t=60, b=bottom),
-        legend=dict(orientation="h", yanchor="top", y=-62 / plot_height, xanchor="left", x=0, traceorder="normal"),
+        legend=dict(orientation="h", yanchor="top", y=-(70 + source_px + 8) / plot_height, xanchor="left", x=0,
+                    traceorder="normal"),
     )
     fig.update_yaxes(autorange="reversed")
     if measure == "share":
         fig.update_xaxes(range=[0, 100], ticksuffix="%")
-    width = 70 if lang != "en" else 140
-    source_lines = len(wrap_source(source, width)) if source else 0
-    add_source(fig, source, width)
-    fig.layout.annotations[-1].update(yshift=-70 - 24 * rows_of_legend)
-    fig.update_layout(margin=dict(b=bottom + 14 * source_lines), height=plot_height + 60 + bottom + 14 * source_lines)
+    add_source(fig, source, anchor="right")
+    fig.layout.annotations[-1].update(yshift=-62)
+    fig.update_layout(margin=dict(b=bottom), height=plot_height + 60 + bottom)
     return fig
 
 

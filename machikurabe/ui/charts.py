@@ -7,6 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from machikurabe.analysis.formatting import wrap_caption
+
 # Okabe & Ito (2008) palette, distinguishable with the common colour-vision deficiencies
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 SEQUENTIAL = "cividis"
@@ -33,42 +35,35 @@ FONT_FAMILY = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic',
 
 
 def wrap_source(source: str, width: int | None = None) -> list[str]:
-    """Break a long 出典 line into lines that fit a half-width chart.
-
-    Japanese text has no spaces and its characters are about twice as wide, so it is cut by
-    character count; English is cut at spaces.
-    """
-    japanese = sum(1 for c in source if ord(c) > 0x2E80) > len(source) / 3
-    width = width or (30 if japanese else 60)
-    tokens = list(source) if japanese else source.split(" ")
-    joiner = "" if japanese else " "
-    lines, current = [], ""
-    for token in tokens:
-        candidate = f"{current}{joiner}{token}" if current else token
-        if len(candidate) > width and current:
-            lines.append(current)
-            current = token
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
+    """Break a long 出典 line into lines that fit a phone-wide chart (``width`` full-width characters, between
+    words; 30 by default, about 300 px at the caption's 10 px)."""
+    return wrap_caption(source, width or SOURCE_WIDTH)
 
 
-def add_source(fig: go.Figure, source: str, width: int | None = None) -> go.Figure:
+SOURCE_WIDTH = 30  # full-width characters a line: about 300 px at 10 px, inside a 390 px phone's 358 px chart
+
+
+def add_source(fig: go.Figure, source: str, width: int | None = None, anchor: str = "left") -> go.Figure:
     """Put the 出典 line under the plot area, inside the figure so PNG/SVG exports carry it."""
     if use_house_template():
         # the figure was built while another template was the default (it was just reset): give it the house
         # one; this copy happens once after a reset, not per figure
         fig.update_layout(template=HOUSE_TEMPLATE)
     lines = wrap_source(source, width)
-    fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, xanchor="left",
+    if anchor == "right":
+        # under a horizontal bar chart the plot starts after the category labels, far right on a phone: the block
+        # ends at the plot's right edge instead, so it runs left over the labels' column and stays inside
+        position = dict(x=1, xanchor="right")
+    else:
+        # from the figure's left edge, not the plot's: the left margin would otherwise push it off a phone
+        position = dict(x=0, xanchor="left", xshift=-max(0, (fig.layout.margin.l or 0) - 8))
+    fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", y=0, **position,
                        yanchor="top", yshift=-55, showarrow=False, align="left", font=dict(size=10, color="#444"))
     fig.update_layout(margin=dict(b=80 + 14 * len(lines)))
     return fig
 
 
-def style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str) -> go.Figure:
+def style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, anchor: str = "left") -> go.Figure:
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left"),
         xaxis_title=x_title,
@@ -76,7 +71,7 @@ def style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str) -
         font=dict(family=FONT_FAMILY),
         margin=dict(l=60, r=20, t=60),
     )
-    return add_source(fig, source)
+    return add_source(fig, source, anchor=anchor)
 
 
 def bar_chart(frame: pd.DataFrame, category: str, value: str, *, title: str, category_title: str,
@@ -104,7 +99,7 @@ def bar_chart(frame: pd.DataFrame, category: str, value: str, *, title: str, cat
         (fig.update_xaxes if horizontal else fig.update_yaxes)(range=value_range)
     if horizontal:
         fig.update_yaxes(autorange="reversed")
-        style(fig, title, value_title, category_title, source)
+        style(fig, title, value_title, category_title, source, anchor="right")
     else:
         style(fig, title, category_title, value_title, source)
     if series is not None:

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from machikurabe.analysis import indicators, spine
-from machikurabe.analysis.formatting import MISSING_DASH, format_value, is_missing
+from machikurabe.analysis.formatting import MISSING_DASH, format_value, is_missing, wrap_caption
 from machikurabe.i18n import STRINGS, t
 from machikurabe.paths import PREFECTURES_GEOJSON
 from machikurabe.safe_text import markdown_escape
@@ -525,7 +525,7 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
         showlegend=False,
     )
     fig.add_annotation(
-        text=wrap_text(source_text(key, lang, user_meta, file_name), 26 if lang != "en" else 52),
+        text=wrap_text(source_text(key, lang, user_meta, file_name), 26),
         xref="paper", yref="paper", x=0, xshift=-60, y=-0.22, xanchor="left", yanchor="top",
         showarrow=False, align="left", font={"size": 10, "color": "#444"},
     )
@@ -533,17 +533,9 @@ def block_bar_figure(prefectural: pd.DataFrame, key: str, lang: str, corrections
 
 
 def wrap_text(text: str, width: int) -> str:
-    """Break a long 出典 line for plotly annotations, which do not wrap by themselves."""
-    lines, current = [], ""
-    for chunk in (text.split(" ") if " " in text and width > 40 else list(text)):
-        sep = " " if width > 40 and current else ""
-        if len(current) + len(sep) + len(chunk) > width and current:
-            lines.append(current)
-            current, sep = "", ""
-        current += sep + chunk
-    if current:
-        lines.append(current)
-    return "<br>".join(html.escape(line) for line in lines)
+    """Break a long 出典 line for plotly annotations, which do not wrap by themselves: ``width`` full-width
+    characters a line, between words, each line escaped."""
+    return "<br>".join(html.escape(line) for line in wrap_caption(text, width))
 
 
 def credit_lines(lang: str, boundaries_drawn: bool, online_tiles: bool) -> list[str]:

@@ -9,6 +9,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from machikurabe.analysis.formatting import wrap_caption
 from machikurabe.analysis.spine import (
     is_small,
     spine_positions,
@@ -54,25 +55,8 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, 
 
 
 def _wrap(text: str, width: int = 52) -> str:
-    """Break a long 出典 line so it stays inside the figure: Japanese by characters (no spaces to wrap on),
-    English at spaces (about twice as many half-width characters fit)."""
-    if text.isascii() or text.count(" ") > len(text) / 12:
-        return "<br>".join(textwrap.wrap(text, width * 2))
-    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+    """Break a long 出典 line so it stays inside the figure: ``width`` full-width characters a line, between words."""
+    return "<br>".join(wrap_caption(text, width))
 
 
 # --- 比較 over the whole country (issue 12) ------------------------------------------------------------------

@@ -102,12 +102,14 @@ def trend_figure(code: str, indicator: str, lang: str):
             customdata=[format_measure(v, unit, decimals, lang) for v in part["value"]]))
     label = meta["label_en"] if lang == "en" else meta["label_ja"]
     fig.update_layout(
-        title=dict(text=f"{names['place']}：{label}" if lang != "en" else f"{names['place']}: {label}", x=0),
-        font=dict(family=FONT_FAMILY), height=460, margin=dict(l=60, r=20, t=120, b=110),
+        # the title at the very top: the legend above the plot takes four rows on a phone and would reach it
+        title=dict(text=f"{names['place']}：{label}" if lang != "en" else f"{names['place']}: {label}", x=0,
+                   y=1, yref="container", yanchor="top", pad=dict(t=12)),
+        font=dict(family=FONT_FAMILY), height=480, margin=dict(l=60, r=20, t=130, b=110),
         xaxis=dict(title=t("pf_trend_axis_year", lang), dtick=1, tickformat="d"),
         yaxis=dict(title=f"{label}（{unit}）" if lang != "en" else f"{label} ({unit})", separatethousands=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, entrywidth=0))
-    add_source(fig, " ".join(national_credits(lang)), 110 if lang == "en" else 60)
+    add_source(fig, " ".join(national_credits(lang)))
     return fig
 
 
