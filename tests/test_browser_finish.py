@@ -89,8 +89,6 @@ def test_d2_overview_bar_labels_fit_inside_the_plot_at_390px(app_url):
         assert re.fullmatch(r"\d+", text) and area[0] - 1 <= left and right <= area[1] + 1, (text, right, area)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 defect 2 still present at 390 px: the overview's toolbar (8 buttons, "
-                                       "224 px) reaches over the first legend entry 「実施事業欄の印」 when shown")
 def test_d2_overview_toolbar_keeps_off_the_legend_at_390px(app_url):
     """Issue 14, defect 2: the chart toolbar covered the legend. At 390 px the toolbar's box (shown on hover or
     tap) does not meet the legend's on either overview chart."""

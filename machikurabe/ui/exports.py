@@ -205,6 +205,11 @@ def xlsx_bytes(frame: pd.DataFrame, *, title: str, source: str, created: str | N
     return buffer.getvalue()
 
 
+# Zoom, pan and box tools are of little use on these small bar, line and spine charts, and on a phone the full
+# toolbar (8 buttons, 224 px) covers the legend: only the camera (and Streamlit's full screen) stay.
+ZOOM_BUTTONS = ("zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d")
+
+
 def chart_config(filename: str, image_format: str = "png") -> dict:
     """Modebar settings of every chart: the camera button saves ``filename``.png (print scale) or .svg; no logo."""
     if image_format not in IMAGE_FORMATS:
@@ -212,7 +217,7 @@ def chart_config(filename: str, image_format: str = "png") -> dict:
     options = {"format": image_format, "filename": safe_filename(filename)}
     if image_format == "png":
         options.update(scale=2)  # print-quality PNG
-    return {"toImageButtonOptions": options, "displaylogo": False}
+    return {"toImageButtonOptions": options, "displaylogo": False, "modeBarButtonsToRemove": list(ZOOM_BUTTONS)}
 
 
 def plotly_config(town: str, indicator: str, image_format: str = "png", date: str | None = None) -> dict:

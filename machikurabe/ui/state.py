@@ -181,7 +181,8 @@ def plotly_chart(fig, config: dict | None = None, container=None, **kwargs):
         exports.inert_figure(fig)
         fig._machikurabe_inert = True
     target = container or st
-    config = {**(config or {"displaylogo": False}), **locale_config(current_lang())}
+    config = {**(config or {"displaylogo": False, "modeBarButtonsToRemove": list(exports.ZOOM_BUTTONS)}),
+              **locale_config(current_lang())}
     return target.plotly_chart(fig, config=config, **kwargs)
 
 
