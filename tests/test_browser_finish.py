@@ -186,15 +186,7 @@ def _print_layout(page, path) -> None:
     page.wait_for_selector("#chart-1 .main-svg", timeout=60_000)
 
 
-NEAREST_PAGE_ONE = pytest.mark.xfail(strict=True, reason=(
-    "issue 14 defect 9 still present for the default group (nearest 15): the stamp, weights and notes above it push "
-    "the 600 px spine past the foot of page 1, so it prints on page 2"))
-NEAREST_PREFECTURE = pytest.mark.xfail(strict=True, reason=(
-    "issue 14 defect 9 still present for the default group (nearest 15): its peer list has 14 columns and 都道府県 "
-    "prints one character per line"))
-
-
-@pytest.mark.parametrize("group", ["type", pytest.param("nearest", marks=NEAREST_PAGE_ONE)])
+@pytest.mark.parametrize("group", ["type", "nearest"])
 def test_d9_report_prints_the_spine_on_page_one(national_frames, tmp_path, group):
     """Issue 14, defect 9: the printed report's page 1 was two-thirds empty (the spine pushed to page 2). The first
     chart's section (it may not break) ends within page 1's 267 mm of content."""
@@ -205,7 +197,7 @@ def test_d9_report_prints_the_spine_on_page_one(national_frames, tmp_path, group
     assert section <= A4_CONTENT_HEIGHT_PX, section
 
 
-@pytest.mark.parametrize("group", ["type", pytest.param("nearest", marks=NEAREST_PREFECTURE)])
+@pytest.mark.parametrize("group", ["type", "nearest"])
 def test_d9_report_prints_prefectures_on_one_line(national_frames, tmp_path, group):
     """Issue 14, defect 9: the report's 都道府県 column wrapped one character per line. Printed on A4, the peer
     list's 都道府県 head and 横手市's 秋田県 each take one line."""

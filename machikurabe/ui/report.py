@@ -32,7 +32,8 @@ h2 {{ font-size: 1.2em; margin-top: 1.6em; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 0.85em; margin: 0.5em 0 1em; }}
 th, td {{ border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }}
 th {{ background: #DDEBF7; }}
-td.num {{ text-align: right; }}
+td.num {{ text-align: right; white-space: nowrap; }}
+.short {{ white-space: nowrap; }}
 tr.town td {{ font-weight: bold; }}
 .meta {{ font-size: 0.9em; color: #444; }}
 .note {{ font-size: 0.85em; color: #444; }}
@@ -70,16 +71,24 @@ def _figure_html(fig: go.Figure, include_js: bool, div_id: str, max_height: int 
                         config={"displaylogo": False, "responsive": False})
 
 
+SHORT_CELL_CHARS = 6  # 都道府県, 秋田県, 05207, 1 / 15: kept on one line; a narrow column wrapped them per character
+
+
+def _short(text: str) -> str:
+    return ' class="short"' if 0 < len(text) <= SHORT_CELL_CHARS else ""
+
+
 def _table_html(table: ReportTable) -> str:
     frame = table.frame
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(f"<th{_short(str(c))}>{html.escape(str(c))}</th>" for c in frame.columns)
     body = []
     for i, record in enumerate(frame.itertuples(index=False)):
         cells = []
         for value in record:
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             text = "" if value is None or (numeric and pd.isna(value)) else str(value)
-            cells.append(f'<td class="num">{html.escape(text)}</td>' if numeric else f"<td>{html.escape(text)}</td>")
+            cells.append(f'<td class="num">{html.escape(text)}</td>' if numeric
+                         else f"<td{_short(text)}>{html.escape(text)}</td>")
         cls = ' class="town"' if i in table.bold_rows else ""
         body.append(f"<tr{cls}>{''.join(cells)}</tr>")
     note = f'<p class="note">{html.escape(table.note)}</p>' if table.note else ""
@@ -103,12 +112,16 @@ def build_report(*, title: str, lang: str, town_name: str, peer_definition: str,
         parts.append(f'<p class="disclaimer">{html.escape(labels["disclaimer"])}</p>')
     parts.append(f'<section class="definition"><h2>{html.escape(labels["definition"])}</h2>'
                  f"<p><b>{html.escape(town_name)}</b>：{html.escape(peer_definition)}</p></section>")
-    for note in notes or []:
-        parts.append(f'<p class="note">{html.escape(note)}</p>')
+    note_html = [f'<p class="note">{html.escape(note)}</p>' for note in notes or []]
+    if not figures:
+        parts.extend(note_html)
     for i, (fig_title, fig) in enumerate(figures):
         # plotly.js goes in once, with the first chart; the others reuse it
         parts.append(f'<section class="chart"><h2>{html.escape(fig_title)}</h2>'
                      f"{_figure_html(fig, include_js=(i == 0), div_id=f'chart-{i + 1}', max_height=FIRST_CHART_MAX_PX if i == 0 else None)}</section>")
+        if i == 0:
+            # the notes (weights, method) follow the first chart: above it they pushed it off page 1
+            parts.extend(note_html)
     for table in tables:
         parts.append(_table_html(table))
     parts.append(f'<section class="sources"><h2>{html.escape(labels["sources"])}</h2><ul>'
