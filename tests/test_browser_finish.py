@@ -251,9 +251,6 @@ def test_d11_english_spine_value_columns_apart_and_labels_whole(app_url):
             [(b["text"][:30], b["right"], figure["right"]) for b in notes if b["right"] > figure["right"] + 1]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 defect 11 still present: a long English row label is cut to two lines "
-                                       "and '…', dropping its unit and year ('One-person households aged 65+, share "
-                                       "of private…')")
 def test_d11_english_spine_row_labels_keep_their_unit_and_year(app_url):
     """Issue 14, defect 11: an English spine label lost its unit ("persons/km" cut off). Every row label of the
     wide English spine ends with its unit and year, e.g. "(%, 2020)" — none is cut short."""

@@ -4,8 +4,6 @@ with units and the 出典 line inside the figure so PNG/SVG exports keep them.
 """
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -88,13 +86,14 @@ def _row_label(meta: dict, key: str, year, lang: str, compact: bool) -> str:
         suffix = f" ({unit}, {year})" if unit else f" ({year})"
     else:
         suffix = f"（{unit}・{year}年）" if unit else f"（{year}年）"
-    text = name + suffix
-    width = (56 if lang == "en" else 26) if compact else (30 if lang == "en" else 40)
-    if lang == "en":
-        lines = textwrap.wrap(text, width)
-    else:
-        lines = [text[i:i + width] for i in range(0, len(text), width)]
-    return "<br>".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+    width = (28 if lang == "en" else 26) if compact else (15 if lang == "en" else 40)  # full-width characters
+    lines = wrap_caption(name + suffix, width)
+    shortened = name
+    while len(lines) > 2 and len(shortened) > 1:
+        # two lines at most: the name gives way, never the unit and year that say what the row measures
+        shortened = shortened.rsplit(" ", 1)[0] if " " in shortened else shortened[:-1]  # English by whole words
+        lines = wrap_caption(shortened.rstrip(" ,、") + "…" + suffix, width)
+    return "<br>".join(lines)
 
 
 def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, source: str,
