@@ -108,3 +108,18 @@ def test_known_codes_keeps_shown_bodies_in_link_order_and_drops_the_rest():
     assert known_codes(["13107", "'; DROP TABLE x", "01206", "13107", "99999", "05203", "27100"], shown, limit=3) \
         == ["13107", "01206", "05203"]
     assert known_codes([""], shown, limit=3) == []
+
+
+def test_the_programme_table_names_prefectures_in_english_in_english():
+    """The English 事業設計 table once kept 北海道 in kanji beside "Sapporo City"."""
+    import pandas as pd
+
+    from machikurabe.analysis.programme_search import programme_table
+
+    row = {"municipality_code": "01100", "prefecture": "北海道", "name": "札幌市", "name_en": "Sapporo City",
+           "kind": "designated_city", "programme": "multi_agency", "marked": True, "has_content": True}
+    from machikurabe.analysis.programme_search import TABLE_FIELDS
+
+    frame = pd.DataFrame([row | {field: None for field in TABLE_FIELDS}])
+    assert programme_table(frame, "en")["Prefecture"].tolist() == ["Hokkaido"]
+    assert programme_table(frame, "ja")["都道府県"].tolist() == ["北海道"]

@@ -8,7 +8,7 @@ import html
 import pandas as pd
 
 from machikurabe.analysis.formatting import plain_text
-from machikurabe.analysis.profile import CARD_FIELDS, display_name
+from machikurabe.analysis.profile import CARD_FIELDS, display_name, prefecture_english
 from machikurabe.i18n import field_label, kind_label, programme_label, t
 
 TABLE_FIELDS = ("programme_name", "implementer", "contractor", "target_area", "hubs", "funding", "promoter_count",
@@ -72,7 +72,8 @@ def programme_table(programmes: pd.DataFrame, lang: str = "ja", quality: pd.Data
     """
     rows = pd.DataFrame({
         t("col_code", lang): programmes["municipality_code"],
-        t("col_prefecture", lang): programmes["prefecture"],
+        t("col_prefecture", lang): programmes["prefecture"].map(
+            lambda name: prefecture_english(name) if lang == "en" else name),
         t("col_body", lang): [display_name(r, lang) for r in programmes.to_dict("records")],
         t("col_kind", lang): programmes["kind"].map(lambda k: kind_label(k, lang)),
         t("col_programme", lang): programmes["programme"].map(lambda p: programme_label(p, lang, short=True)),
