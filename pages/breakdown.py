@@ -56,8 +56,10 @@ event = state.plotly_chart(fig, on_select="rerun", selection_mode="points", key=
 st.caption(t("bd_select_help", lang) + " " + t("bd_export_help", lang))
 if dimension == "pillar":
     st.caption(t("bd_pillar_note", lang))
-with st.expander("SVG"):
-    state.plotly_chart(fig, key="bd_chart_svg", config=exports.chart_config(chart_name, "svg"), width="stretch")
+# closed boxes build nothing: the SVG copy of the chart, the share table and the rules are made when opened
+with state.lazy_expander("SVG", "bd_svg_open") as svg_box:
+    if svg_box.open:
+        state.plotly_chart(fig, key="bd_chart_svg", config=exports.chart_config(chart_name, "svg"), width="stretch")
 
 # --- the targets behind a segment ----------------------------------------------------------------
 clicked = bd.selection_from_event(event)
@@ -82,14 +84,16 @@ else:
     st.caption(source)
     download_buttons({"targets": listing}, f"{chart_name}_targets", "bd_dl_rows")
 
-with st.expander(t("bd_share_table", lang)):
-    summary = bd.share_table_display(table, group, dimension, lang)
-    st.dataframe(summary, hide_index=True, width="stretch")
-    st.caption(source)
-    download_buttons({"summary": summary}, chart_name, "bd_dl_sum")
+with state.lazy_expander(t("bd_share_table", lang), "bd_share_open") as share_box:
+    if share_box.open:
+        summary = bd.share_table_display(table, group, dimension, lang)
+        st.dataframe(summary, hide_index=True, width="stretch")
+        st.caption(source)
+        download_buttons({"summary": summary}, chart_name, "bd_dl_sum")
 
-with st.expander(t("bd_rules", lang)):
-    st.dataframe(target_rules.rules_table(lang), hide_index=True, width="stretch")
+with state.lazy_expander(t("bd_rules", lang), "bd_rules_open") as rules_box:
+    if rules_box.open:
+        st.dataframe(target_rules.rules_table(lang), hide_index=True, width="stretch")
 
 st.subheader(t("bd_types_title", lang))
 st.dataframe(bd.indicator_type_coverage(lang), hide_index=True, width="stretch")

@@ -219,69 +219,77 @@ def _config(what: str) -> dict:
     return config
 
 
-tabs = st.tabs([t(f"tab_{name}", lang) for name in ("spine", "bar", "scatter", "table", "report", "upload")])
+# only the open tab runs: the first paint builds and sends one chart, not four
+tabs = state.lazy_tabs([t(f"tab_{name}", lang) for name in ("spine", "bar", "scatter", "table", "report", "upload")],
+                       "np_tab")
 with tabs[0]:
-    with st.container(key="np_spine_wide"):
-        state.plotly_chart(view.figs["spine"], theme=None, config=_config(t("tab_spine", lang)))
-    with st.container(key="np_spine_compact"):
-        state.plotly_chart(view.figs["spine_compact"], theme=None, config=_config(t("tab_spine", lang)))
-        st.caption(t("np_spine_values_note", lang))
-        compact_cols = [t("np_col_indicator", lang), t("np_col_value", lang, town=view.place_name),
-                        t("np_col_group_median", lang), t("np_col_reading", lang)]
-        st.dataframe(view.display[compact_cols], hide_index=True)
-    st.caption(t("np_reading_note", lang))
-    st.caption(t("small_flag_note", lang))
+    if tabs[0].open:
+        with st.container(key="np_spine_wide"):
+            state.plotly_chart(view.figs["spine"], theme=None, config=_config(t("tab_spine", lang)))
+        with st.container(key="np_spine_compact"):
+            state.plotly_chart(view.figs["spine_compact"], theme=None, config=_config(t("tab_spine", lang)))
+            st.caption(t("np_spine_values_note", lang))
+            compact_cols = [t("np_col_indicator", lang), t("np_col_value", lang, town=view.place_name),
+                            t("np_col_group_median", lang), t("np_col_reading", lang)]
+            st.dataframe(view.display[compact_cols], hide_index=True)
+        st.caption(t("np_reading_note", lang))
+        st.caption(t("small_flag_note", lang))
 with tabs[1]:
-    state.choose(st.selectbox, t("np_bar_pick", lang), shown, "np_bar", _label, lang)
-    state.plotly_chart(view.figs["bar"], theme=None, config=_config(meta.get(bar_key, {}).get("name", bar_key)))
-    st.caption(t("small_flag_note", lang) + " " + t("np_model_marker", lang))
+    if tabs[1].open:
+        state.choose(st.selectbox, t("np_bar_pick", lang), shown, "np_bar", _label, lang)
+        state.plotly_chart(view.figs["bar"], theme=None, config=_config(meta.get(bar_key, {}).get("name", bar_key)))
+        st.caption(t("small_flag_note", lang) + " " + t("np_model_marker", lang))
 with tabs[2]:
-    cx, cy = st.columns(2)
-    with cx:
-        state.choose(st.selectbox, t("np_x_pick", lang), shown, "np_x", _label, lang)
-    with cy:
-        state.choose(st.selectbox, t("np_y_pick", lang), shown, "np_y", _label, lang)
-    state.plotly_chart(view.figs["scatter"], theme=None, config=_config(
-        f"{meta.get(x_key, {}).get('name', x_key)}_{meta.get(y_key, {}).get('name', y_key)}"))
-    st.caption(t("np_scatter_lines", lang))
+    if tabs[2].open:
+        cx, cy = st.columns(2)
+        with cx:
+            state.choose(st.selectbox, t("np_x_pick", lang), shown, "np_x", _label, lang)
+        with cy:
+            state.choose(st.selectbox, t("np_y_pick", lang), shown, "np_y", _label, lang)
+        state.plotly_chart(view.figs["scatter"], theme=None, config=_config(
+            f"{meta.get(x_key, {}).get('name', x_key)}_{meta.get(y_key, {}).get('name', y_key)}"))
+        st.caption(t("np_scatter_lines", lang))
 with tabs[3]:
-    st.dataframe(view.display, hide_index=True)
-    st.caption(t("np_table_note", lang))
-    title = t("np_table_title", lang, town=view.place_name)
-    _table_downloads(view.export, view.export_units, title, t("np_table_note", lang), "np_table")
-    values_title = t("np_values_title", lang, town=view.place_name)
-    st.markdown(f"**{values_title}**")
-    st.dataframe(view.values, hide_index=True)
-    _table_downloads(view.values, view.value_units, values_title, t("small_flag_note", lang), "np_values")
-    st.caption(t("np_csv_note", lang))
+    if tabs[3].open:
+        st.dataframe(view.display, hide_index=True)
+        st.caption(t("np_table_note", lang))
+        title = t("np_table_title", lang, town=view.place_name)
+        _table_downloads(view.export, view.export_units, title, t("np_table_note", lang), "np_table")
+        values_title = t("np_values_title", lang, town=view.place_name)
+        st.markdown(f"**{values_title}**")
+        st.dataframe(view.values, hide_index=True)
+        _table_downloads(view.values, view.value_units, values_title, t("small_flag_note", lang), "np_values")
+        st.caption(t("np_csv_note", lang))
 with tabs[4]:
-    st.caption(t("report_note", lang))
-    st.download_button(t("download_report", lang), partial(nv.report_html, view),
-                       exports.safe_filename(view.place_name, "report", exports.today()) + ".html", "text/html",
-                       type="primary")
+    if tabs[4].open:
+        st.caption(t("report_note", lang))
+        st.download_button(t("download_report", lang), partial(nv.report_html, view),
+                           exports.safe_filename(view.place_name, "report", exports.today()) + ".html", "text/html",
+                           type="primary")
 with tabs[5]:
-    st.markdown(f"**{t('upload_title', lang)}**")
-    st.caption(t("upload_help", lang))
-    if session_upload:
-        st.info(t("upload_current", lang, names="、".join(m["name"] for m in user_meta.values())))
-        if st.button(t("upload_clear", lang)):
-            del st.session_state[uploads.SESSION_KEY]
-            st.rerun()
-    upload = st.file_uploader(t("upload_file", lang), type=[s.lstrip(".") for s in uploads.ALLOWED_SUFFIXES],
-                              key="peers_upload")
-    if upload is not None:
-        result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("places"), lang,
-                                     wards=st_data.query("wards"))
-        if result.raw is not None:
-            st.markdown(f"**{t('upload_preview', lang)}**")
-            # st.table has no download toolbar, so uploaded formula-like cells cannot leave as a CSV from here
-            st.table(result.raw.head(10))
-        st.markdown(f"**{t('upload_report', lang)}**")
-        for issue in result.issues:
-            {"error": st.error, "warning": st.warning}.get(issue.level, st.info)(issue.text)
-        if result.ok and st.button(t("upload_accept", lang), type="primary"):
-            st.session_state[uploads.SESSION_KEY] = result.as_session_value(upload.name)
-            st.rerun()
+    if tabs[5].open:
+        st.markdown(f"**{t('upload_title', lang)}**")
+        st.caption(t("upload_help", lang))
+        if session_upload:
+            st.info(t("upload_current", lang, names="、".join(m["name"] for m in user_meta.values())))
+            if st.button(t("upload_clear", lang)):
+                del st.session_state[uploads.SESSION_KEY]
+                st.rerun()
+        upload = st.file_uploader(t("upload_file", lang), type=[s.lstrip(".") for s in uploads.ALLOWED_SUFFIXES],
+                                  key="peers_upload")
+        if upload is not None:
+            result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("places"), lang,
+                                         wards=st_data.query("wards"))
+            if result.raw is not None:
+                st.markdown(f"**{t('upload_preview', lang)}**")
+                # st.table has no download toolbar, so uploaded formula-like cells cannot leave as a CSV from here
+                st.table(result.raw.head(10))
+            st.markdown(f"**{t('upload_report', lang)}**")
+            for issue in result.issues:
+                {"error": st.error, "warning": st.warning}.get(issue.level, st.info)(issue.text)
+            if result.ok and st.button(t("upload_accept", lang), type="primary"):
+                st.session_state[uploads.SESSION_KEY] = result.as_session_value(upload.name)
+                st.rerun()
 
 st.caption(view.stamp)
 st.caption(" ".join(view.sources))

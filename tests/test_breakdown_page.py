@@ -287,3 +287,17 @@ def test_english_names_are_romanised_in_the_listing(app):
     bodies = set(listing["Body"])
     assert "Kushiro City" in bodies and "釧路市" not in bodies
     assert "Hokkaido" in set(listing["Prefecture"]) and "北海道" not in set(listing["Prefecture"])
+
+
+def test_closed_boxes_build_nothing_until_opened(app):
+    """First paint: the SVG copy of the chart and the share table are built only when their box is opened."""
+    at = app.run()
+    assert not at.exception
+    charts_closed = len(at.get("plotly_chart"))
+    tables_closed = len(at.dataframe)
+    at.session_state["bd_svg_open"] = True
+    at.session_state["bd_share_open"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == charts_closed + 1  # the SVG copy
+    assert len(at.dataframe) == tables_closed + 1  # the share table

@@ -1,6 +1,8 @@
 """In a real browser, switching to English keeps the shared filters and redraws their labels in English."""
 import pytest
 
+from machikurabe.i18n import t
+
 from tests.browser_helpers import app_url, page, skip_without_chromium, wait_for_app  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, skip_without_chromium]
@@ -35,6 +37,7 @@ def test_streamlit_and_plotly_own_words_are_japanese(app_url, page):  # noqa: F8
     assert not {"Zoom", "Pan", "拡大する範囲を選択", "移動"} & set(titles)
     # Streamlit's own full-screen button keeps its English title; its tooltip shows ours
     assert page.evaluate(_AFTER_CONTENT, '.modebar-btn[data-title="Fullscreen"]') == '"全画面表示"'
+    page.get_by_role("tab", name=t("tab_upload", "ja")).click()  # only the open tab is drawn
     page.wait_for_selector('[data-testid="stFileUploader"]', state="attached")
     assert page.evaluate(_AFTER_CONTENT, '[data-testid="stFileUploaderDropzoneInstructions"] span') == \
         '"1ファイル20MBまで（CSV・XLSX・TXT・TSV）"'
@@ -47,6 +50,7 @@ def test_plotly_and_uploader_words_stay_streamlits_in_english(app_url, page):  #
     page.wait_for_selector(".modebar-btn", state="attached")
     titles = page.eval_on_selector_all(".modebar-btn", "buttons => buttons.map(b => b.getAttribute('data-title'))")
     assert "Download plot as a PNG" in titles
+    page.get_by_role("tab", name=t("tab_upload", "en")).click()
     page.wait_for_selector('[data-testid="stFileUploader"]', state="attached")
     assert page.evaluate(_AFTER_CONTENT, '[data-testid="stFileUploaderDropzone"] button p') in ("none", "normal")
 

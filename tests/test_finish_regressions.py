@@ -66,9 +66,14 @@ def _shell(lang: str = "ja", page: str = "pages/profile.py", **query) -> AppTest
     return at.run()
 
 
-def _peers(lang: str = "ja", **query) -> AppTest:
+def _peers(lang: str = "ja", tab: str | None = None, **query) -> AppTest:
+    """比較 run once; ``tab`` opens one of its tabs (only the open tab runs: the first, the spine, by default)."""
     at = AppTest.from_file(PEERS, default_timeout=180)
     at.session_state["lang"] = lang
+    if tab:
+        from machikurabe.i18n import t
+
+        at.session_state["np_tab"] = t(f"tab_{tab}", lang)
     at.query_params.update(query)
     return at.run()
 
@@ -255,7 +260,7 @@ def test_d8_profile_of_yuzawa_prints_the_plan_figures_as_printed(real_env):
 def test_d8_peers_table_values_carry_units_and_rate_differences_are_points(real_env):
     """Issue 14, defect 8: values without units; rate differences "+7.4%" instead of ポイント. Every value cell of
     横手市's 比較 table carries the indicator's unit (人, 人/km², %, 円 for the default indicators)."""
-    at = _peers(code=YOKOTE, group="type")
+    at = _peers(code=YOKOTE, group="type", tab="table")
     table = next(d.value for d in at.dataframe if "全国順位（高い順）" in d.value.columns)
     units = ("人/km²", "人", "%", "円")
     for column in ("横手市の値", "グループ中央値", "全国中央値", "県内市町村の中央値"):
@@ -269,7 +274,7 @@ def test_d8_peers_table_values_carry_units_and_rate_differences_are_points(real_
 def test_d8_a_median_headcount_keeps_its_half(real_env):
     """Issue 14, defect 8: a median headcount of 4.5 was shown as "4人". Hand-picked peers of 湯沢市: 井川町 4 (003
     l.1935) and 今別町 3 (l.852) planned promoters: the group median is 3.5人, 湯沢市 (2名, l.1875) is 1.5人 below."""
-    at = _peers(code=YUZAWA, group="hand", hand=f"{IKAWA},{IMABETSU}")
+    at = _peers(code=YUZAWA, group="hand", hand=f"{IKAWA},{IMABETSU}", tab="table")
     assert not at.exception
     table = next(d.value for d in at.dataframe if "全国順位（高い順）" in d.value.columns)
     row = table[table["指標"] == "相談支援包括化推進員（予定）"].iloc[0]

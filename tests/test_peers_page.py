@@ -54,6 +54,14 @@ def _param(at: AppTest, name: str):
     return value[0] if isinstance(value, list) else value
 
 
+def open_tab(at: AppTest, name: str, lang: str = "ja") -> AppTest:
+    """Open one of 比較's tabs (only the open one runs) and run the page again."""
+    from machikurabe.i18n import t
+
+    at.session_state["np_tab"] = t(f"tab_{name}", lang)
+    return at.run()
+
+
 def _peer_list(at: AppTest) -> pd.DataFrame:
     return next(f for f in frames(at) if "事業設計" in f.columns or "Programme design" in f.columns)
 
@@ -76,6 +84,7 @@ def test_type_group_of_a_non_participant(app, real_db):
     with duckdb.connect(str(real_db), read_only=True) as con:
         higher = con.execute("SELECT count(*) FROM national_values WHERE indicator = 'A1101' AND year = 2020 "
                              "AND code NOT LIKE '__000' AND value > 85555").fetchone()[0]
+    open_tab(at, "table")
     table = next(f for f in frames(at) if "全国順位（高い順）" in f.columns)
     row = table[table["指標"] == "総人口"].iloc[0]
     assert row["全国順位（高い順）"] == f"{higher + 1:,} / 1,741"
@@ -141,6 +150,7 @@ def test_english(app):
     assert "**Yokote City**: Other municipalities of the official type group" in markdown(at)
     spine = charts(at)[0]
     assert spine["layout"]["title"]["text"] == "Yokote City against its peer group"
+    open_tab(at, "table", "en")
     table = next(f for f in frames(at) if "Rank in Japan (1 = highest)" in f.columns)
     assert table[table["Indicator"] == "Population density"].iloc[0]["Yokote City"].endswith("persons per km²")
     assert any(v.endswith(" points") for v in table["Difference from group median"])
@@ -153,6 +163,8 @@ def test_charts_carry_source_and_three_reference_lines(app):
     app.query_params.update({"code": YOKOTE, "group": "type"})
     at = app.run()
     specs = charts(at)
+    assert len(specs) == 2  # only the open tab runs: the spine (wide and compact), not the closed tabs' charts
+    specs += charts(open_tab(at, "bar")) + charts(open_tab(at, "scatter"))
     assert len(specs) == 4  # spine (wide), spine (compact), ranked bars, scatter
     for spec in specs:
         notes = " ".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
@@ -188,8 +200,9 @@ def test_hostile_url_falls_back(app):
 def test_downloads_offered(app):
     app.query_params.update({"code": YOKOTE})
     at = app.run()
-    labels = [b.proto.label for b in at.get("download_button")]
+    labels = [b.proto.label for b in open_tab(at, "table").get("download_button")]
     assert labels.count("CSV（UTF-8 BOM付き）") == 2 and labels.count("Excel（xlsx）") == 2
+    labels = [b.proto.label for b in open_tab(at, "report").get("download_button")]
     assert "比較レポート（HTML・1ファイル）をダウンロード" in labels
     stamp = "\n".join(c.value for c in at.caption)
     assert "この表示を再現するURL：/peers?code=05203&group=nearest&k=15" in stamp
@@ -203,9 +216,9 @@ def test_uploaded_indicator_joins_views_for_the_session(app):
     app.query_params.update({"code": YOKOTE})
     at = app.run()
     assert not at.exception
-    table = next(f for f in frames(at) if "全国順位（高い順）" in f.columns)
+    table = next(f for f in frames(open_tab(at, "table")) if "全国順位（高い順）" in f.columns)
     assert "見守り訪問率" in set(table["指標"])
-    assert "追加済みの指標：見守り訪問率" in "\n".join(i.value for i in at.info)
+    assert "追加済みの指標：見守り訪問率" in "\n".join(i.value for i in open_tab(at, "upload").info)
 
 
 # --- browser ---------------------------------------------------------------------------------------------------

@@ -139,6 +139,24 @@ def choose(widget: Callable, label: str, options: list, key: str, format_func: C
     return value
 
 
+def lazy_tabs(labels: list[str], key: str) -> list:
+    """Tabs of which only the open one runs: a closed tab's charts and tables are neither built nor sent (the first
+    paint shows one chart, not four). Use ``if tab.open:`` inside each. The open tab is kept by position, so a
+    language switch (new labels) keeps it open."""
+    index_key = f"{key}__index"
+    if st.session_state.get(key) not in labels:
+        st.session_state[key] = labels[min(st.session_state.get(index_key, 0), len(labels) - 1)]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    st.session_state[index_key] = labels.index(st.session_state[key]) if st.session_state.get(key) in labels else 0
+    return tabs
+
+
+def lazy_expander(label: str, key: str, container=None):
+    """An expander whose content runs only while it is open (a closed one builds nothing). Use ``if box.open:``
+    inside. Only for content without widgets of its own: a widget not drawn while closed would lose its state."""
+    return (container or st).expander(label, key=key, on_change="rerun")
+
+
 def tick(container, label: str, key: str, lang: str = "ja") -> bool:
     """A checkbox kept across a language switch, as ``choose``."""
     st.session_state.setdefault(key, False)
