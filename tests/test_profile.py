@@ -166,3 +166,18 @@ def test_quality_notes_speak_the_readers_language():
     assert "印なし" in shown and "実施（計画の記載による）" in shown
     assert "section_without_mark" not in shown  # a readable rule, not its id
     assert not any("not marked" in str(v) for v in shown)
+
+
+def test_printed_against_official_names_the_unit_beside_the_text_as_printed():
+    """The printed 38.46 and 17,818 (003 l.1802, 湯沢市) were shown without a unit; the text stays as printed."""
+    from machikurabe.analysis.profile import printed_vs_official
+
+    rows = pd.DataFrame([
+        {"field": "ageing_rate_pct", "raw_value": "38.46", "source_line": 1802,
+         "note": "official ageing_rate_pct 2020 = 40.21 (SSDSE-A-2026); printed 38.46; difference -1.8 points, "
+                 "tolerance ±1.0 point"},
+        {"field": "households", "raw_value": "17,818", "source_line": 1802,
+         "note": "official A7101 2020 = 15,685 (SSDSE-A-2026); printed 17,818; difference +13.6 %, tolerance ±5 %"}])
+    table = printed_vs_official(rows, "ja")
+    assert table[["単位", "計画の記載"]].values.tolist() == [["%", "38.46"], ["世帯", "17,818"]]
+    assert table.iloc[0, 4].startswith("-1.8ポイント")  # difference of rates in points

@@ -306,7 +306,10 @@ def printed_vs_official(rows: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
             official = (f"{match['official']}（{match['year']}年、{match['edition']}）" if lang != "en"
                         else f"{match['official']} ({match['year']}, {match['edition']})")
             difference = (f"{diff}（許容差 {tolerance}）" if lang != "en" else f"{diff} (tolerance {tolerance})")
-        out.append({t("pf_col_field", lang): field, t("pf_col_printed", lang): row.raw_value,
+        # the printed text stays as printed; its unit (the plan's column heading) is a column of its own
+        unit = indicators.get(row.field).unit(lang) if row.field in indicators.KEYS else ""
+        out.append({t("pf_col_field", lang): field, t("pf_col_unit", lang): unit,
+                    t("pf_col_printed", lang): row.raw_value,
                     t("pf_col_official", lang): official, t("pf_col_difference", lang): difference,
                     t("col_line", lang): int(row.source_line) if not is_missing(row.source_line) else None})
     return pd.DataFrame(out)
