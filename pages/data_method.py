@@ -18,7 +18,7 @@ st.title(t("data_title", lang))
 
 st.subheader(t("documents", lang))
 st.markdown(f"{indicators.VINTAGE_JA if lang != 'en' else indicators.VINTAGE_EN}")
-st.dataframe(st_data.query("documents"), hide_index=True, width="stretch")
+st.dataframe(data_method.display_table(st_data.query("documents"), lang), hide_index=True, width="stretch")
 
 st.subheader(t("indicator_definitions", lang))
 st.dataframe([{t("col_indicator", lang): ind.name(lang), t("col_unit", lang): ind.unit(lang),
@@ -47,7 +47,8 @@ selected = data_method.filter_quality(quality, rules, fields, codes)
 if selected.empty:
     st.info(t("quality_empty", lang))
 else:
-    st.dataframe(data_method.labelled_columns(selected, lang), hide_index=True, width="stretch")
+    st.dataframe(data_method.display_table(selected, lang, st_data.body_labels("name", lang)), hide_index=True,
+                 width="stretch")
     st.caption(f"{len(selected)} / {len(quality)} · {source}")
 
 st.subheader(t("dm_national_title", lang))
@@ -58,7 +59,8 @@ st.dataframe(data_method.national_catalogue(st_data.query("national_indicators")
              width="stretch", height=360)
 st.markdown(t("dm_national_units", lang))
 st.markdown(f"**{t('dm_code_changes', lang)}**")
-st.dataframe(st_data.query("table_national_code_changes"), hide_index=True, width="stretch")
+st.dataframe(data_method.display_table(st_data.query("table_national_code_changes"), lang), hide_index=True,
+             width="stretch")
 st.caption(" ".join(national_credits(lang, boundaries=True)))
 
 st.subheader(t("downloads", lang))
@@ -74,7 +76,7 @@ for table, query_name in data_method.DOWNLOAD_TABLES:
                        mime=exports.PARQUET_MIME, key=f"parquet_{table}")
 
 st.subheader(t("build_info", lang))
-st.dataframe(st_data.query("build_info"), hide_index=True, width="stretch")
+st.dataframe(data_method.build_info_table(st_data.query("build_info"), lang), hide_index=True, width="stretch")
 
 st.subheader(t("credits", lang))
 st.markdown(data_method.credits_markdown(lang))

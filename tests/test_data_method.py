@@ -62,3 +62,22 @@ def test_rules_table_joins_declared_rules_with_counts():
     if data_method.declared_rules() is not None:  # the build's rule list (machikurabe.analysis.quality_rules)
         assert table.loc["per_mille_converted", "description"].startswith("‰")
         assert table.loc["missing_dash", "records"] == 0  # declared, not fired in this sample
+
+
+def test_database_tables_are_shown_with_translated_headers_and_no_none():
+    """The sources table showed "None" and raw column names (municipality_code, body_name); in English the
+    data-quality rows kept 札幌市 and 北海道 in kanji."""
+    import pandas as pd
+
+    from machikurabe.analysis.data_method import build_info_table, display_table
+
+    documents = pd.DataFrame([{"id": "003", "title": "令和元年度…", "municipality_code": None, "body_name": None,
+                               "kind": "plans_compilation", "file_name": "003_x.txt", "note": None}])
+    ja = display_table(documents, "ja")
+    assert list(ja.columns) == ["番号", "表題", "団体コード", "作成した団体", "種類", "ファイル", "注記"]
+    assert ja.iloc[0].tolist()[2:4] == ["—", "—"]
+    quality = pd.DataFrame([{"municipality_code": "01100", "name": "札幌市", "prefecture": "北海道", "field": "x"}])
+    en = display_table(quality, "en", {"01100": "Sapporo City"})
+    assert en.iloc[0].tolist()[:3] == ["01100", "Sapporo City", "Hokkaido"]
+    info = build_info_table(pd.DataFrame({"key": ["bodies"], "value": ["63"]}), "ja")
+    assert list(info.columns) == ["項目", "値"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from machikurabe.analysis import national
+from machikurabe.analysis.formatting import MISSING_DASH, is_missing
 from machikurabe.paths import GEO_DIR
 
 # (table, query file) for downloads; every table in the schema contract
@@ -110,6 +111,12 @@ COLUMN_LABELS = {
     "example_note": ("例の注記", "Example note"), "municipality_code": ("団体コード", "Code"), "name": ("団体", "Body"),
     "prefecture": ("都道府県", "Prefecture"), "field": ("項目", "Field"), "raw_value": ("記載", "Printed"),
     "value": ("保存値", "Stored"), "source_line": ("行", "Line"), "note": ("注記", "Note"),
+    # the source documents, code changes and build information
+    "id": ("番号", "No."), "title": ("表題", "Title"), "body_name": ("作成した団体", "Written by"),
+    "kind": ("種類", "Kind"), "file_name": ("ファイル", "File"), "former_code": ("旧コード", "Former code"),
+    "former_name": ("旧名称", "Former name"), "code": ("コード", "Code"), "changed_on": ("変更日", "Changed on"),
+    "vintages_with_former_code": ("旧コードで載る版", "Editions with the former code"),
+    "key": ("項目", "Item"),
 }
 
 
@@ -117,6 +124,30 @@ def labelled_columns(frame: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
     """The same table with its column names in the reader's language (rule ids stay: this is the data page)."""
     index = 1 if lang == "en" else 0
     return frame.rename(columns={c: COLUMN_LABELS[c][index] for c in frame.columns if c in COLUMN_LABELS})
+
+
+def display_table(frame: pd.DataFrame, lang: str = "ja", names: dict[str, str] | None = None) -> pd.DataFrame:
+    """A database table as the data page shows it: column names in the reader's language, an empty cell as a dash
+    (never "None"), and in English a body's and a prefecture's name romanised (``names``: code → display name)."""
+    shown = frame.copy()
+    if lang == "en":
+        from machikurabe.analysis.profile import prefecture_english
+
+        if names and "municipality_code" in shown and "name" in shown:
+            shown["name"] = [names.get(code, name) for code, name in zip(shown["municipality_code"], shown["name"])]
+        if "prefecture" in shown:
+            shown["prefecture"] = shown["prefecture"].map(
+                lambda p: prefecture_english(p) if isinstance(p, str) and p else p)
+    for column in shown.columns:
+        if shown[column].dtype == object:
+            shown[column] = shown[column].map(lambda v: MISSING_DASH if v is None or is_missing(v) else v)
+    return labelled_columns(shown, lang)
+
+
+def build_info_table(info: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """What the build recorded (key, value), headed in the reader's language."""
+    en = lang == "en"
+    return display_table(info, lang).rename(columns={COLUMN_LABELS["value"][1 if en else 0]: "Value" if en else "値"})
 
 
 def filter_quality(quality: pd.DataFrame, rules=(), fields=(), codes=()) -> pd.DataFrame:
