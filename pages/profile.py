@@ -28,12 +28,7 @@ is_prefecture = place["kind"] == "prefecture"
 
 # --- who the place is ------------------------------------------------------------------------------
 st.header(profile.display_name(place, lang))
-where = [] if is_prefecture else [place["prefecture"] if lang != "en" else profile.prefecture_english(place["prefecture"])]
-kana = profile.to_hiragana(place["name_kana"])
-type_text = (f"{t('pf_type', lang)}：{place['municipal_type']}（{t('pf_type_members', lang, n=view.type_group_size(code))}）"
-             if isinstance(place["municipal_type"], str) else "")
-st.caption(" · ".join(where + [kind_label(place["kind"], lang), kana, f"{t('col_code', lang)} {code}"]
-                      + ([place["name"]] if lang == "en" else []) + ([type_text] if type_text else [])))
+st.caption(profile.place_subtitle(place, code, lang, view.type_group_size(code)))
 if bool(place["in_model_project"]):
     st.success(t("pf_model_badge", lang))
 else:

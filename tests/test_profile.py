@@ -181,3 +181,13 @@ def test_printed_against_official_names_the_unit_beside_the_text_as_printed():
     table = printed_vs_official(rows, "ja")
     assert table[["単位", "計画の記載"]].values.tolist() == [["%", "38.46"], ["世帯", "17,818"]]
     assert table.iloc[0, 4].startswith("-1.8ポイント")  # difference of rates in points
+
+
+def test_the_subtitle_gives_the_kana_reading_in_japanese_and_the_kanji_name_in_english():
+    from machikurabe.analysis.profile import place_subtitle
+
+    yuzawa = {"name": "湯沢市", "name_kana": "ユザワシ", "prefecture": "秋田県", "kind": "city",
+              "municipal_type": "都市Ⅰ－１"}
+    assert place_subtitle(yuzawa, "05207", "ja", 132) == "秋田県 · 市 · ゆざわし · コード 05207 · 類似団体区分：都市Ⅰ－１（132団体）"
+    assert place_subtitle(yuzawa, "05207", "en", 132) == \
+        "Akita Prefecture · City · 湯沢市 · Code 05207 · Type group (類似団体区分): 都市Ⅰ－１ (132 bodies)"

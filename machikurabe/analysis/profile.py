@@ -313,3 +313,20 @@ def printed_vs_official(rows: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
                     t("pf_col_official", lang): official, t("pf_col_difference", lang): difference,
                     t("col_line", lang): int(row.source_line) if not is_missing(row.source_line) else None})
     return pd.DataFrame(out)
+
+
+def place_subtitle(place, code: str, lang: str, type_members: int) -> str:
+    """The line under a place's name: prefecture, kind, reading (Japanese only: a kana reading is no help in
+    English, where the kanji name is given instead), code and official type group with its size."""
+    en = lang == "en"
+    parts = [] if place["kind"] == "prefecture" else [prefecture_english(place["prefecture"]) if en
+                                                      else place["prefecture"]]
+    parts.append(kind_label(place["kind"], lang))
+    parts.append(place["name"] if en else to_hiragana(place["name_kana"]))
+    parts.append(f"{t('col_code', lang)} {code}")
+    if isinstance(place["municipal_type"], str) and place["municipal_type"]:
+        members = t("pf_type_members", lang, n=type_members)
+        parts.append(f"{t('pf_type', lang)}: {place['municipal_type']} ({members})" if en
+                     else f"{t('pf_type', lang)}：{place['municipal_type']}（{members}）")
+    return " · ".join(parts)
+
