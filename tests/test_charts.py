@@ -55,3 +55,12 @@ def test_bar_labels_have_room_and_the_legend_keeps_clear_of_the_toolbar():
     assert all(trace.cliponaxis is False for trace in fig.data)
     assert fig.layout.xaxis.range[1] >= 51 * 1.15  # the label "51" fits beyond its bar
     assert fig.layout.legend.xanchor == "left" and fig.layout.legend.x == 0  # the modebar is at the top right
+
+
+def test_a_long_chart_title_is_broken_between_words_for_a_phone():
+    """指標の内訳's English title was cut at 390 px ("…by Programme type (388"); plotly does not wrap titles."""
+    from machikurabe.ui.charts import chart_title
+
+    text, lines = chart_title("Quantitative / qualitative by Programme type (388 targets)")
+    assert lines == 2 and text == "Quantitative / qualitative by Programme<br>type (388 targets)"
+    assert chart_title("事業別の団体数") == ("事業別の団体数", 1)

@@ -16,6 +16,7 @@ from machikurabe.ui.charts import (
     OKABE_ITO,
     add_source,
     bar_chart,
+    chart_title,
     wrap_source,
 )
 from machikurabe.ui.state import cached_view
@@ -58,8 +59,9 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
     n = int(table.drop_duplicates(group)["group_total"].sum())
     title = t("bd_chart_title", lang, dim=t(f"bd_dim_{dimension}", lang),
                    group=t(f"bd_group_{group}", lang), n=f"{n:,}")
+    title_text, title_lines = chart_title(title)
     fig.update_layout(
-        barmode="stack", title=dict(text=title, x=0, xanchor="left"),
+        barmode="stack", title=dict(text=title_text, x=0, xanchor="left"),
         font=dict(family=FONT_FAMILY),
         xaxis_title=t("bd_axis_share" if measure == "share" else "bd_axis_count", lang),
         yaxis_title=t(f"bd_group_{group}", lang) + ("（目標数）" if lang != "en" else " (targets)"),
@@ -74,7 +76,7 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
     source_px = 14 * source_lines
     bottom = 80 + source_px + 24 * legend_rows
     fig.update_layout(
-        height=plot_height + 60 + bottom, margin=dict(l=60, r=20, t=60, b=bottom),
+        height=plot_height + 38 + 22 * title_lines + bottom, margin=dict(l=60, r=20, t=38 + 22 * title_lines, b=bottom),
         legend=dict(orientation="h", yanchor="top", y=-(70 + source_px + 8) / plot_height, xanchor="left", x=0,
                     traceorder="normal"),
     )
@@ -83,7 +85,7 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
         fig.update_xaxes(range=[0, 100], ticksuffix="%")
     add_source(fig, source, anchor="right")
     fig.layout.annotations[-1].update(yshift=-62)
-    fig.update_layout(margin=dict(b=bottom), height=plot_height + 60 + bottom)
+    fig.update_layout(margin=dict(b=bottom), height=plot_height + 38 + 22 * title_lines + bottom)
     return fig
 
 

@@ -40,7 +40,14 @@ def wrap_source(source: str, width: int | None = None) -> list[str]:
     return wrap_caption(source, width or SOURCE_WIDTH)
 
 
+TITLE_WIDTH = 20  # full-width characters a title line: about 340 px in the title's 17 px, inside a phone's chart
 SOURCE_WIDTH = 30  # full-width characters a line: about 300 px at 10 px, inside a 390 px phone's 358 px chart
+
+
+def chart_title(text: str) -> tuple[str, int]:
+    """A chart title broken between words so it fits a phone (plotly does not wrap titles), and its line count."""
+    lines = wrap_caption(text, TITLE_WIDTH)
+    return "<br>".join(lines), len(lines)
 
 
 def add_source(fig: go.Figure, source: str, width: int | None = None, anchor: str = "left") -> go.Figure:

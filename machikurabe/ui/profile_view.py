@@ -13,7 +13,7 @@ from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
 from machikurabe.ui import st_data
-from machikurabe.ui.charts import FONT_FAMILY, OKABE_ITO, add_source
+from machikurabe.ui.charts import FONT_FAMILY, OKABE_ITO, add_source, chart_title
 from machikurabe.ui.state import cached_view
 
 HEADLINE = ("A1101", "ageing_rate_pct", "density_per_km2", "pop_change_2015_2020_pct")
@@ -101,11 +101,12 @@ def trend_figure(code: str, indicator: str, lang: str):
             hovertemplate="%{x}: %{customdata}<extra>" + names[series] + "</extra>",
             customdata=[format_measure(v, unit, decimals, lang) for v in part["value"]]))
     label = meta["label_en"] if lang == "en" else meta["label_ja"]
+    title_text, title_lines = chart_title(f"{names['place']}：{label}" if lang != "en" else f"{names['place']}: {label}")
     fig.update_layout(
         # the title at the very top: the legend above the plot takes four rows on a phone and would reach it
-        title=dict(text=f"{names['place']}：{label}" if lang != "en" else f"{names['place']}: {label}", x=0,
-                   y=1, yref="container", yanchor="top", pad=dict(t=12)),
-        font=dict(family=FONT_FAMILY), height=480, margin=dict(l=60, r=20, t=130, b=110),
+        title=dict(text=title_text, x=0, y=1, yref="container", yanchor="top", pad=dict(t=12)),
+        font=dict(family=FONT_FAMILY), height=458 + 22 * title_lines,
+        margin=dict(l=60, r=20, t=108 + 22 * title_lines, b=110),
         xaxis=dict(title=t("pf_trend_axis_year", lang), dtick=1, tickformat="d"),
         yaxis=dict(title=f"{label}（{unit}）" if lang != "en" else f"{label} ({unit})", separatethousands=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, entrywidth=0))
