@@ -78,7 +78,7 @@ def test_compare_designs_field_by_field(con):
     assert list(frame.columns) == ["釧路市", "墨田区"]
     assert frame.loc["事業名", "釧路市"] == "包括的な相談支援システム構築事業"
     assert frame.loc["事業名", "墨田区"] == "地域福祉プラットフォーム事業"
-    assert frame.loc["相談支援包括化推進員の配置予定人数", "墨田区"] == "1（2拠点に1名配置）"
+    assert frame.loc["相談支援包括化推進員の配置予定人数", "墨田区"] == "1人（2拠点に1名配置）"  # unit, then as printed
     assert frame.loc["委託先", "墨田区"] == "記載なし"
     assert "拠点の場所" not in frame.index  # empty for both bodies in this programme
 

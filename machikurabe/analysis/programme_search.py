@@ -122,9 +122,13 @@ def compare_designs(programmes: pd.DataFrame, codes: list[str], programme: str, 
         values = {}
         for field in CARD_FIELDS:
             value = prog.get(field)
-            if field == "promoter_count" and not pd.isna(value):
-                raw = prog.get("promoter_count_raw")
-                value = f"{int(value)}" + (f"（{raw}）" if isinstance(raw, str) and raw else "")
+            if field in ("promoter_count", "target_area_population") and not pd.isna(value):
+                # a count with separators and its unit, then the text as printed when the plan wrote one
+                raw = prog.get(f"{field}_raw")
+                unit = ("persons" if lang == "en" else "人")
+                value = (f"{int(value):,} {unit}" if lang == "en" else f"{int(value):,}{unit}") + (
+                    f" ({raw})" if lang == "en" and isinstance(raw, str) and raw
+                    else f"（{raw}）" if isinstance(raw, str) and raw else "")
             values[field] = plain_text(value) if isinstance(value, str) else (None if pd.isna(value) else str(value))
         columns[header] = values
     frame = pd.DataFrame(columns, index=list(CARD_FIELDS))
