@@ -18,13 +18,10 @@ st.title(t("data_title", lang))
 
 st.subheader(t("documents", lang))
 st.markdown(f"{indicators.VINTAGE_JA if lang != 'en' else indicators.VINTAGE_EN}")
-st.dataframe(data_method.display_table(st_data.query("documents"), lang), hide_index=True, width="stretch")
+st.dataframe(data_method.documents_table(st_data.query("documents"), lang), hide_index=True, width="stretch")
 
 st.subheader(t("indicator_definitions", lang))
-st.dataframe([{t("col_indicator", lang): ind.name(lang), t("col_unit", lang): ind.unit(lang),
-               t("col_definition", lang): ind.definition(lang), t("col_type", lang): ind.type,
-               t("col_polarity", lang): ind.polarity, "key": ind.key} for ind in indicators.INDICATORS],
-             hide_index=True, width="stretch")
+st.dataframe(data_method.indicator_definitions(lang), hide_index=True, width="stretch")
 st.caption(source)
 
 quality = st_data.query("data_quality")

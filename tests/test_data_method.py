@@ -81,3 +81,17 @@ def test_database_tables_are_shown_with_translated_headers_and_no_none():
     assert en.iloc[0].tolist()[:3] == ["01100", "Sapporo City", "Hokkaido"]
     info = build_info_table(pd.DataFrame({"key": ["bodies"], "value": ["63"]}), "ja")
     assert list(info.columns) == ["項目", "値"]
+
+
+def test_kinds_and_directions_are_words_not_ids():
+    from machikurabe.analysis.data_method import documents_table, indicator_definitions
+
+    table = indicator_definitions("ja").set_index("ID")
+    assert table.loc["welfare_rate_pct", "種別"] == "福祉"
+    assert table.loc["association_rate_pct", "向き"] == "高いほど望ましい"
+    assert indicator_definitions("en").set_index("ID").loc["population", "Polarity"] == "No good or bad direction"
+    import pandas as pd
+
+    documents = pd.DataFrame([{"id": "001", "title": "第二次長野市地域福祉計画", "municipality_code": "20201",
+                               "body_name": "長野市", "kind": "welfare_plan", "file_name": "001.txt", "note": None}])
+    assert documents_table(documents, "ja")["種類"].tolist() == ["地域福祉計画"]
