@@ -263,3 +263,15 @@ def test_the_indicator_set_is_in_the_link(app):
     assert not app.exception
     assert app.session_state["np_show"] == ["ageing_rate_pct", "A1101"]  # the unknown id dropped
     assert _param(app, "show") == "ageing_rate_pct,A1101"
+
+
+def test_the_open_tab_stays_open_across_a_language_switch(app):
+    """Only the open tab runs; its labels change with the language, so the open one is kept by position."""
+    app.query_params.update({"code": YOKOTE, "group": "type"})
+    at = open_tab(app.run(), "table")
+    assert any("全国順位（高い順）" in f.columns for f in frames(at))
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.session_state["np_tab"] == "Table"
+    assert any("Rank in Japan (1 = highest)" in f.columns for f in frames(at))
