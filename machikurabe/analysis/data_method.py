@@ -10,6 +10,7 @@ import pandas as pd
 
 from machikurabe.analysis import national
 from machikurabe.analysis.formatting import MISSING_DASH, is_missing
+from machikurabe.i18n import id_label, t
 from machikurabe.paths import GEO_DIR
 
 # (table, query file) for downloads; every table in the schema contract
@@ -144,29 +145,21 @@ def display_table(frame: pd.DataFrame, lang: str = "ja", names: dict[str, str] |
     return labelled_columns(shown, lang)
 
 
-def _label(prefix: str, value, lang: str) -> str:
-    """The readable name of an id (``prefix_value`` in the string tables), the id itself when none is written."""
-    from machikurabe.i18n import STRINGS, t
-
-    return t(f"{prefix}_{value}", lang) if f"{prefix}_{value}" in STRINGS else value
-
-
 def documents_table(documents: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
     """The five source documents, the kind of each in words."""
     shown = documents.copy()
-    shown["kind"] = [_label("document_kind", kind, lang) for kind in shown["kind"]]
+    shown["kind"] = [id_label("document_kind", kind, lang) for kind in shown["kind"]]
     return display_table(shown, lang)
 
 
 def indicator_definitions(lang: str = "ja") -> pd.DataFrame:
     """The plan indicators: name, unit, definition, kind and direction in words, and the id the files use."""
     from machikurabe.analysis import indicators
-    from machikurabe.i18n import t
 
     return pd.DataFrame([{t("col_indicator", lang): ind.name(lang), t("col_unit", lang): ind.unit(lang),
                           t("col_definition", lang): ind.definition(lang),
-                          t("col_type", lang): _label("indicator_type", ind.type, lang),
-                          t("col_polarity", lang): _label("polarity", ind.polarity, lang),
+                          t("col_type", lang): id_label("indicator_type", ind.type, lang),
+                          t("col_polarity", lang): id_label("polarity", ind.polarity, lang),
                           t("col_indicator_id", lang): ind.key} for ind in indicators.INDICATORS])
 
 

@@ -48,8 +48,14 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt) -> str:
 
 
 
+def id_label(prefix: str, value: str, lang: str = DEFAULT_LANG) -> str:
+    """The words for an id (the string ``{prefix}_{value}``), the id itself when none is written."""
+    key = f"{prefix}_{value}"
+    return t(key, lang) if key in STRINGS else value
+
+
 def kind_label(kind: str, lang: str = DEFAULT_LANG) -> str:
-    return t(f"kind_{kind}", lang) if f"kind_{kind}" in STRINGS else kind
+    return id_label("kind", kind, lang)
 
 
 def programme_label(programme: str, lang: str = DEFAULT_LANG, short: bool = False) -> str:
@@ -58,4 +64,4 @@ def programme_label(programme: str, lang: str = DEFAULT_LANG, short: bool = Fals
 
 
 def field_label(field: str, lang: str = DEFAULT_LANG) -> str:
-    return t(f"field_{field}", lang) if f"field_{field}" in STRINGS else field
+    return id_label("field", field, lang)

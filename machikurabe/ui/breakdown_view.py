@@ -75,8 +75,9 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
     plot_height = max(200, 46 * len(groups) + 40)
     source_px = 14 * source_lines
     bottom = 80 + source_px + 24 * legend_rows
+    top = 38 + 22 * title_lines
     fig.update_layout(
-        height=plot_height + 38 + 22 * title_lines + bottom, margin=dict(l=60, r=20, t=38 + 22 * title_lines, b=bottom),
+        height=plot_height + top + bottom, margin=dict(l=60, r=20, t=top, b=bottom),
         legend=dict(orientation="h", yanchor="top", y=-(70 + source_px + 8) / plot_height, xanchor="left", x=0,
                     traceorder="normal"),
     )
@@ -85,7 +86,7 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
         fig.update_xaxes(range=[0, 100], ticksuffix="%")
     add_source(fig, source, anchor="right")
     fig.layout.annotations[-1].update(yshift=-62)
-    fig.update_layout(margin=dict(b=bottom), height=plot_height + 38 + 22 * title_lines + bottom)
+    fig.update_layout(margin=dict(b=bottom))  # add_source sized the margin for the caption alone
     return fig
 
 
@@ -198,8 +199,9 @@ def similar_table(body: str, programme: str, same_programme_only: bool, lang: st
     result = similarity.most_similar(design_index(), body, programme, top_n=8, same_programme_only=same_programme_only)
     if result.empty:
         return result
+    known = st_data.body_labels("name_prefecture", lang)
     return pd.DataFrame({
-        t("col_body", lang): [st_data.body_labels("name_prefecture", lang).get(code, f"{pref} {name}") for code, pref, name
+        t("col_body", lang): [known.get(code, f"{pref} {name}") for code, pref, name
                               in zip(result["municipality_code"], result["prefecture"], result["name"])],
         t("col_programme", lang): [programme_label(p, lang) for p in result["programme"]],
         t("col_similarity", lang): result["similarity"].round(3),

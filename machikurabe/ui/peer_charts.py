@@ -14,6 +14,7 @@ from machikurabe.analysis.spine import (
 )
 from machikurabe.i18n import t
 from machikurabe.ui import charts  # noqa: F401  (sets the house plotly template)
+from machikurabe.ui import exports
 
 FONT_FAMILY = '"Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif'
 # Okabe & Ito colours, told apart with the common colour-vision deficiencies
@@ -64,8 +65,8 @@ READING_COLOURS = {"much_lower": "#2166AC", "lower": "#92C5DE", "similar": "#D9D
                    "much_higher": "#E66101", None: "#FFFFFF"}
 JAPAN_COLOUR = LEVEL_COLOUR
 # the chart toolbar keeps only what this page needs (saving the image, resetting the view): less to cover the title
-MODEBAR_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
-                  "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"]
+# every chart's removed tools (exports.ZOOM_BUTTONS) and the hover and spike toggles, of no use on these charts
+MODEBAR_REMOVE = [*exports.ZOOM_BUTTONS, "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"]
 
 
 def national_number(value, decimals: int) -> str:
