@@ -6,6 +6,8 @@ have none, so one stylesheet hides the English text and shows ours in its place,
 """
 from __future__ import annotations
 
+import functools
+
 from machikurabe.i18n import t
 from machikurabe.stat_table import ALLOWED_SUFFIXES, MAX_UPLOAD_MB
 
@@ -41,6 +43,7 @@ def words(lang: str) -> dict[str, str]:
             for key in [key for _, key in REPLACED] + [key for _, key in TOOLTIPS]}
 
 
+@functools.lru_cache(maxsize=4)  # the same few hundred bytes for every rerun of a language
 def stylesheet(lang: str) -> str:
     """The <style> block for ``lang`` (empty for English)."""
     if lang == "en":
