@@ -34,8 +34,9 @@ MAX_UPLOAD_MB = 20  # the one size limit: the validator, its message and .stream
 MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
 # Code changes on record (former → current), applied by every reader: 福岡県那珂川町 40305 became 那珂川市 40231
-# (2018-10-01). 栃木県那珂川町 09411 is another place. Details in machikurabe/ingest/national.py (CODE_CHANGES).
-RECORDED_CODE_CHANGES = {"40305": "40231"}
+# (2018-10-01); 宮城県富谷町 04423 became 富谷市 04216 (2016-10-10). 栃木県那珂川町 09411 is another place. Details in
+# machikurabe/ingest/national.py (CODE_CHANGES), which checks it agrees with these two tables.
+RECORDED_CODE_CHANGES = {"40305": "40231", "04423": "04216"}
 
 CODE_HEADERS = {"code", "コード", "団体コード", "自治体コード", "市区町村コード", "地方公共団体コード", "全国地方公共団体コード",
                 "地域コード", "area code"}
@@ -192,6 +193,167 @@ def _wards_by_code(wards: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
     return {c: (p, n) for c, p, n in zip(wards["code"], wards["prefecture"], wards["name"])}
 
 
+# --- identity: which place a row names -------------------------------------------------------------------------
+
+# Name changes on record beside the code changes: (prefecture, former name) → current code. A row may carry the
+# former code, the former name or both; every key must still point at the one current place.
+RECORDED_NAME_CHANGES = {("福岡県", "那珂川町"): "40231", ("宮城県", "富谷町"): "04216",
+                         # the same code under a new name: 篠山市 → 丹波篠山市 (2019-05-01; SSDSE-A 2018–2020 print 篠山市)
+                         ("兵庫県", "篠山市"): "28221"}
+# Subtotal rows of statistics tables: counties (郡), Hokkaido's subprefectures (振興局・支庁), 市部・郡部 sums.
+_SUBTOTAL_NAME = re.compile(r"(郡|総合振興局|振興局|支庁|市部|郡部|町村部|区部)$")
+# Spellings that published tables use for the same name (JIS variants, small ヶ); applied to both sides.
+_NAME_VARIANTS = str.maketrans({"ヶ": "ケ", "ヵ": "カ", "ゞ": "ゝ", "鯵": "鰺", "桧": "檜", "髙": "高", "﨑": "崎",
+                                "舘": "館", "籠": "篭", "冨": "富", "德": "徳", "槇": "槙", "祓": "祓", "曽": "曾", "檮": "梼"})  # 檮原町 (SSDSE-A) = 梼原町
+
+REFUSED_KINDS = ("conflict", "ambiguous", "subtotal", "unknown", "total", "ward")
+
+
+def name_key(text) -> str:
+    """A name as compared: NFKC, no spaces, small ヶ as ケ and common JIS variants folded."""
+    return re.sub(r"\s+", "", norm(text)).translate(_NAME_VARIANTS)
+
+
+@dataclass(frozen=True)
+class Placement:
+    code: str | None       # the place the row's values go on, or None
+    kind: str              # place | prefecture | total | ward | subtotal | conflict | ambiguous | unknown
+    readings: tuple = ()   # the places the code cell can name (for the message of a refused row)
+    changed_from: str | None = None  # a former code on record the row carried
+
+
+def code_readings(value) -> tuple[list[str], str | None]:
+    """Every 5-digit code a code cell can stand for, and a problem ('check_digit', 'not_a_code') when none.
+
+    A 6-digit cell must pass its check digit. A 5-digit cell is a 5-digit code, and also a 6-digit code that lost its
+    leading zero when ``0`` + the cell passes the check digit (Excel turns 012203 into 12203): both are kept, the
+    row's names decide. A 4-digit cell is a 5-digit code that lost its zero (no code has 4 digits).
+    """
+    text = norm(value)
+    if text.endswith(".0"):
+        text = text[:-2]
+    if re.fullmatch(r"R\d{5}", text):
+        return [text[1:]], None
+    if not text.isdigit():
+        return [], "not_a_code"
+    if len(text) == 6:
+        return ([text[:5]], None) if check_digit(text[:5]) == text[5] else ([], "check_digit")
+    if len(text) == 5:
+        readings = [text]
+        six = "0" + text
+        if text[0] != "0" and check_digit(six[:5]) == six[5]:  # a lost zero: the cell itself never starts with 0
+            readings.append(six[:5])
+        return readings, None
+    if len(text) == 4:
+        return ["0" + text], None
+    return [], "not_a_code"
+
+
+class PlaceResolver:
+    """Resolves a row's place from every key it carries: code, prefecture name, municipality name."""
+
+    def __init__(self, places: pd.DataFrame, wards: dict[str, tuple[str, str]], former_codes: dict[str, str]):
+        self.known = set(places["code"])
+        self.kinds = dict(zip(places["code"], places["kind"]))
+        self.names = dict(zip(places["code"], places["name"]))
+        self.prefecture_of = dict(zip(places["code"], places["prefecture"]))
+        self.wards = wards
+        self.former_codes = dict(former_codes)
+        self.prefectures = {name_key(p): c for p, c, k in zip(places["prefecture"], places["code"], places["kind"])
+                            if k == "prefecture"}
+        self.by_name: dict[tuple[str, str], set[str]] = {}
+        self.by_bare_name: dict[str, set[str]] = {}
+        for code, pref, name in zip(places["code"], places["prefecture"], places["name"]):
+            self._add_name(pref, name, code)
+        for (pref, name), code in RECORDED_NAME_CHANGES.items():
+            if code in self.known:
+                self._add_name(pref, name, code)
+        self.ward_names = {(name_key(p), name_key(n)): c for c, (p, n) in wards.items()}
+        self.ward_bare = {name_key(n) for _, n in wards.values()}
+
+    def _add_name(self, pref, name, code) -> None:
+        self.by_name.setdefault((name_key(pref), name_key(name)), set()).add(code)
+        self.by_bare_name.setdefault(name_key(name), set()).add(code)
+
+    def _current(self, code: str) -> str:
+        return self.former_codes[code] if code in self.former_codes and code not in self.known else code
+
+    def resolve(self, code_cell: str | None, pref_text: str | None, name_text: str | None) -> tuple[Placement, str | None]:
+        """(placement, problem) for one row; ``None`` for a key column the table does not have."""
+        pref, name = name_key(pref_text or ""), name_key(name_text or "")
+        if pref and name.startswith(pref) and len(name) > len(pref):
+            name = name[len(pref):]  # 「北海道札幌市」 in the name column
+        if pref.lower() in TOTAL_NAMES or name.lower() in TOTAL_NAMES:
+            return Placement(None, "total"), None
+        code_text = norm(code_cell or "")
+        readings, problem = code_readings(code_text) if code_text else ([], None)
+        if code_text and any(r in ("00000", "00001") for r in readings) and len(readings) == 1:
+            return Placement(None, "total"), None
+        if code_text and not readings and code_text.lower() in TOTAL_NAMES:
+            return Placement(None, "total"), None
+        # what the names say
+        named: set[str] | None = None   # None: the row carries no name
+        if pref or name:
+            if name and (pref, name) in self.ward_names or (not pref and name in self.ward_bare):
+                return Placement(None, "ward"), None
+            if name and _SUBTOTAL_NAME.search(name) and not self._names(pref, name):
+                return Placement(None, "subtotal"), None
+            named = self._names(pref, name)
+        changed = {r: self._current(r) for r in readings}
+        current = list(dict.fromkeys(changed.values()))
+        former = next((r for r, c in changed.items() if r != c), None)
+        if code_text:
+            if not readings:
+                return Placement(None, "unknown"), problem
+            if named is not None:
+                agree = [c for c in current if c in named]
+                if len(agree) == 1:
+                    code = agree[0]
+                    return Placement(code, self._kind(code), tuple(current),
+                                     former if changed.get(former) == code else None), None
+                if any(c in self.wards for c in current) and not named:
+                    return Placement(None, "ward", tuple(current)), None
+                return Placement(None, "conflict", tuple(current)), None
+            if len(current) > 1:
+                return Placement(None, "ambiguous", tuple(current)), None
+            code = current[0]
+            if code in self.wards:
+                return Placement(None, "ward", (code,)), None
+            if code in self.known:
+                return Placement(code, self._kind(code), (code,), former), None
+            return Placement(None, "unknown", (code,)), None
+        if not named:
+            return Placement(None, "unknown"), None
+        if len(named) > 1:
+            return Placement(None, "ambiguous", tuple(sorted(named))), None
+        code = next(iter(named))
+        return Placement(code, self._kind(code), (code,)), None
+
+    def _names(self, pref: str, name: str) -> set[str]:
+        """The places a prefecture and/or municipality name can be (empty when they name none)."""
+        if pref and name:
+            if name == pref and pref in self.prefectures:
+                return {self.prefectures[pref]}
+            return set(self.by_name.get((pref, name), set()))
+        if pref:
+            return {self.prefectures[pref]} if pref in self.prefectures else set()
+        found = set(self.by_bare_name.get(name, set()))
+        if name in self.prefectures:
+            found.add(self.prefectures[name])
+        return found
+
+    def _kind(self, code: str) -> str:
+        return "prefecture" if self.kinds.get(code) == "prefecture" else "place"
+
+    def describe(self, code: str) -> str:
+        if code in self.names:
+            pref, name = self.prefecture_of[code], self.names[code]
+            return name if pref == name else f"{pref}{name}"
+        if code in self.wards:
+            return "".join(self.wards[code])
+        return code
+
+
 # --- reading bytes into a grid -------------------------------------------------------------------------------------
 
 @dataclass
@@ -215,8 +377,10 @@ class Indicator:
 class RowInfo:
     line: int                   # 1-based line (CSV) or row (XLSX) of the file
     key: str                    # the key cells as printed
-    code: str | None            # the place it names, or None
-    kind: str                   # place | prefecture | total | ward | unknown
+    code: str | None            # the place its values go on, or None (refused)
+    kind: str                   # place | prefecture, or a refused kind: total | ward | subtotal | conflict | ambiguous | unknown
+    readings: tuple = ()        # the places its code cell can name, in words (for the message of a refused row)
+    problem: str | None = None  # check_digit | not_a_code, for an unknown code
 
 
 @dataclass
@@ -451,56 +615,18 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
         table.add("error", "empty", lang)
         return
 
-    # places
-    kinds_by_code = dict(zip(places["code"], places["kind"]))
-    names_by_code = dict(zip(places["code"], places["name"]))
-    by_name = {(norm(p), norm(n)): c for p, n, c in zip(places["prefecture"], places["name"], places["code"])}
-    by_name.update({(norm(p), norm(p)): c for p, c, k in zip(places["prefecture"], places["code"], places["kind"])
-                    if k == "prefecture"})
-    ward_names = {(norm(p), norm(n)) for p, n in wards.values()}
-    six_digit_column = False
-    if code_col is not None:
-        forms = [code_form(row[code_col]) for _, row in body]
-        # 6-digit codes exist only in a column of 6-digit codes; 4-digit cells only in a column of 5-digit ones
-        six_digit_column = forms.count("6") > 0 and forms.count("4") == 0
+    # places: every key a row carries must agree on one place (code readings × names), or the row is refused
+    resolver = PlaceResolver(places, wards, former_codes)
+    names_by_code = resolver.names
     for line, row in body:
         key_text = " ".join(row[c].strip() for c in key_cols if row[c].strip())
-        code, problem = None, None
-        name_text = norm(row[name_col]) if name_col is not None else ""
-        pref_text = norm(row[pref_col]) if pref_col is not None else ""
-        if code_col is not None and norm(row[code_col]):
-            code, problem = normalise_code(row[code_col], known, six_digit_column)
-            if six_digit_column and code_form(row[code_col]) == "5":
-                as_written, _ = normalise_code(row[code_col])
-                if code not in known and as_written in known:
-                    code, problem = as_written, None
-                elif code in known and as_written in known and code != as_written:
-                    # 23213 is 西尾市, and also 023213 (鰺ヶ沢町) without its zero: never guessed
-                    code, problem = None, "ambiguous"
-            if code in ("00000", "00001") or (code is None and norm(row[code_col]).lower() in TOTAL_NAMES):
-                table.rows.append(RowInfo(line, key_text, None, "total"))
-                continue
-        elif pref_col is not None:
-            if pref_text.lower() in TOTAL_NAMES or name_text.lower() in TOTAL_NAMES:
-                table.rows.append(RowInfo(line, key_text, None, "total"))
-                continue
-            code = by_name.get((pref_text, name_text or pref_text))
-            if code is None and (pref_text, name_text) in ward_names:
-                table.rows.append(RowInfo(line, key_text, None, "ward"))
-                continue
-        if code in former_codes and code not in known:
-            table.code_changes.append((line, code, former_codes[code], key_text))
-            code = former_codes[code]
-        if code in wards:
-            table.rows.append(RowInfo(line, key_text, None, "ward"))
-        elif code is not None and code in known:
-            table.rows.append(RowInfo(line, key_text, code, "prefecture" if kinds_by_code[code] == "prefecture" else "place"))
-        else:
-            notes = {"check_digit": ("、検査数字が合わない", ", check digit does not match"),
-                     "ambiguous": ("、5桁とも6桁（先頭の0が欠けた）とも読める", ", reads as a 5-digit code and as a 6-digit "
-                                                                   "code that lost its leading zero")}
-            note = notes[problem][0 if lang != "en" else 1] if problem in notes else ""
-            table.rows.append(RowInfo(line, key_text + note, None, "unknown"))
+        placement, problem = resolver.resolve(row[code_col] if code_col is not None else None,
+                                              row[pref_col] if pref_col is not None else None,
+                                              row[name_col] if name_col is not None else None)
+        if placement.changed_from:
+            table.code_changes.append((line, placement.changed_from, placement.code, key_text))
+        table.rows.append(RowInfo(line, key_text, placement.code, placement.kind,
+                                  tuple(resolver.describe(c) for c in placement.readings), problem))
 
     import numpy as np
 
@@ -531,14 +657,34 @@ def _report_rows(table: StatTable, names_by_code: dict, lang: str) -> None:
     by_kind: dict[str, list[RowInfo]] = {}
     for row in table.rows:
         by_kind.setdefault(row.kind, []).append(row)
-    items = lambda rows: examples((f"{r.key}（{line_ref(r.line, lang)}）" if lang != "en"  # noqa: E731
-                                   else f"{r.key} ({line_ref(r.line, lang)})" for r in rows), lang=lang)
+
+    def refused(rows, with_readings=False):
+        out = []
+        for r in rows:
+            note = ""
+            if r.problem == "check_digit":
+                note = "、検査数字が合わない" if lang != "en" else ", check digit does not match"
+            elif with_readings and r.readings:
+                read = examples(r.readings, limit=3, lang=lang)
+                note = f"、コードは{read}" if lang != "en" else f", the code reads as {read}"
+            out.append(f"{r.key}（{line_ref(r.line, lang)}{note}）" if lang != "en"
+                       else f"{r.key} ({line_ref(r.line, lang)}{note})")
+        return examples(out, limit=len(out), lang=lang)  # every refused row, by its line: none left unnamed
+
+    # refused rows first: they are what the user must see before adding anything
+    if by_kind.get("conflict"):
+        table.add("warning", "conflict_rows", lang, n=len(by_kind["conflict"]), items=refused(by_kind["conflict"], True))
+    if by_kind.get("ambiguous"):
+        table.add("warning", "ambiguous_rows", lang, n=len(by_kind["ambiguous"]),
+                  items=refused(by_kind["ambiguous"], True))
     if by_kind.get("unknown"):
-        table.add("warning", "unknown_bodies", lang, n=len(by_kind["unknown"]), items=items(by_kind["unknown"]))
+        table.add("warning", "unknown_bodies", lang, n=len(by_kind["unknown"]), items=refused(by_kind["unknown"]))
+    if by_kind.get("subtotal"):
+        table.add("info", "subtotal_rows", lang, n=len(by_kind["subtotal"]), items=refused(by_kind["subtotal"]))
     if by_kind.get("total"):
-        table.add("info", "total_rows", lang, n=len(by_kind["total"]), items=items(by_kind["total"]))
+        table.add("info", "total_rows", lang, n=len(by_kind["total"]), items=refused(by_kind["total"]))
     if by_kind.get("ward"):
-        table.add("info", "ward_rows", lang, n=len(by_kind["ward"]), items=items(by_kind["ward"]))
+        table.add("info", "ward_rows", lang, n=len(by_kind["ward"]), items=refused(by_kind["ward"]))
     if table.code_changes:
         table.add("info", "former_codes", lang, n=len(table.code_changes), items=examples(
             (f"{old} → {new}（{line_ref(line, lang)}）" if lang != "en" else f"{old} → {new} ({line_ref(line, lang)})"

@@ -130,23 +130,31 @@ def test_percent_outside_0_100():
 
 def test_five_digit_cells_in_a_six_digit_column():
     # Excel dropped the leading zero of 012068 and 013994; 墨田区 is 131075 (1·6+3·5+1·4+0·3+7·2 = 39,
-    # 39 mod 11 = 6, 11 − 6 = 5), so the column is one of 6-digit codes
-    result = load("団体コード,x\n12068,1\n13994,2\n131075,3\n")
-    assert result.values["code"].tolist() == ["01206", "01399", "13107"]
+    # 39 mod 11 = 6, 11 − 6 = 5). 12068 and 13994 also read as 5-digit codes: without names they are refused and
+    # named (issue 18: a neighbouring cell is no proof); with names the names decide.
+    bare = load("団体コード,x\n12068,1\n13994,2\n131075,3\n")
+    assert bare.values["code"].tolist() == ["13107"]
+    issue = next(i for i in bare.issues if i.key == "ambiguous_rows")
+    assert "12068（2行目" in issue.text and "13994（3行目" in issue.text
+    named = load("団体コード,都道府県,市区町村,x\n12068,北海道,釧路市,1\n13994,北海道,京極町,2\n131075,東京都,墨田区,3\n")
+    assert named.values["code"].tolist() == ["01206", "01399", "13107"]
 
 
 def test_never_guess_the_nishio_case():
     # 西尾市 is 23213; 鰺ヶ沢町 is 02321 with check digit 3 (0·6+2·5+3·4+2·3+1·2 = 30, 30 mod 11 = 8, 11 − 8 = 3),
-    # so "23213" is also 023213 without its leading zero. In a column of 5-digit codes it is 西尾市 …
+    # so "23213" is also 023213 without its leading zero: with no names it is given to nobody, and named with its line
     places = pd.DataFrame([("23213", "愛知県", "西尾市", "city"), ("02321", "青森県", "鰺ヶ沢町", "town"),
                            ("01206", "北海道", "釧路市", "city")], columns=["code", "prefecture", "name", "kind"])
-    five = uploads.load_upload("a.csv", "コード,総人口\n23213,169046\n01206,165077\n".encode(), places, "ja")
-    assert five.values.set_index("code")["user_1"].to_dict() == {"23213": 169046.0, "01206": 165077.0}
-    # … and beside 6-digit codes it could be either: reported as unknown with its line, given to nobody
-    six = uploads.load_upload("a.csv", "コード,総人口\n23213,169046\n012068,165077\n".encode(), places, "en")
-    assert six.values["code"].tolist() == ["01206"]
-    issue = next(i for i in six.issues if i.key == "unknown_bodies")
-    assert "23213" in issue.text and "row 2" in issue.text and "leading zero" in issue.text
+    bare = uploads.load_upload("a.csv", "コード,総人口\n23213,169046\n01206,165077\n".encode(), places, "en")
+    assert bare.values["code"].tolist() == ["01206"]
+    issue = next(i for i in bare.issues if i.key == "ambiguous_rows")
+    assert "23213 (row 2" in issue.text and "leading zero" in issue.text
+    assert "Nishio" not in issue.text and "西尾市" in issue.text and "鰺ヶ沢町" in issue.text
+    # the names decide, either way
+    for pref, name, code in (("愛知県", "西尾市", "23213"), ("青森県", "鰺ヶ沢町", "02321"), ("青森県", "鯵ケ沢町", "02321")):
+        named = uploads.load_upload("a.csv", f"コード,都道府県,市区町村,総人口\n23213,{pref},{name},5\n".encode(),
+                                    places, "ja")
+        assert named.values["code"].tolist() == [code]
 
 
 def test_empty_column():

@@ -18,6 +18,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "table_header_rows": {"ja": "見出し行{n}行を読みました（{kinds}）。", "en": "Read {n} header rows ({kinds})."},
     "table_unknown_bodies": {"ja": "コード・名称が分からない行が{n}行あります（推測せず除外）：{items}",
                        "en": "{n} rows name a place that is not known (left out, never guessed): {items}"},
+    "table_conflict_rows": {"ja": "コードと名称が別の団体を指す行が{n}行あります（どちらの団体にも入れず除外）：{items}",
+                      "en": "{n} rows whose code and names point at different places (refused, added to no place): {items}"},
+    "table_ambiguous_rows": {"ja": "コードが2通りに読める行が{n}行あります（表計算ソフトで先頭の0が消えた6桁コードの可能性。"
+                                   "推測せず除外。都道府県名・市区町村名の列を加えると判定できます）：{items}",
+                       "en": "{n} rows whose code reads two ways (perhaps a 6-digit code whose leading zero a spreadsheet "
+                             "removed; refused, never guessed. Add prefecture and municipality name columns to decide): {items}"},
+    "table_subtotal_rows": {"ja": "郡・振興局などの小計の行が{n}行あります（団体ではないため取り込みません）：{items}",
+                      "en": "{n} subtotal rows for a county (郡) or subprefecture (not a place, not added): {items}"},
     "table_total_rows": {"ja": "全国・合計の行が{n}行あります（団体ではないため取り込みません）：{items}",
                    "en": "{n} national or total rows (not a place, not added): {items}"},
     "table_former_codes": {"ja": "変更前のコードの行が{n}行あります（記録にある変更に従い現在のコードとして読みます）：{items}",

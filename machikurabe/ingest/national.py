@@ -28,9 +28,14 @@ PLAN_YEAR = 2019  # the model-project plans were written in 2019
 CODE_CHANGES = [
     {"former_code": "40305", "former_name": "那珂川町", "code": "40231", "name": "那珂川市", "prefecture": "福岡県",
      "changed_on": "2018-10-01", "note": "町制から市制へ（那珂川町 → 那珂川市）; same place, new code"},
+    # not in any SSDSE-A edition (2018 on), but in older published tables a user may upload (e.g. a 2016 file)
+    {"former_code": "04423", "former_name": "富谷町", "code": "04216", "name": "富谷市", "prefecture": "宮城県",
+     "changed_on": "2016-10-10", "note": "町制から市制へ（富谷町 → 富谷市）; same place, new code"},
 ]
 FORMER_CODES = {c["former_code"]: c["code"] for c in CODE_CHANGES}
 assert FORMER_CODES == stat_table.RECORDED_CODE_CHANGES  # the upload reader applies the same change
+assert {(c["prefecture"], c["former_name"]): c["code"] for c in CODE_CHANGES}.items() <= \
+    stat_table.RECORDED_NAME_CHANGES.items()
 
 # --- indicator metadata --------------------------------------------------------------------------------------------
 
@@ -341,8 +346,10 @@ def _read_one(args) -> tuple[int, dict, list, dict]:
     vintage, path, places, wards = args
     table = stat_table.read_stat_table(path.name, path.read_bytes(), places, lang="en", check_size=False,
                                        former_codes=FORMER_CODES, wards=wards)
-    unknown = [(r.line, r.key) for r in table.rows if r.kind == "unknown"]
-    if unknown or not table.readable:
+    # every SSDSE-A row names a municipality: a row refused by the identity rule (code and names disagree, unknown
+    # code) stops the build with its line, rather than leaving a place out or placing it wrongly
+    refused = [(r.line, r.key) for r in table.rows if r.code is None or r.kind != "place"]
+    if refused or not table.readable:
         raise ValueError(f"{path}: " + "; ".join(i.text for i in table.issues if i.level != "info"))
     codes = np.array(table.matched_codes(), dtype=object)
     order = np.argsort(codes)  # every place once per edition (checked below), sorted by code
