@@ -41,7 +41,7 @@ RECORDED_CODE_CHANGES = {"40305": "40231", "04423": "04216"}
 CODE_HEADERS = {"code", "コード", "団体コード", "自治体コード", "市区町村コード", "地方公共団体コード", "全国地方公共団体コード",
                 "地域コード", "area code"}
 PREF_HEADERS = {"prefecture", "都道府県", "都道府県名"}
-NAME_HEADERS = {"name", "municipality", "市区町村", "市区町村名", "自治体", "自治体名", "団体名", "名称", "団体名称", "地域名", "市町村名"}
+NAME_HEADERS = {"name", "municipality", "place", "団体", "市区町村", "市区町村名", "自治体", "自治体名", "団体名", "名称", "団体名称", "地域名", "市町村名"}
 TOTAL_NAMES = {"全国", "合計", "総数", "計", "総計", "全体", "total", "national", "japan", "all japan"}
 
 # a stated status: no number, not an error. Keys are the cell after NFKC and strip.
@@ -206,12 +206,14 @@ _SUBTOTAL_NAME = re.compile(r"(郡|総合振興局|振興局|支庁|市部|郡�
 _NAME_VARIANTS = str.maketrans({"ヶ": "ケ", "ヵ": "カ", "ゞ": "ゝ", "鯵": "鰺", "桧": "檜", "髙": "高", "﨑": "崎",
                                 "舘": "館", "籠": "篭", "冨": "富", "德": "徳", "槇": "槙", "祓": "祓", "曽": "曾", "檮": "梼"})  # 檮原町 (SSDSE-A) = 梼原町
 
-REFUSED_KINDS = ("conflict", "ambiguous", "subtotal", "unknown", "total", "ward")
+_FOOTNOTE = re.compile(r"^(出典|資料|注|備考|（注）|\(注\)|※|source|sources|note|notes)\s*[:：）)]?", re.IGNORECASE)
+REFUSED_KINDS = ("note", "conflict", "ambiguous", "subtotal", "unknown", "total", "ward")
 
 
 def name_key(text) -> str:
     """A name as compared: NFKC, no spaces, small ヶ as ケ and common JIS variants folded."""
-    return re.sub(r"\s+", "", norm(text)).translate(_NAME_VARIANTS)
+    # ★ marks the chosen place in the app's own tables; romanised names compare without case
+    return re.sub(r"\s+", "", norm(text)).lstrip("★☆").translate(_NAME_VARIANTS).lower()
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,16 @@ class PlaceResolver:
         self.by_bare_name: dict[str, set[str]] = {}
         for code, pref, name in zip(places["code"], places["prefecture"], places["name"]):
             self._add_name(pref, name, code)
+        if "name_romaji" in places.columns:
+            # the app's English tables print romanised names (Sapporo City, Hokkaido): a re-upload resolves by them too
+            from machikurabe.i18n.prefectures import PREFECTURES_EN  # here: i18n imports this module
+
+            for code, pref, romaji in zip(places["code"], places["prefecture"], places["name_romaji"]):
+                if isinstance(romaji, str) and romaji:
+                    self._add_name(PREFECTURES_EN.get(pref, pref), romaji, code)
+            for pref, english in PREFECTURES_EN.items():
+                if name_key(pref) in self.prefectures:
+                    self.prefectures[name_key(english)] = self.prefectures[name_key(pref)]
         for (pref, name), code in RECORDED_NAME_CHANGES.items():
             if code in self.known:
                 self._add_name(pref, name, code)
@@ -561,7 +573,9 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
             name_col = header_names[name.lower()]
             break
     if name_col is None and pref_col is not None and pref_col + 1 < width and pref_col + 1 != code_col:
-        name_col = pref_col + 1
+        # the column after the prefecture names the place only when it holds words, never a column of numbers
+        if share(pref_col + 1, lambda v: bool(norm(v)) and parse_number(v)[1] == "invalid") >= 0.5:
+            name_col = pref_col + 1
     if code_col is None and (pref_col is None or name_col is None):
         table.add("error", "no_key", lang)
         return
@@ -620,6 +634,10 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
     names_by_code = resolver.names
     for line, row in body:
         key_text = " ".join(row[c].strip() for c in key_cols if row[c].strip())
+        filled = [c.strip() for c in row if c.strip()]
+        if len(filled) == 1 and _FOOTNOTE.match(norm(filled[0])):
+            table.rows.append(RowInfo(line, filled[0], None, "note"))
+            continue
         placement, problem = resolver.resolve(row[code_col] if code_col is not None else None,
                                               row[pref_col] if pref_col is not None else None,
                                               row[name_col] if name_col is not None else None)
@@ -681,6 +699,8 @@ def _report_rows(table: StatTable, names_by_code: dict, lang: str) -> None:
         table.add("warning", "unknown_bodies", lang, n=len(by_kind["unknown"]), items=refused(by_kind["unknown"]))
     if by_kind.get("subtotal"):
         table.add("info", "subtotal_rows", lang, n=len(by_kind["subtotal"]), items=refused(by_kind["subtotal"]))
+    if by_kind.get("note"):
+        table.add("info", "note_rows", lang, n=len(by_kind["note"]), items=refused(by_kind["note"]))
     if by_kind.get("total"):
         table.add("info", "total_rows", lang, n=len(by_kind["total"]), items=refused(by_kind["total"]))
     if by_kind.get("ward"):

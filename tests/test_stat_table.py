@@ -92,8 +92,10 @@ def test_title_unit_and_source_rows_above_the_labels():
     assert table.header_kinds == ["title", "unit", "label"]
     assert [(i.name, i.unit) for i in table.indicators] == [("人口", "人"), ("高齢化率", "%")]
     assert "見出し行3行" in issue(table, "header_rows").text
-    # the source line under the data names no place: reported with its line, never assigned
-    assert [r.kind for r in table.rows] == ["place", "unknown"]
+    # the source line under the data names no place: recognised as a note, reported with its line, never assigned
+    assert [r.kind for r in table.rows] == ["place", "note"]
+    assert table.matched_codes() == ["05203", None]
+    assert "出典：国勢調査（5行目）" in issue(table, "note_rows").text
 
 
 def test_national_total_prefecture_and_ward_rows_are_recognised(tmp_path):

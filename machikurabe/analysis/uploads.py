@@ -64,8 +64,8 @@ def load_upload(file_name: str, data: bytes, bodies: pd.DataFrame, lang: str = "
                 key_prefix: str = "user_", wards: pd.DataFrame | None = None) -> UploadResult:
     """Read and validate through machikurabe.stat_table; ``bodies`` are the places rows can key to
     (code, prefecture, name, kind: on the page, all 1,741 municipalities and 47 prefectures of ``places``)."""
-    table = stat_table.read_stat_table(file_name, data, bodies[["code", "prefecture", "name", "kind"]], lang,
-                                       wards=wards)
+    keys = [c for c in ("code", "prefecture", "name", "kind", "name_romaji") if c in bodies.columns]
+    table = stat_table.read_stat_table(file_name, data, bodies[keys], lang, wards=wards)
     stat_table.cell_problems(table, lang, is_formula_like=is_formula_like)
     result = UploadResult(raw=table.raw, issues=list(table.issues), table=table,
                           encoding=table.encoding if table.encoding != "xlsx" else "xlsx")

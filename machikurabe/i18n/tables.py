@@ -26,6 +26,8 @@ STRINGS: dict[str, dict[str, str]] = {
                              "removed; refused, never guessed. Add prefecture and municipality name columns to decide): {items}"},
     "table_subtotal_rows": {"ja": "郡・振興局などの小計の行が{n}行あります（団体ではないため取り込みません）：{items}",
                       "en": "{n} subtotal rows for a county (郡) or subprefecture (not a place, not added): {items}"},
+    "table_note_rows": {"ja": "表の下の出典・注の行が{n}行あります（データではないため取り込みません）：{items}",
+                  "en": "{n} source or note lines under the table (not data, not added): {items}"},
     "table_total_rows": {"ja": "全国・合計の行が{n}行あります（団体ではないため取り込みません）：{items}",
                    "en": "{n} national or total rows (not a place, not added): {items}"},
     "table_former_codes": {"ja": "変更前のコードの行が{n}行あります（記録にある変更に従い現在のコードとして読みます）：{items}",
