@@ -54,6 +54,25 @@ STATUS_TOKENS = {
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _INDICATOR_CODE = re.compile(r"^[A-Z#]{1,2}\d{2,8}$")
 _YEAR = re.compile(r"^((19|20)\d{2})\s*(年度|年|fy)?$", re.IGNORECASE)
+# 和暦 years as printed in Japanese tables (令和3年 = 2021); 元年 is year 1
+_ERA_YEAR = re.compile(r"^(令和|平成|昭和|R|H|S)\s*(元|\d{1,2})\s*(年度|年)?(\s*\d{1,2}月(\d{1,2}日)?(現在|末)?)?$")
+_ERA_BASE = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925, "S": 1925}
+_CHANGE_RATE = re.compile(r"(増減|増加|減少|変化|伸び|change|growth)", re.IGNORECASE)
+# 政府統計の表記：「-」は計数のない場合（0）。A file that says so in its notes gets its dashes read as 0 (raw kept).
+_DASH_IS_ZERO = re.compile(r"[「\"']?[-－―‐][」\"']?\s*(は|：|:|＝|=)?\s*計数のない")
+_TOTAL_PARTS = {"計", "総数", "合計", "総計", "total"}
+
+
+def parse_year(text) -> int | None:
+    """A year cell: 2020, 2020年度, FY2020, 令和3年, 平成28年度 → the western year; None for anything else."""
+    cell = norm(text)
+    found = _YEAR.match(cell)
+    if found:
+        return int(found.group(1))
+    found = _ERA_YEAR.match(cell)
+    if found:
+        return _ERA_BASE[found.group(1)] + (1 if found.group(2) == "元" else int(found.group(2)))
+    return None
 _UNIT_CELL = re.compile(r"^[(（\[]?(人|世帯|%|％|千円|百万円|円|ha|km2|km²|件|校|園|所|か所|箇所|戸|施設|店|館|人口千人当たり|‰)[)）\]]?$")
 _PERCENT_HINT = re.compile(r"(%|％|率|割合|pct|percent)", re.IGNORECASE)
 _UNIT_IN_LABEL = re.compile(r"[(（\[]\s*(人|世帯|%|％|千円|百万円|円|ha|km2|km²|件|校|所|戸|‰)\s*[)）\]]\s*$")
@@ -407,6 +426,7 @@ class StatTable:
     issues: list[Issue] = field(default_factory=list)
     raw: pd.DataFrame | None = None       # the grid under its label row, for a preview
     code_changes: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, former, current, key)
+    dash_is_zero: bool = False            # the file's notes define 「-」 as 計数のない場合 (read as 0)
 
     def add(self, level: str, key: str, lang: str, **fmt) -> None:
         self.issues.append(Issue(level, key, message(key, lang, **fmt)))
@@ -487,8 +507,10 @@ def _header_kind(cells: list[str], value_columns: list[int]) -> str:
         return "unit"
     if sum(bool(_INDICATOR_CODE.match(v)) for v in values) * 2 > len(values):
         return "code"
-    if sum(bool(_YEAR.match(v)) for v in values) * 2 > len(values):
+    if sum(parse_year(v) is not None for v in values) * 2 > len(values):
         return "year"
+    if sum(parse_number(v)[1] is None for v in values) * 2 > len(values):
+        return "numbers"  # a total row above the first coded row: data, not a heading
     return "label"
 
 
@@ -589,7 +611,8 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
             return norm(row[pref_col]) in prefectures or norm(row[pref_col]).lower() in TOTAL_NAMES
         return False
 
-    start = next((i for i, (_, row) in enumerate(lines) if is_data(row)), None)
+    start = next((i for i, (_, row) in enumerate(lines) if is_data(row)
+                  or _header_kind(row, value_columns) == "numbers"), None)
     if start is None:
         # a header only: everything below the first row (if any) is taken as data that names nothing
         start = 1 if code_col is not None or pref_col is not None else len(lines)
@@ -609,17 +632,20 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
             cell = row[c].strip()
             if cell and cell not in parts:
                 parts.append(cell)
-        label = " ".join(parts)
+        # a 計 / 総数 sub-heading under a named column adds nothing to its name (人口 計 is 人口)
+        named = [p for p in parts if norm(p).lower() not in _TOTAL_PARTS]
+        label = " ".join(named or parts)
         code = norm(codes_row[c]) if codes_row and _INDICATOR_CODE.match(norm(codes_row[c])) else None
-        year_match = _YEAR.match(norm(years_row[c])) if years_row else None
+        year = parse_year(years_row[c]) if years_row else None
         unit = norm(unit_row[c]).strip("()（）[]") if unit_row and c < len(unit_row) else ""
-        if not unit:
-            found = _UNIT_IN_LABEL.search(norm(label))
-            unit = found.group(1) if found else ""
+        found = _UNIT_IN_LABEL.search(norm(label))
+        if found and (not unit or unit == ("%" if found.group(1) == "％" else found.group(1))):
+            # the unit printed in the label becomes the unit, once: 増減数（人） is 増減数 in 人
+            unit = found.group(1)
+            label = norm(label)[:found.start()].rstrip() or label
         name = label or code or f"#{c + 1}"
         percent = bool(_PERCENT_HINT.search(name)) or unit in ("%", "％")
-        table.indicators.append(Indicator(c, name, code, int(year_match.group(1)) if year_match else None,
-                                          "%" if unit == "％" else unit, percent))
+        table.indicators.append(Indicator(c, name, code, year, "%" if unit == "％" else unit, percent))
     if len(header) > 1:
         kind_names = [HEADER_KINDS[k][0 if lang != "en" else 1] for k in dict.fromkeys(kinds)]
         table.add("info", "header_rows", lang, n=len(header), kinds=examples(kind_names, limit=9, lang=lang))
@@ -653,6 +679,12 @@ def _parse_grid(table: StatTable, grid: list[list[str]], places: pd.DataFrame, l
                          columns=range(len(table.indicators)), dtype=object)
     table.cells = frame
     table.values, table.status = parse_block(frame)
+    if any(_DASH_IS_ZERO.search(norm(cell)) for _, row in lines for cell in row if "計数" in cell):
+        # the file defines 「-」 as 計数のない場合: those cells are 0, with their status and raw text kept
+        dashes = table.status == "dash"
+        table.values = table.values.mask(dashes, 0.0)
+        table.status = table.status.mask(dashes, "dash_zero")
+        table.dash_is_zero = True
     table.raw = pd.DataFrame(grid_block, columns=_unique_columns(
         [(labels[-1][c] if labels else "") or f"#{c + 1}" for c in range(width)]))
     _report_rows(table, names_by_code, lang)
@@ -726,7 +758,7 @@ def cell_problems(table: StatTable, lang: str, is_formula_like=None) -> None:
     """One summary message per kind for the value cells: non-numeric, status, formula-like, out of 0–100."""
     if table.values is None:
         return
-    non_numeric, statuses, formulas, outside, empty = [], [], [], [], []
+    non_numeric, statuses, formulas, outside, empty, zeros = [], [], [], [], [], []
     lines = [r.line for r in table.rows]
     for i, ind in enumerate(table.indicators):
         status = table.status[i]
@@ -737,14 +769,16 @@ def cell_problems(table: StatTable, lang: str, is_formula_like=None) -> None:
         for j in status.index[status.notna() & (status != "blank")]:
             where = f"「{ind.name}」{line_ref(lines[j], lang)}" if lang != "en" else f"“{ind.name}” {line_ref(lines[j], lang)}"
             text = f"{cells[j]}（{where}）" if lang != "en" else f"{cells[j]} ({where})"
-            if status[j] == "invalid":
+            if status[j] == "dash_zero":
+                zeros.append(text)
+            elif status[j] == "invalid":
                 if is_formula_like is not None and is_formula_like(cells[j]):
                     formulas.append(text)
                 else:
                     non_numeric.append(text)
             else:
                 statuses.append(text)
-        if ind.percent:
+        if ind.percent and not _CHANGE_RATE.search(ind.name):  # a rate of change (増減率) may be below 0 or above 100
             values = table.values[i]
             for j in values.index[(values < 0) | (values > 100)]:
                 where = f"「{ind.name}」{line_ref(lines[j], lang)}" if lang != "en" else f"“{ind.name}” {line_ref(lines[j], lang)}"
@@ -755,6 +789,8 @@ def cell_problems(table: StatTable, lang: str, is_formula_like=None) -> None:
         table.add("warning", "non_numeric", lang, n=len(non_numeric), items=examples(non_numeric, lang=lang))
     if statuses:
         table.add("info", "status_cells", lang, n=len(statuses), items=examples(statuses, lang=lang))
+    if zeros:
+        table.add("info", "dash_zero", lang, n=len(zeros), items=examples(zeros, lang=lang))
     if outside:
         table.add("info", "out_of_range", lang, n=len(outside), items=examples(outside, lang=lang))
     if empty:

@@ -60,3 +60,35 @@ def test_names_and_code_that_disagree_are_refused(places):
     assert result.values.set_index("code")["user_1"].to_dict() == {"01100": 5.0}
     issue = next(i for i in result.issues if i.key == "conflict_rows")
     assert "2行目" in issue.text and "函館市" in issue.text
+
+
+# --- issue 18: an uploaded indicator described as its file describes it ----------------------------------------
+
+MIC_LAYOUT = """住民基本台帳に基づく人口、人口動態及び世帯数,,,,
+,,,令和3年,令和3年
+団体コード,都道府県名,市区町村名,人口,増減数（人）
+,,,計,
+,全国,,126654244,-3
+12203,北海道,士別市,18134,-200
+注：「-」は計数のない場合,,,,
+"""
+
+
+def test_name_year_and_unit_from_the_headings(places):
+    result = uploads.load_upload("mic.csv", MIC_LAYOUT.encode("cp932"), places, "ja")
+    # not 「令和3年 人口 計 126654244」, not 「増減数（人）（人）」; the year from 令和3年
+    assert [(m["name"], m["unit"], m["year"]) for m in result.meta.values()] == [("人口", "", 2021), ("増減数", "人", 2021)]
+    # the 全国 row is a total (never placed, named with its line); 士別市's zero-lost code decided by its names
+    assert result.values.to_dict("records") == [{"code": "01220", "user_1": 18134.0, "user_2": -200.0}]
+    assert any("全国（5行目）" in i.text for i in result.issues)
+
+
+def test_status_marks_stay_apart(places):
+    text = ("コード,都道府県,市区町村,施設数,人口増減率,加入率\n01100,北海道,札幌市,-,-1.5,x\n"
+            "01202,北海道,函館市,3,2,…\n注：「-」は計数のない場合,,,,,\n")
+    result = uploads.load_upload("s.csv", text.encode(), places, "ja")
+    施設数, 増減率, 加入率 = result.meta.values()
+    assert 施設数["status"] == {"01100": "dash_zero"}  # defined as 計数のない場合 by the file: 0, mark kept
+    assert result.values.set_index("code").loc["01100", "user_1"] == 0.0
+    assert 加入率["status"] == {"01100": "confidential", "01202": "not_available"}
+    assert not any(i.key == "out_of_range" for i in result.issues)  # −1.5 is a legitimate rate of change

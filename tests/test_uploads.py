@@ -33,7 +33,8 @@ def test_good_utf8_file_by_five_digit_code():
     result = load("コード,独自の率（%）\n01206,12.5\n01399,3\n")
     assert result.ok
     assert result.values.to_dict("records") == [{"code": "01206", "user_1": 12.5}, {"code": "01399", "user_1": 3.0}]
-    assert result.meta == {"user_1": {"name": "独自の率（%）", "unit": "%"}}
+    # issue 18: the unit printed in the heading becomes the unit, once (not 「独自の率（%）（%）」 on a chart)
+    assert result.meta == {"user_1": {"name": "独自の率", "unit": "%", "year": None, "status": {}, "places": 2}}
 
 
 def test_utf8_with_bom():

@@ -78,11 +78,18 @@ def load_upload(file_name: str, data: bytes, bodies: pd.DataFrame, lang: str = "
     meta = {}
     for i, indicator in enumerate(table.indicators):
         numeric = table.values[i]
-        if numeric[keep].notna().sum() == 0:
-            continue
+        stated = table.status[i][keep].isin(["dash", "dash_zero", "not_available", "confidential"])
+        if numeric[keep].notna().sum() == 0 and not stated.any():
+            continue  # a column with neither a number nor a stated mark is no indicator
         key = f"{key_prefix}{len(meta) + 1}"
         values[key] = numeric[keep]
-        meta[key] = {"name": indicator.name, "unit": "%" if indicator.percent else indicator.unit}
+        statuses = table.status[i][keep]
+        meta[key] = {"name": indicator.name, "unit": "%" if indicator.percent else indicator.unit,
+                     "year": indicator.year,
+                     # why a place has no number (or a 0 read from 「-」), by code: dash_zero, not_available, confidential…
+                     "status": {c: s for c, s in zip(codes[keep], statuses) if s not in (None, "blank")},
+                     # how many places the file covers: ranks and medians are "among the uploaded places" below all
+                     "places": int(numeric[keep].notna().sum())}
     if not meta:
         result.add("error", "no_numeric_column", lang)
         return result

@@ -42,6 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
                     "en": "{n} cells are not numbers (treated as empty): {items}"},
     "table_status_cells": {"ja": "「-」「…」「x」「秘匿」などの記号のセルが{n}個あります（数値なし・記号を記録）：{items}",
                      "en": "{n} cells carry a stated status such as -, …, x or 秘匿 (no number; the status is kept): {items}"},
+    "table_dash_zero": {"ja": "ファイルの注に「-」は計数のない場合とあるため、「-」のセル{n}個を0として読みました（元の記号も記録）：{items}",
+                  "en": "The file's notes define “-” as “no count”, so {n} “-” cells were read as 0 (the mark is kept): {items}"},
     "table_formula_like": {"ja": "数式のようなセル（=、+、-、@で始まる）が{n}個あります。数式としては扱わず、書き出しでも文字として出力します：{items}",
                      "en": "{n} formula-like cells (starting with =, +, -, @). They are not run as formulas and are "
                            "exported as plain text: {items}"},

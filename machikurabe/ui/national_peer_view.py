@@ -342,6 +342,8 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
     """Everything the page draws for one set of choices."""
     start = time.perf_counter()
     meta = indicator_meta(catalogue, lang, user_meta)
+    # an uploaded indicator's year comes from its file's year row (None: the file names none)
+    years = {**years, **{k: info["year"] for k, info in (user_meta or {}).items() if info.get("year")}}
     code = params.code
     place = wide.loc[wide["code"] == code].iloc[0]
     group = npp.peer_group(wide, code, params.group, params.k, params.weights, params.hand)
