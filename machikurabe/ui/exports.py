@@ -102,6 +102,8 @@ def _write_text(cell, value) -> None:
     # openpyxl turns any string starting with "=" into a formula; force the text type instead
     if isinstance(value, str):
         cell.data_type = "s"
+        if value.isdigit():
+            cell.number_format = "@"  # a code (012203) stays text with its leading zero when the sheet is edited
 
 
 def _write_value(cell, value) -> None:
