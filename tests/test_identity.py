@@ -21,7 +21,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from machikurabe import stat_table
@@ -157,8 +157,7 @@ def render(code5: str, form: str):
 
 
 @st.composite
-def tables(draw):
-    fmt = draw(st.sampled_from(["utf-8", "cp932", "xlsx"]))
+def tables(draw, fmt: str):
     named = draw(st.booleans())
     title = draw(st.booleans())
     forms = XLSX_FORMS if fmt == "xlsx" else STRING_FORMS
@@ -246,16 +245,21 @@ def build(fmt: str, named: bool, title: bool, rows: list[dict]) -> tuple[str, by
     return "t.csv", out.getvalue().encode(fmt), first
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(case=tables())
-def test_generated_tables_place_a_row_only_where_every_key_agrees(case):
-    fmt, named, title, rows = case
-    file_name, data, first = build(fmt, named, title, rows)
-    table = read(data, name=file_name)
+@pytest.mark.parametrize("fmt", ["utf-8", "cp932", "xlsx"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_generated_tables_place_a_row_only_where_every_key_agrees(fmt, data):
+    """CSV (UTF-8 or Shift_JIS) or XLSX; a value is placed only on the place every key of its row names."""
+    fmt, named, title, rows = data.draw(tables(fmt), label="table")
+    file_name, content, first = build(fmt, named, title, rows)
+    table = read(content, name=file_name)
     by_line = placed_by_line(table)
     said = named_lines(table)
     lines = {first + k for k in range(len(rows))}
     context = f"{fmt} named={named} title={title}\nrows={rows}\nissues:\n{issue_texts(table)}"
+    event(f"{fmt}, {'with' if named else 'without'} names")
+    for row in rows:
+        event(f"row: {row['kind']}{' (conflicting name)' if row['conflict'] else ''}, {expectation(row, named)}")
     for k, row in enumerate(rows):
         line = first + k
         code, i = by_line.get(line, (None, None))
