@@ -8,7 +8,12 @@ import re
 
 # a spreadsheet runs a cell starting with one of these as a formula (OWASP: CSV injection)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$")
+# every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all leaves no markup,
+# link, autolink (http\:, www\., a\@b), entity (\&lt;), HTML tag, LaTeX ($), Streamlit directive (:red\[) or
+# block marker (# - + = > 1.) in the text
+_MARKDOWN_SPECIAL = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_JOINER = "\u2060"
+_BARE_LINK = re.compile(r"www\.|:/|@", re.IGNORECASE)
 # the only tags plotly labels written by this project use; anything else in a label is shown as text
 _HOUSE_TAGS = re.compile(r"<(/?)(br|b|i|sup|sub|extra)\s*/?>", re.IGNORECASE)
 
@@ -27,10 +32,14 @@ def defuse_formula(value):
 
 
 def markdown_escape(text) -> str:
-    """Text made safe for st.markdown / st.caption: markup characters shown literally, HTML never interpreted."""
+    """Text made safe inside one line of st.markdown / st.caption / a widget's help: every character shown as it is,
+    nothing read as a link (also not a bare http://… or www.…), markup, HTML or a colour/icon directive."""
     if _missing(text):
         return ""
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))
+    # Streamlit's Markdown (remark-gfm) also links bare addresses found in the text after escapes are read; an
+    # invisible word joiner (U+2060) inside "www.", "://" and before "@" leaves them unrecognised, the text unchanged
+    text = _BARE_LINK.sub(lambda m: m.group(0)[:-1] + _JOINER + m.group(0)[-1], str(text))
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in text)
 
 
 def html_escape(text) -> str:
@@ -56,3 +65,27 @@ def defuse_chart_markup(text: str) -> str:
         last = match.end()
     parts.append(text[last:].replace("<", "&lt;").replace(">", "&gt;"))
     return "".join(parts)
+
+
+def plain_markdown(text) -> str:
+    """Text from a file shown through a Streamlit element that always reads Markdown (st.error, st.info, st.caption):
+    every character shown as it is, nothing read as a link, markup, HTML or a colour/icon directive.
+
+    Line breaks stay line breaks (two trailing spaces make Markdown keep them), tabs and runs of spaces stay visible
+    instead of turning into a code block."""
+    if _missing(text):
+        return ""
+    lines = []
+    for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        escaped = markdown_escape(line)
+        # leading spaces or a tab would start an indented code block: keep them as non-breaking spaces
+        stripped = escaped.lstrip(" \t")
+        lines.append("\u00a0" * (len(escaped) - len(stripped)) + stripped)
+    return "  \n".join(lines)
+
+
+def inert_table(frame):
+    """A copy of ``frame`` for st.table (which reads every cell and header as Markdown): each shown as plain text."""
+    shown = frame.copy()
+    shown.columns = [plain_markdown(c) for c in frame.columns]
+    return shown.map(lambda v: plain_markdown(v) if isinstance(v, str) else v)

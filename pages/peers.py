@@ -13,6 +13,7 @@ import streamlit as st
 from machikurabe.analysis import national, uploads
 from machikurabe.analysis import national_peers as npp
 from machikurabe.i18n import STRINGS, t
+from machikurabe.safe_text import inert_table, markdown_escape, plain_markdown
 from machikurabe.ui import exports, peer_charts, st_data, state
 from machikurabe.ui import national_peer_view as nv
 from machikurabe.ui.place_picker import place_picker
@@ -133,7 +134,8 @@ for name, url_name, default in (("np_bar", "ind", "ageing_rate_pct"), ("np_x", "
                                 ("np_y", "y", "welfare_spending_share_pct")):
     state.seed(name, default, url=url_name, valid=lambda v: v in all_keys)
     state.keep_valid(name, shown, default)
-bar_key, x_key, y_key = (st.session_state[n] for n in ("np_bar", "np_x", "np_y"))
+# the pickers are drawn inside their tabs, below the view built here: take a choice just made now, not next run
+bar_key, x_key, y_key = (state.settled(n, shown, lang) for n in ("np_bar", "np_x", "np_y"))
 
 params = npp.ViewParams(code=code, group=group, k=int(k), weights=weights or dict(national.DEFAULT_WEIGHTS),
                         hand=list(hand))
@@ -271,7 +273,7 @@ with tabs[5]:
         st.markdown(f"**{t('upload_title', lang)}**")
         st.caption(t("upload_help", lang))
         if session_upload:
-            st.info(t("upload_current", lang, names="、".join(m["name"] for m in user_meta.values())))
+            st.info(t("upload_current", lang, names="、".join(markdown_escape(m["name"]) for m in user_meta.values())))
             if st.button(t("upload_clear", lang)):
                 del st.session_state[uploads.SESSION_KEY]
                 st.rerun()
@@ -282,11 +284,13 @@ with tabs[5]:
                                          wards=st_data.query("wards"))
             if result.raw is not None:
                 st.markdown(f"**{t('upload_preview', lang)}**")
-                # st.table has no download toolbar, so uploaded formula-like cells cannot leave as a CSV from here
-                st.table(result.raw.head(10))
+                # st.table has no download toolbar, so uploaded formula-like cells cannot leave as a CSV from here;
+                # it reads cells and headers as Markdown, so each is escaped to show as typed (no link, no markup)
+                st.table(inert_table(result.raw.head(10)))
             st.markdown(f"**{t('upload_report', lang)}**")
             for issue in result.issues:
-                {"error": st.error, "warning": st.warning}.get(issue.level, st.info)(issue.text)
+                # messages quote the file's own names and cells: shown as text, never as Markdown
+                {"error": st.error, "warning": st.warning}.get(issue.level, st.info)(plain_markdown(issue.text))
             if result.ok and st.button(t("upload_accept", lang), type="primary"):
                 st.session_state[uploads.SESSION_KEY] = result.as_session_value(upload.name)
                 st.rerun()

@@ -275,3 +275,35 @@ def test_the_open_tab_stays_open_across_a_language_switch(app):
     assert not at.exception
     assert at.session_state["np_tab"] == "Table"
     assert any("Rank in Japan (1 = highest)" in f.columns for f in frames(at))
+
+
+def _title(at: AppTest) -> str:
+    return " ".join(c["layout"]["title"]["text"] for c in charts(at) if c["layout"].get("title"))
+
+
+def _axis_titles(at: AppTest) -> tuple[str, str]:
+    layout = charts(at)[0]["layout"]
+    return layout["xaxis"]["title"]["text"], layout["yaxis"]["title"]["text"]
+
+
+def test_ranked_bars_follow_their_picker_at_once(app):
+    """Issue 18 item 6: the bars are built above their picker; a choice shows on the same run, not one behind."""
+    app.query_params.update({"code": YOKOTE})
+    at = open_tab(app.run(), "bar")
+    assert "高齢化率" in _title(at)
+    for key, name in (("A1101", "総人口"), ("density_per_km2", "人口密度"), ("ageing_rate_pct", "高齢化率")):
+        at.selectbox(key="np_bar__ja").set_value(key).run()
+        assert not at.exception
+        assert name in _title(at), (key, _title(at))
+        assert _param(at, "ind") == key
+
+
+def test_scatter_follows_both_pickers_at_once(app):
+    app.query_params.update({"code": YOKOTE})
+    at = open_tab(app.run(), "scatter")
+    at.selectbox(key="np_x__ja").set_value("A1101").run()
+    assert _axis_titles(at)[0].startswith("総人口")
+    at.selectbox(key="np_y__ja").set_value("density_per_km2").run()
+    assert _axis_titles(at)[0].startswith("総人口") and _axis_titles(at)[1].startswith("人口密度")
+    at.selectbox(key="np_x__ja").set_value("child_share_pct").run()
+    assert _axis_titles(at)[0].startswith("15歳未満人口の割合") and _axis_titles(at)[1].startswith("人口密度")

@@ -139,6 +139,25 @@ def choose(widget: Callable, label: str, options: list, key: str, format_func: C
     return value
 
 
+def settled(key: str, options: list, lang: str = "ja") -> Any:
+    """The choice of a ``choose`` widget drawn further down the page, read before the page uses it.
+
+    Streamlit stores a widget's new value before the rerun starts, but ``choose`` copies it into ``key`` only when
+    the widget is drawn; a view built above the widget from ``key`` would show the previous choice (one behind).
+    Taken here when the widget reported the kept choice last run (so the change is the user's own) and the new value
+    is an option; otherwise the kept choice stands (``choose`` then hands it to the widget)."""
+    keep_valid(key, options)
+    widget_key = f"{key}__{lang}"
+    if widget_key in st.session_state and st.session_state.get(f"{key}__drawn") == (lang, st.session_state[key],
+                                                                                   _page_id()):
+        value = st.session_state[widget_key]
+        value = None if value == _ALL else value
+        if value in options:
+            st.session_state[key] = value
+            st.session_state[f"{key}__drawn"] = (lang, value, _page_id())
+    return st.session_state[key]
+
+
 def lazy_tabs(labels: list[str], key: str) -> list:
     """Tabs of which only the open one runs: a closed tab's charts and tables are neither built nor sent (the first
     paint shows one chart, not four). Use ``if tab.open:`` inside each. The open tab is kept by position, so a
