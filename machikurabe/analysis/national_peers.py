@@ -143,7 +143,7 @@ def _quantiles(values: pd.Series) -> dict:
 
 
 def indicator_table(wide: pd.DataFrame, code: str, peer_codes, keys, years: dict[str, int]) -> pd.DataFrame:
-    """One row per indicator the place has a value for: its value and year, the peer group's spread, median and the
+    """One row per indicator that any place of the level has (the place's own value may be empty): its value and year, the peer group's spread, median and the
     place's rank and quintile within group + place, the Japan median and rank (all places of the level), and the
     median of the municipalities of its prefecture. Column names follow spine.spine_positions (town_value,
     peer_min … peer_max, level_median, prefecture_median) so the spine chart reads them directly."""
@@ -157,33 +157,41 @@ def indicator_table(wide: pd.DataFrame, code: str, peer_codes, keys, years: dict
         if key not in level.columns:
             continue
         column = pd.to_numeric(level[key], errors="coerce")
+        japan_values = column.dropna()
+        if japan_values.empty:
+            continue  # no place of the level has it (e.g. a municipal figure for a prefecture): nothing to compare
         value = column.get(code)
-        if value is None or is_missing(value):
-            continue
-        value = float(value)
+        # a place without a value keeps its row (value, rank and reading empty, the group's figures shown): an
+        # indicator never vanishes from the table and its files because the chosen place lacks it
+        value = None if value is None or is_missing(value) else float(value)
+        if value is None and key in PLAN_KEYS:
+            continue  # the plans' own figures exist for the 63 model-project bodies only: no row for any other place
         group = column.reindex(group_codes).dropna()
         stats = _quantiles(group)
-        within = national.standing(pd.concat([group, pd.Series({code: value})]), code)
-        japan_values = column.dropna()
-        japan = national.standing(japan_values, code)
+        within = national.standing(pd.concat([group, pd.Series({code: value})]), code) if value is not None else None
+        japan = national.standing(japan_values, code) if value is not None else None
         pref_values = column[pref_mask].dropna() if pref_mask is not None else pd.Series(dtype=float)
         rows.append({
             "indicator": key, "year": years.get(key), "town_value": value,
             "peer_n": stats["n"], "peer_min": stats["min"], "peer_q1": stats["q1"], "peer_median": stats["median"],
             "peer_q3": stats["q3"], "peer_max": stats["max"],
-            "difference": None if stats["median"] is None else value - stats["median"],
-            "group_rank": within.rank if stats["n"] else None, "group_n": within.n,
-            "group_percentile": within.percentile, "group_quintile": within.quintile,
-            "reading": reading_of(within.quintile),
-            "level_median": float(japan_values.median()) if not japan_values.empty else None,
-            "japan_rank": japan.rank, "japan_n": japan.n,
+            "difference": None if stats["median"] is None or value is None else value - stats["median"],
+            "group_rank": within.rank if within is not None and stats["n"] else None,
+            "group_n": within.n if within is not None else stats["n"],
+            "group_percentile": within.percentile if within is not None else None,
+            "group_quintile": within.quintile if within is not None else None,
+            "reading": reading_of(within.quintile) if within is not None else None,
+            "level_median": float(japan_values.median()),
+            "japan_rank": japan.rank if japan is not None else None, "japan_n": int(japan_values.size),
+            # places of the level in all (the Japan rank and median cover japan_n of them)
+            "level_n": int(len(level)),
             "prefecture_median": float(pref_values.median()) if not pref_values.empty else None,
             "town_quality_rules": "",
         })
     return pd.DataFrame(rows, columns=[
         "indicator", "year", "town_value", "peer_n", "peer_min", "peer_q1", "peer_median", "peer_q3", "peer_max",
         "difference", "group_rank", "group_n", "group_percentile", "group_quintile", "reading", "level_median",
-        "japan_rank", "japan_n", "prefecture_median", "town_quality_rules"])
+        "japan_rank", "japan_n", "level_n", "prefecture_median", "town_quality_rules"])
 
 
 def reference_values(wide: pd.DataFrame, code: str, peer_codes, key: str) -> dict:

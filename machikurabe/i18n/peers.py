@@ -180,6 +180,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload_accept": {"ja": "この指標を追加する", "en": "Add these indicators"},
     "upload_accepted": {"ja": "{n}個の指標を追加しました：{names}", "en": "Added {n} indicators: {names}"},
     "upload_clear": {"ja": "追加した指標を消す", "en": "Remove added indicators"},
+    # why an uploaded place has no number (stat_table's status kinds), shown in tables, tooltips and files
+    "np_status_dash": {"ja": "「-」（数値なし）", "en": "“-” (no figure)"},
+    "np_status_dash_zero": {"ja": "「-」を0として読む（計数のない場合）", "en": "“-” read as 0 (no count)"},
+    "np_status_not_available": {"ja": "「…」（数値が得られない）", "en": "“…” (not available)"},
+    "np_status_confidential": {"ja": "「x」（秘匿）", "en": "“x” (confidential)"},
+    "np_status_invalid": {"ja": "数値でないセル", "en": "not a number in the file"},
+    "np_col_status": {"ja": "値の注記", "en": "Note on the value"},
+    "np_col_status_of": {"ja": "{name}（注記）", "en": "{name} (note)"},
+    # ranks and medians of an uploaded indicator that does not cover every place of the level
+    "np_among_uploaded": {"ja": "取り込んだ{n}団体中", "en": "among the {n} uploaded places"},
+    "np_col_japan_scope": {"ja": "全国順位・中央値の範囲", "en": "Japan rank and median cover"},
+    "np_scope_all": {"ja": "全団体", "en": "every place"},
+    "np_upload_median": {"ja": "取り込んだ団体の中央値", "en": "Median of the uploaded places"},
     "upload_current": {"ja": "このセッションで追加済みの指標：{names}", "en": "Indicators added in this session: {names}"},
 }
 

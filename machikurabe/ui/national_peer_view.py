@@ -21,6 +21,7 @@ from machikurabe.analysis.formatting import MISSING_DASH, is_missing, median_dec
 from machikurabe.i18n import kind_label, t
 from machikurabe.i18n.prefectures import PREFECTURES_EN
 from machikurabe.ui import exports, peer_charts, report
+from machikurabe.ui.peer_charts import status_word
 
 PERCENT_UNITS = ("%", "％")
 
@@ -45,8 +46,23 @@ def indicator_meta(catalogue: pd.DataFrame, lang: str, user_meta: dict | None = 
         from machikurabe.safe_text import defuse_formula
 
         meta[key] = {"name": defuse_formula(str(info.get("name", key))), "unit": str(info.get("unit") or ""),
-                     "decimals": 2, "topic": "upload", "log": False}
+                     "decimals": 2, "topic": "upload", "log": False, "uploaded": True,
+                     "status": dict(info.get("status") or {})}
     return meta
+
+
+def _scope_note(info: dict, row, lang: str) -> str | None:
+    """「取り込んだ8団体中」 when an uploaded indicator's Japan rank and median cover only the file's places."""
+    n, level_n = row.get("japan_n"), row.get("level_n")
+    if not info.get("uploaded") or n is None or level_n is None or is_missing(level_n) or int(n) >= int(level_n):
+        return None
+    return t("np_among_uploaded", lang, n=f"{int(n):,}")
+
+
+def _with_note(text: str, note: str | None, lang: str) -> str:
+    if not note:
+        return text
+    return f"{text}（{note}）" if lang != "en" else f"{text} ({note})"
 
 
 def with_unit(number: str, unit: str, lang: str) -> str:
@@ -108,8 +124,10 @@ def _diff_unit(unit: str, lang: str) -> str:
     return t("np_points", lang) if unit in PERCENT_UNITS else unit
 
 
-def display_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> pd.DataFrame:
-    """The indicator table as text: units on every value, differences of rates in points, ranks as r / n."""
+def display_table(table: pd.DataFrame, meta: dict, name: str, lang: str, code: str | None = None) -> pd.DataFrame:
+    """The indicator table as text: units on every value, differences of rates in points, ranks as r / n; a value
+    the place lacks as 「—」 with the file's reason (秘匿, …), an uploaded indicator's Japan figures labelled as
+    among the uploaded places unless the file covers every place."""
     rows = []
     for _, r in table.iterrows():
         info = meta.get(r["indicator"], {})
@@ -126,23 +144,31 @@ def display_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> pd.D
                                   _diff_unit(unit, lang), lang)
         reading = t(f"np_reading_{r['reading']}", lang) if r["reading"] else t("np_reading_none", lang)
         rank = lambda a, b: MISSING_DASH if a is None or is_missing(a) else f"{int(a):,} / {int(b):,}"  # noqa: E731
+        scope = _scope_note(info, r, lang)
+        value_text = fmt(r["town_value"])
+        if r["town_value"] is None or is_missing(r["town_value"]):
+            value_text = _with_note(MISSING_DASH, status_word(info, code, lang), lang)
+        elif status_word(info, code, lang):  # a 0 read from 「-」
+            value_text = _with_note(value_text, status_word(info, code, lang), lang)
         rows.append({
             t("np_col_indicator", lang): info.get("name", r["indicator"]),
             t("np_col_year", lang): str(int(r["year"])) if r["year"] is not None and not is_missing(r["year"]) else "",
-            t("np_col_value", lang, town=name): fmt(r["town_value"]),
+            t("np_col_value", lang, town=name): value_text,
             t("np_col_group_median", lang): fmt_median(r["peer_median"]),
             t("np_col_difference", lang): diff_text,
             t("np_col_reading", lang): reading,
             t("np_col_group_rank", lang): rank(r["group_rank"], r["group_n"]),
-            t("np_col_japan_rank", lang): rank(r["japan_rank"], r["japan_n"]),
-            t("np_col_japan_median", lang): fmt_median(r["level_median"]),
+            t("np_col_japan_rank", lang): _with_note(rank(r["japan_rank"], r["japan_n"]), scope, lang),
+            t("np_col_japan_median", lang): _with_note(fmt_median(r["level_median"]), scope, lang),
             t("np_col_pref_median", lang): fmt_median(r["prefecture_median"]),
         })
     return pd.DataFrame(rows)
 
 
-def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The indicator table with numbers as numbers (rounded to each indicator's decimals) and a unit per column."""
+def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str, code: str | None = None
+                 ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The indicator table with numbers as numbers (rounded to each indicator's decimals) and a unit per column; the
+    reason a value is missing (秘匿, …) and what the Japan rank and median cover in their own text columns."""
     rows = []
     for _, r in table.iterrows():
         info = meta.get(r["indicator"], {})
@@ -155,6 +181,7 @@ def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> tuple
             t("np_col_year", lang): as_int(r["year"]),
             t("np_col_unit", lang): unit,
             t("np_col_value", lang, town=name): num(r["town_value"]),
+            t("np_col_status", lang): status_word(info, code, lang) or "",
             t("np_col_group_median", lang): num_median(r["peer_median"]),
             t("np_col_difference", lang): num_median(r["difference"]),
             t("np_col_diff_unit", lang): _diff_unit(unit, lang),
@@ -165,6 +192,7 @@ def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> tuple
             t("np_col_japan_rank", lang): as_int(r["japan_rank"]),
             t("np_col_japan_n", lang): int(r["japan_n"]),
             t("np_col_japan_median", lang): num_median(r["level_median"]),
+            t("np_col_japan_scope", lang): _scope_note(info, r, lang) or t("np_scope_all", lang),
             t("np_col_pref_median", lang): num_median(r["prefecture_median"]),
         })
     frame = pd.DataFrame(rows, dtype=object)  # object: integers stay integers, no float noise
@@ -177,6 +205,8 @@ def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str) -> tuple
                   else f"各行の{t('np_col_diff_unit', lang)}",
                   t("np_col_diff_unit", lang): t("np_unit_text", lang),
                   t("np_col_reading", lang): t("np_unit_text", lang),
+                  t("np_col_status", lang): t("np_unit_text", lang),
+                  t("np_col_japan_scope", lang): t("np_unit_text", lang),
                   t("np_col_group_rank", lang): t("np_unit_rank", lang),
                   t("np_col_japan_rank", lang): t("np_unit_rank", lang),
                   t("np_col_peer_n", lang): t("np_unit_bodies", lang),
@@ -205,6 +235,11 @@ def values_table(wide: pd.DataFrame, code: str, peer_codes, keys, meta: dict, ye
         year = years.get(key)
         unit = info.get("unit", "")
         units[column] = (f"{unit} ({year})" if lang == "en" else f"{unit}（{year}年）") if year else unit
+        notes = [status_word(info, c, lang) or "" for c in group["code"]]
+        if any(notes):  # the file's own marks (秘匿, …) beside the numbers, never in place of one
+            note_column = t("np_col_status_of", lang, name=column)
+            out[note_column] = notes
+            units[note_column] = t("np_unit_text", lang)
     return out, units
 
 
@@ -374,12 +409,12 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
     text = definition(group, wide, meta, lang)
     created = created or exports.today()
     stamp = t("np_stamp", lang, vintage=vintage_text(build_info, lang), method=text, date=created, url=url)
-    export, export_units = export_table(table, meta, name, lang)
+    export, export_units = export_table(table, meta, name, lang, code)
     values, value_units = values_table(wide, code, group.codes, shown_keys, meta, years, lang)
     model_count = int(wide.set_index("code").loc[group.codes, "in_model_project"].sum()) if group.codes else 0
     return NationalView(
         params=view_params, lang=lang, place_name=name, place_kind=str(place["kind"]), group=group, definition=text,
-        keys=shown_keys, meta=meta, years=years, table=table, display=display_table(table, meta, name, lang),
+        keys=shown_keys, meta=meta, years=years, table=table, display=display_table(table, meta, name, lang, code),
         export=export, export_units=export_units, values=values, value_units=value_units,
         peers=peer_list(wide, group, meta, years, lang), stability=stability_table(group, meta, lang), figs=figs,
         sources=sources, stamp=stamp, url=url, model_count=model_count, level=level,

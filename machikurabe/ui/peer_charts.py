@@ -207,11 +207,14 @@ def _national_finish(fig: go.Figure, left: int = 0, subtitle: str | None = None)
     return fig
 
 
-def _national_refs(fig: go.Figure, refs: dict, lang: str, axis: str, is_pref: bool, legend: bool = True) -> None:
+def _national_refs(fig: go.Figure, refs: dict, lang: str, axis: str, is_pref: bool, legend: bool = True,
+                   uploaded_only: bool = False) -> None:
     """The three reference lines (group, Japan, prefecture medians); ``legend`` adds one legend entry per style (a
-    scatter draws the same three styles on both axes and lists them once)."""
+    scatter draws the same three styles on both axes and lists them once). ``uploaded_only``: the "Japan" median is
+    over an uploaded file's places only, and says so."""
+    japan = "np_upload_median" if uploaded_only else ("np_japan_median_pref" if is_pref else "np_japan_median")
     styles = (("peers", t("np_group_median", lang), "#000000", "dash"),
-              ("level", t("np_japan_median_pref" if is_pref else "np_japan_median", lang), JAPAN_COLOUR, "dot"),
+              ("level", t(japan, lang), JAPAN_COLOUR, "dot"),
               ("prefecture", t("np_pref_median", lang), PREF_COLOUR, "dashdot"))
     for key, name, colour, dash in styles:
         value = refs.get(key)
@@ -224,6 +227,32 @@ def _national_refs(fig: go.Figure, refs: dict, lang: str, axis: str, is_pref: bo
         if legend:
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
                                      line=dict(color=colour, dash=dash, width=2)))
+
+
+def status_word(info: dict, code: str, lang: str) -> str | None:
+    """Why an uploaded indicator has no number for ``code`` (「x」（秘匿）, 「…」, 「-」…), or how a 0 was read from
+    「-」; None for a number, and for a national indicator."""
+    if not info.get("uploaded"):
+        return None
+    status = (info.get("status") or {}).get(code)
+    if status in ("dash", "dash_zero", "not_available", "confidential", "invalid"):
+        return t(f"np_status_{status}", lang)
+    return None
+
+
+def _value_with_note(value, note: str | None, decimals: int, lang: str) -> str:
+    number = national_number(value, decimals)
+    if not note:
+        return number
+    if value is None or pd.isna(value):
+        return note
+    return f"{number}（{note}）" if lang != "en" else f"{number} ({note})"
+
+
+def uploaded_only(level: pd.DataFrame, key: str, meta: dict) -> bool:
+    """An uploaded indicator that covers fewer places than the level: its medians are among the uploaded places."""
+    return bool(meta.get(key, {}).get("uploaded")) and key in level.columns \
+        and int(level[key].notna().sum()) < len(level)
 
 
 def _place_names(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -249,8 +278,12 @@ def national_bar(level: pd.DataFrame, code: str, peer_codes, key: str, meta: dic
         marker_line=dict(color=["#000" if tw else PEER_COLOUR for tw in is_town],
                          width=[2.5 if tw else 0 for tw in is_town]),
         text=[national_number(v, decimals) for v in group[key]], textposition="outside", cliponaxis=False,
-        name=t("np_peers_legend", lang), showlegend=False, hovertemplate="%{y}: %{text}<extra></extra>"))
-    _national_refs(fig, refs, lang, "x", level["kind"].eq("prefecture").all())
+        # the hover names a value's note from its file (「x」（秘匿）, 「…」) where there is one
+        customdata=[_value_with_note(v, status_word(meta.get(key, {}), c, lang), decimals, lang)
+                    for c, v in zip(group["code"], group[key])],
+        name=t("np_peers_legend", lang), showlegend=False, hovertemplate="%{y}: %{customdata}<extra></extra>"))
+    _national_refs(fig, refs, lang, "x", level["kind"].eq("prefecture").all(),
+                   uploaded_only=uploaded_only(level, key, meta))
     info = meta.get(key, {})
     unit = info.get("unit") or ""
     x_title = f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
@@ -288,8 +321,8 @@ def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_k
                              marker=dict(color=TOWN_COLOUR, size=16, line=dict(width=2.5, color="#000")),
                              hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
     is_pref = level["kind"].eq("prefecture").all()
-    _national_refs(fig, refs_y, lang, "y", is_pref)
-    _national_refs(fig, refs_x, lang, "x", is_pref, legend=False)
+    _national_refs(fig, refs_y, lang, "y", is_pref, uploaded_only=uploaded_only(level, y_key, meta))
+    _national_refs(fig, refs_x, lang, "x", is_pref, legend=False, uploaded_only=uploaded_only(level, x_key, meta))
 
     def title(key):
         info = meta.get(key, {})
