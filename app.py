@@ -49,9 +49,7 @@ with st.sidebar:
     st.radio(t("language", "ja"), LANGS, key="lang", horizontal=True,
              format_func=lambda code: {"ja": "日本語", "en": "English"}[code])
 lang = current_lang()
-builtin_css = builtin_words.stylesheet(lang)
-if builtin_css:
-    st.html(builtin_css)
+st.html(builtin_words.stylesheet(lang))
 
 
 # (file in pages/ and key of its title "page_<file>", icon); URL paths are machikurabe.urls.PAGE_PATHS, and the

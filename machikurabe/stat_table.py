@@ -30,7 +30,10 @@ from pathlib import PurePath
 import pandas as pd
 
 
-MAX_UPLOAD_MB = 20  # the one size limit: the validator, its message and .streamlit/config.toml's maxUploadSize
+MAX_UPLOAD_MB = 20  # the one size limit: the validator, its message and the uploader's limit line
+# .streamlit/config.toml's maxUploadSize, a little above ours: a file between the two reaches the app, which refuses
+# it with its own message (size and limit, in the reader's language) instead of Streamlit's English one
+SERVER_UPLOAD_MB = 25
 MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
 # Code changes on record (former → current), applied by every reader: 福岡県那珂川町 40305 became 那珂川市 40231

@@ -279,7 +279,11 @@ with tabs[5]:
                 st.rerun()
         upload = st.file_uploader(t("upload_file", lang), type=[s.lstrip(".") for s in uploads.ALLOWED_SUFFIXES],
                                   key="peers_upload")
-        if upload is not None:
+        if upload is not None and upload.size > uploads.MAX_BYTES:
+            # checked before the bytes are read: the server takes a little more than the app (stat_table)
+            st.error(plain_markdown(uploads.message("too_big", lang, size=upload.size / 1024 / 1024,
+                                                    limit=uploads.MAX_UPLOAD_MB)))
+        elif upload is not None:
             result = uploads.load_upload(upload.name, upload.getvalue(), st_data.query("places"), lang,
                                          wards=st_data.query("wards"))
             if result.raw is not None:

@@ -28,8 +28,18 @@ def test_stylesheet_replaces_the_uploader_words_with_the_one_upload_limit():
     assert '.modebar-btn[data-title="Fullscreen"]::after{content:"全画面表示" !important}' in css
 
 
-def test_english_needs_no_stylesheet():
-    assert builtin_words.stylesheet("en") == ""
+def test_english_replaces_only_the_words_that_name_the_limit():
+    """Streamlit's own English names the server's 25 MB cap: the limit line and a refused file's alert say 20 MB."""
+    css = builtin_words.stylesheet("en")
+    assert '"20MB per file • CSV, XLSX, TXT, TSV"' in css
+    assert '"This file cannot be taken: one file of up to 20 MB, as CSV, XLSX, TXT, TSV."' in css
+    assert "Upload" not in css and "Fullscreen" not in css and "25" not in css
+
+
+def test_a_refused_file_shows_the_apps_limit_in_japanese():
+    css = builtin_words.stylesheet("ja")
+    assert ('[data-testid="stFileChip"][aria-invalid="true"] [role="alert"]::after{content:'
+            '"このファイルは受け付けられません。1ファイル20MBまで、CSV・XLSX・TXT・TSVの形式です。"') in css
 
 
 def test_a_css_string_cannot_close_the_rule_or_the_style_element():

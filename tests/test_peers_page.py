@@ -307,3 +307,43 @@ def test_scatter_follows_both_pickers_at_once(app):
     assert _axis_titles(at)[0].startswith("総人口") and _axis_titles(at)[1].startswith("人口密度")
     at.selectbox(key="np_x__ja").set_value("child_share_pct").run()
     assert _axis_titles(at)[0].startswith("15歳未満人口の割合") and _axis_titles(at)[1].startswith("人口密度")
+
+
+def test_uploaded_indicator_stays_with_its_reason_and_its_japan_figures_say_whose(national_frames):
+    """Issue 18 item 4 and 3: 横手市's own cell is 「x」 (秘匿) in the file: the indicator stays in the table and the
+    files with that reason; the file covers 3 of 1,741 municipalities, so the Japan rank and median say
+    「取り込んだ3団体中」. Values by hand: 湯沢市 12, 秋田市 20, 大仙市 30 → median 20."""
+    from machikurabe.analysis import uploads
+    from machikurabe.analysis import national_peers as npp
+    from machikurabe.stat_table import check_digit
+    from machikurabe.ui import national_peer_view as nv
+
+    f = national_frames
+    rows = [("05203", "横手市", "x"), ("05207", "湯沢市", "12"), ("05201", "秋田市", "20"), ("05212", "大仙市", "30")]
+    text = "団体コード,都道府県名,市区町村名,見守り訪問数\n" + "".join(
+        f"{code}{check_digit(code)},秋田県,{name},{value}\n" for code, name, value in rows)
+    result = uploads.load_upload("mimamori.csv", text.encode("utf-8"), f["places"], "ja")
+    assert result.ok, [i.text for i in result.issues]
+    session = result.as_session_value("mimamori.csv")
+    wide, _ = uploads.merge_user_indicators(f["wide"], session)
+    view = nv.build(wide, f["years"], f["catalogue"], f["info"], npp.ViewParams(YOKOTE, "type", 15),
+                    ("A1101", "user_1"), "ja", "user_1", "A1101", "user_1", user_meta=session["meta"],
+                    upload_name="mimamori.csv")
+    row = view.display.set_index("指標").loc["見守り訪問数"]
+    assert row["横手市の値"] == "—（「x」（秘匿））"
+    assert row["全国中央値"].startswith("20") and row["全国中央値"].endswith("（取り込んだ3団体中）")
+    assert row["全国順位（高い順）"] == "—（取り込んだ3団体中）"
+    total = view.display.set_index("指標").loc["総人口"]
+    assert "取り込んだ" not in total["全国中央値"]  # a national indicator covers every place
+    export = view.export.set_index("指標")
+    assert export.at["見守り訪問数", "値の注記"] == "「x」（秘匿）"
+    assert export.at["見守り訪問数", "全国順位・中央値の範囲"] == "取り込んだ3団体中"
+    assert export.at["総人口", "全国順位・中央値の範囲"] == "全団体"
+    assert export.at["見守り訪問数", "横手市の値"] is None and export.at["見守り訪問数", "全国中央値"] == 20
+    values = view.values.set_index("コード")
+    assert values.at[YOKOTE, "見守り訪問数（注記）"] == "「x」（秘匿）"
+    # the bar chart's hover names the reason; its "Japan" line is the uploaded places' median
+    bar = view.figs["bar"]
+    hover = dict(zip(bar.data[0].y, bar.data[0].customdata))
+    assert any(v == "「x」（秘匿）" for k, v in hover.items() if "横手市" in k)
+    assert "取り込んだ団体の中央値" in [d.name for d in bar.data]

@@ -16,7 +16,8 @@ import pandas as pd
 from machikurabe import stat_table
 from machikurabe.safe_text import is_formula_like
 
-MAX_BYTES = stat_table.MAX_BYTES  # one limit (stat_table.MAX_UPLOAD_MB), also .streamlit/config.toml's maxUploadSize
+MAX_UPLOAD_MB = stat_table.MAX_UPLOAD_MB
+MAX_BYTES = stat_table.MAX_BYTES  # one limit (stat_table.MAX_UPLOAD_MB); the server's cap is a little above it
 ALLOWED_SUFFIXES = stat_table.ALLOWED_SUFFIXES
 SESSION_KEY = "user_indicators"
 CODE_HEADERS, PREF_HEADERS, NAME_HEADERS = stat_table.CODE_HEADERS, stat_table.PREF_HEADERS, stat_table.NAME_HEADERS

@@ -253,6 +253,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # Streamlit's and plotly's own words that no API sets (ui/builtin_words.py shows these in their place)
     "builtin_upload_button": {"ja": "ファイルを選ぶ", "en": "Upload"},
     "builtin_upload_limit": {"ja": "1ファイル{limit}MBまで（{types}）", "en": "{limit}MB per file • {types}"},
+    # shown on a file the browser refused (too large for the server, or a type not offered): Streamlit's own text
+    # names the server's cap, not ours, and is in English
+    "builtin_upload_refused": {"ja": "このファイルは受け付けられません。1ファイル{limit}MBまで、{types}の形式です。",
+                               "en": "This file cannot be taken: one file of up to {limit} MB, as {types}."},
     "builtin_no_results": {"ja": "該当する候補がありません", "en": "No results"},
     "builtin_press_enter": {"ja": "Enterキーで確定", "en": "Press Enter to apply"},
     "builtin_fullscreen": {"ja": "全画面表示", "en": "Fullscreen"},
