@@ -33,7 +33,7 @@ def test_english_replaces_only_the_words_that_name_the_limit():
     css = builtin_words.stylesheet("en")
     assert '"20MB per file • CSV, XLSX, TXT, TSV"' in css
     assert '"This file cannot be taken: one file of up to 20 MB, as CSV, XLSX, TXT, TSV."' in css
-    assert '"Upload"' not in css and "Fullscreen" not in css and "25" not in css
+    assert '"Upload"' not in css and "Fullscreen" not in css and "25MB" not in css and "25 MB" not in css
 
 
 def test_a_refused_file_shows_the_apps_limit_in_japanese():
