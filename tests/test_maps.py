@@ -486,3 +486,12 @@ def test_tiles_reachable_is_remembered(monkeypatch):
     assert maps.tiles_reachable("tiles.invalid") is False
     assert maps.tiles_reachable("tiles.invalid") is False
     assert len(calls) == 1
+
+
+def test_an_uploaded_values_file_note_reaches_the_map_tooltip(uploaded_bodies):
+    """Issue 18 item 3: a place whose cell was 「x」 in the file says 秘匿 on the map, not only 「データなし」."""
+    municipal = maps.split_bodies(uploaded_bodies)[0]
+    code = municipal["code"].iloc[0]
+    meta = {"user_9": {"name": "訪問数", "unit": "件", "status": {code: "confidential"}}}
+    rows = maps.point_rows(municipal.assign(user_9=None), "user_9", "ja", None, None, meta)
+    assert rows.set_index("code").at[code, "value_text"].endswith("（「x」（秘匿））")

@@ -298,6 +298,18 @@ TOOLTIP = {
 }
 
 
+def _with_file_note(text: str, key: str, code: str, lang: str, user_meta: dict | None) -> str:
+    """An uploaded value's note from its file (「x」（秘匿）, 「…」, 「-」を0として読む) beside the value text."""
+    if not is_uploaded(key, user_meta):
+        return text
+    from machikurabe.ui.peer_charts import status_word
+
+    note = status_word({**user_meta[key], "uploaded": True}, code, lang)
+    if not note:
+        return text
+    return f"{text}（{note}）" if lang != "en" else f"{text} ({note})"
+
+
 def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale | None,
                corrections: pd.DataFrame | None = None, user_meta: dict | None = None) -> pd.DataFrame:
     """One row per body with coordinates: colour, radius and tooltip for the ScatterplotLayer."""
@@ -317,7 +329,9 @@ def point_rows(municipal: pd.DataFrame, key: str, lang: str, scale: ColourScale 
             "lat": float(row["lat"]),
             "lon": float(row["lon"]),
             "value": None if missing else float(value),
-            "value_text": format_indicator_value(value, key, lang, user_meta, missing=t("missing_value", lang)),
+            "value_text": _with_file_note(format_indicator_value(value, key, lang, user_meta,
+                                                                 missing=t("missing_value", lang)),
+                                          key, row["code"], lang, user_meta),
             "missing": missing,
             "corrected": row["code"] in corrected,
             "fill_rgba": list(MISSING_RGBA) if (missing or scale is None) else scale.rgba(value),
