@@ -146,18 +146,6 @@ state.mirror({"group": group, "k": str(k) if group == "nearest" else None,
               else ",".join(shown)})
 
 
-def _table_downloads(frame, units, title: str, note: str, key: str) -> None:
-    """CSV and XLSX of one table with units, sources and the stamp; built only when clicked."""
-    stem = exports.safe_filename(view.place_name, title, exports.today())
-    left, right = st.columns(2)
-    left.download_button(t("download_csv", lang), partial(nv.csv_bytes, frame, units, view.sources, view.stamp, lang),
-                         f"{stem}.csv", exports.CSV_MIME, key=f"{key}_csv")
-    right.download_button(t("download_xlsx", lang), partial(
-        nv.xlsx_bytes, frame, units, title=title, sources=view.sources, stamp=view.stamp,
-        notes=[f"{t('peers_definition', lang)}：{view.definition}", note], lang=lang),
-        f"{stem}.xlsx", exports.XLSX_MIME, key=f"{key}_xlsx")
-
-
 # --- the view (cached for everyone asking the same question; an upload is this session's own) ------------------
 @state.cached_view(max_entries=16)
 def _wide(ids: tuple[str, ...]):
@@ -255,19 +243,21 @@ with tabs[3]:
     if tabs[3].open:
         st.dataframe(view.display, hide_index=True)
         st.caption(t("np_table_note", lang))
-        title = t("np_table_title", lang, town=view.place_name)
-        _table_downloads(view.export, view.export_units, title, t("np_table_note", lang), "np_table")
-        values_title = t("np_values_title", lang, town=view.place_name)
-        st.markdown(f"**{values_title}**")
+        table_file = nv.file_table(view, "table")
+        state.offer_files(table_file, stem=exports.safe_filename(view.place_name, table_file.title, view.created),
+                          key="np_table", lang=lang)
+        values_file = nv.file_table(view, "values")
+        st.markdown(f"**{markdown_escape(values_file.title)}**")
         st.dataframe(view.values, hide_index=True)
-        _table_downloads(view.values, view.value_units, values_title, t("small_flag_note", lang), "np_values")
+        state.offer_files(values_file, stem=exports.safe_filename(view.place_name, values_file.title, view.created),
+                          key="np_values", lang=lang)
         st.caption(t("np_csv_note", lang))
 with tabs[4]:
     if tabs[4].open:
         st.caption(t("report_note", lang))
         st.download_button(t("download_report", lang), partial(nv.report_html, view),
                            exports.safe_filename(view.place_name, "report", exports.today()) + ".html", "text/html",
-                           type="primary")
+                           type="primary", on_click="ignore")
 with tabs[5]:
     if tabs[5].open:
         st.markdown(f"**{t('upload_title', lang)}**")

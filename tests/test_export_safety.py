@@ -60,6 +60,7 @@ def test_report_with_a_hostile_uploaded_indicator_has_no_link_and_no_formula(nat
     # the 比較 page's path: the national view with the session's upload joined, then its one-file report
     from machikurabe.analysis import national
     from machikurabe.analysis import national_peers as npp
+    from machikurabe.ui import files
     from machikurabe.ui import national_peer_view as nv
 
     places, catalogue, info = national_frames["places"], national_frames["catalogue"], national_frames["info"]
@@ -80,10 +81,9 @@ def test_report_with_a_hostile_uploaded_indicator_has_no_link_and_no_formula(nat
         assert live not in ours
     assert "&lt;a href" in ours or "&amp;lt;a href" in ours
     # its CSV and XLSX: the formula-like name is text
-    text = nv.csv_bytes(view.export, view.export_units, view.sources, view.stamp, "ja").decode("utf-8-sig")
+    text = files.csv_bytes(nv.file_table(view, "table"), "ja").decode("utf-8-sig")
     assert "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
-    book = _workbook(nv.xlsx_bytes(view.export, view.export_units, title="t", sources=view.sources,
-                                   stamp=view.stamp, notes=[], lang="ja"))
+    book = _workbook(files.xlsx_bytes(nv.file_table(view, "table"), "ja"))
     assert all(c.data_type != "f" for row in book.active.iter_rows() for c in row if c.value is not None)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 from pathlib import Path
 
@@ -47,7 +49,12 @@ def bar_spec(at: AppTest) -> dict:
 
 
 def captions(at: AppTest) -> str:
-    return "\n".join(c.value for c in at.caption)
+    """The captions as a reader sees them: Markdown escapes (and safe_text's word joiners) removed."""
+    return shown("\n".join(c.value for c in at.caption))
+
+
+def shown(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def test_default_page_draws_points_over_outlines(app):
@@ -223,7 +230,7 @@ def test_uploaded_indicator_is_offered_and_colours_the_map(app, fixture_db):
     assert rows["13107"]["fill_rgba"][:3] == [68, 1, 84]
     assert rows["01399"]["fill_rgba"] == rows["01470"]["fill_rgba"] == [150, 150, 150, 200]
     text = captions(at)
-    assert "出典：利用者がアップロードしたファイル「mimamori\\.csv」" in text
+    assert "出典：利用者がアップロードしたファイル「mimamori.csv」" in text
     assert "厚生労働省" not in text
     assert "データなし（灰色）：京極町、音威子府村" in text
     assert at.query_params["indicator"] == "user_1"

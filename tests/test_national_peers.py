@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from machikurabe.analysis import national_peers as npp
+from machikurabe.ui import files
 from machikurabe.ui import national_peer_view as nv
 
 YOKOTE = "05203"
@@ -90,7 +91,7 @@ def _view(data, lang="ja", group="type"):
 
 def test_csv_has_units_row_source_and_stamp(data):
     view = _view(data)
-    text = nv.csv_bytes(view.export, view.export_units, view.sources, view.stamp, "ja").decode("utf-8-sig")
+    text = files.csv_bytes(nv.file_table(view, "table"), "ja").decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[1].startswith("単位：")
     population = next(line for line in lines if line.startswith("総人口,"))
@@ -104,8 +105,7 @@ def test_csv_has_units_row_source_and_stamp(data):
 
 def test_xlsx_print_setup_and_single_source_label(data):
     view = _view(data)
-    book = load_workbook(io.BytesIO(nv.xlsx_bytes(view.export, view.export_units, title="t", sources=view.sources,
-                                                  stamp=view.stamp, notes=["n"], lang="ja")))
+    book = load_workbook(io.BytesIO(files.xlsx_bytes(nv.file_table(view, "table"), "ja")))
     sheet = book.active
     assert str(sheet.page_setup.paperSize) == "9"  # A4
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1

@@ -250,6 +250,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "dm_national_units": {"ja": "単位はファイルに書かれていないため、妥当性で確かめました：面積はヘクタール（釧路市 136,290 → 1,362.90 km²、計画の記載と一致）、財政は千円、経常収支比率・実質公債費比率は％（負の値もあり得ます）。算出指標はすべて同じ年の値から計算し、算式を上の表に載せています。",
                           "en": "Units are not in the files and were established by plausibility: area in hectares (釧路市 136,290 → 1,362.90 km², as its plan prints), finance in thousand yen, 経常収支比率 and 実質公債費比率 in % (negatives are legitimate). Derived indicators use same-year inputs only; each formula is in the table above."},
     "dm_code_changes": {"ja": "団体コードの変更（同じ場所、現在のコード）", "en": "Code changes (one place, current code)"},
+    # the context lines of every downloaded table (ui/files.py)
+    "file_source": {"ja": "出典", "en": "Source"},
+    "file_years": {"ja": "データの年", "en": "Data year(s)"},
+    "file_group": {"ja": "比較グループ", "en": "Comparison group"},
+    "file_created": {"ja": "作成日", "en": "Created"},
+    "file_rebuild": {"ja": "この表示を再現するURL", "en": "Link that rebuilds this view"},
+    "file_unit": {"ja": "単位", "en": "Unit"},
     # Streamlit's and plotly's own words that no API sets (ui/builtin_words.py shows these in their place)
     "builtin_upload_button": {"ja": "ファイルを選ぶ", "en": "Upload"},
     "builtin_upload_limit": {"ja": "1ファイル{limit}MBまで（{types}）", "en": "{limit}MB per file • {types}"},

@@ -276,7 +276,7 @@ NATIONAL: dict[str, dict[str, str]] = {
     "np_col_japan_n": {"ja": "全国の値のある団体数", "en": "Places in Japan with a value"},
     "np_col_japan_median": {"ja": "全国中央値", "en": "Japan median"},
     "np_col_pref_median": {"ja": "県内市町村の中央値", "en": "Median, prefecture's municipalities"},
-    "np_col_peer_n": {"ja": "グループで値のある団体数", "en": "Peers with a value"},
+    "np_col_group_n": {"ja": "グループ内順位の対象数（この団体を含む）", "en": "Ranked in group (this place included)"},
     "np_col_code": {"ja": "コード", "en": "Code"},
     "np_col_place": {"ja": "団体", "en": "Place"},
     "np_col_prefecture": {"ja": "都道府県", "en": "Prefecture"},

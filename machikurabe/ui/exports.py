@@ -47,8 +47,9 @@ def _clean_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe.columns = [defuse_formula(str(c)) for c in safe.columns]
     for col in safe.columns:
         if safe[col].dtype == object:
-            safe[col] = safe[col].map(lambda v: defuse_formula(clean_number(v)) if not isinstance(v, str)
-                                      else defuse_formula(v))
+            # built as object: a map would infer float64 for whole numbers beside an empty cell (85555 → 85555.0)
+            safe[col] = pd.Series([defuse_formula(clean_number(v)) if not isinstance(v, str) else defuse_formula(v)
+                                   for v in safe[col]], index=safe.index, dtype=object)
         elif pd.api.types.is_float_dtype(safe[col]):
             safe[col] = safe[col].map(clean_number).astype(object)
     return safe
@@ -85,6 +86,14 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False)
     return buffer.getvalue()
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(title: str) -> str:
+    """An Excel sheet name from a title: at most 31 characters, none of [ ] : * ? / \\."""
+    return (_SHEET_FORBIDDEN.sub("・", str(title)).strip("' ") or "table")[:31]
 
 
 def today() -> str:

@@ -6,8 +6,6 @@ reads the database through st_data and is cached with state.cached_view.
 """
 from __future__ import annotations
 
-import csv
-import io
 import time
 from dataclasses import dataclass, field
 
@@ -20,7 +18,7 @@ from machikurabe.analysis import national_peers as npp
 from machikurabe.analysis.formatting import MISSING_DASH, is_missing, median_decimals
 from machikurabe.i18n import kind_label, t
 from machikurabe.i18n.prefectures import PREFECTURES_EN
-from machikurabe.ui import exports, peer_charts, report
+from machikurabe.ui import exports, files, peer_charts, report
 from machikurabe.ui.peer_charts import status_word
 
 PERCENT_UNITS = ("%", "％")
@@ -188,7 +186,9 @@ def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str, code: st
             t("np_col_reading", lang): t(f"np_reading_{r['reading']}", lang) if r["reading"]
             else t("np_reading_none", lang),
             t("np_col_group_rank", lang): as_int(r["group_rank"]),
-            t("np_col_peer_n", lang): int(r["peer_n"]),
+            # the screen's 「6 / 21」: the rank and the number ranked, this place included
+            t("np_col_group_n", lang): None if r["group_rank"] is None or is_missing(r["group_rank"])
+            else int(r["group_n"]),
             t("np_col_japan_rank", lang): as_int(r["japan_rank"]),
             t("np_col_japan_n", lang): int(r["japan_n"]),
             t("np_col_japan_median", lang): num_median(r["level_median"]),
@@ -209,7 +209,7 @@ def export_table(table: pd.DataFrame, meta: dict, name: str, lang: str, code: st
                   t("np_col_japan_scope", lang): t("np_unit_text", lang),
                   t("np_col_group_rank", lang): t("np_unit_rank", lang),
                   t("np_col_japan_rank", lang): t("np_unit_rank", lang),
-                  t("np_col_peer_n", lang): t("np_unit_bodies", lang),
+                  t("np_col_group_n", lang): t("np_unit_bodies", lang),
                   t("np_col_japan_n", lang): t("np_unit_bodies", lang)})
     return frame, units
 
@@ -298,6 +298,25 @@ def source_lines(keys, lang: str, upload_name: str | None = None, user_keys=()) 
 
 
 
+def years_text(years: dict, keys, lang: str) -> str:
+    """The data years of the shown indicators, e.g. 「2020年・2022年」 / "2020, 2022"."""
+    found = sorted({int(years[k]) for k in keys if years.get(k) not in (None, "") and not is_missing(years.get(k))})
+    if not found:
+        return MISSING_DASH
+    return "・".join(f"{y}年" for y in found) if lang != "en" else ", ".join(str(y) for y in found)
+
+
+def file_table(view: "NationalView", which: str) -> files.FileTable:
+    """The indicator table (``which="table"``) or the values of the place and its peers (``"values"``) as a file."""
+    lang = view.lang
+    frame, units = (view.export, view.export_units) if which == "table" else (view.values, view.value_units)
+    title = t("np_table_title" if which == "table" else "np_values_title", lang, town=view.place_name)
+    note = t("np_table_note" if which == "table" else "small_flag_note", lang)
+    return files.FileTable(frame=frame, title=title, units=units, sources=tuple(view.sources),
+                           years=years_text(view.years, view.keys, lang), rebuild_url=view.url,
+                           group=view.definition, created=view.created, notes=(note,))
+
+
 def vintage_text(build_info: pd.DataFrame | None, lang: str) -> str:
     info = {} if build_info is None or build_info.empty else dict(zip(build_info["key"], build_info["value"]))
     editions = str(info.get("national_vintages", "") or "")
@@ -305,39 +324,6 @@ def vintage_text(build_info: pd.DataFrame | None, lang: str) -> str:
     span = f"{parts[0]}–{parts[-1]}" if len(parts) > 1 else (parts[0] if parts else MISSING_DASH)
     built = str(info.get("built_at", "") or MISSING_DASH)[:10]
     return t("np_vintage", lang, editions=span, built=built)
-
-
-def csv_bytes(frame: pd.DataFrame, units: dict[str, str], sources: list[str], stamp: str, lang: str) -> bytes:
-    """UTF-8 with BOM: the header, a units row, the data, then one 出典 line per source and the stamp. Text cells are
-    defused by exports.csv_bytes (no live formula)."""
-    unit_row = {c: units.get(c, "") for c in frame.columns}
-    first = frame.columns[0]
-    unit_row[first] = (t("np_col_unit", lang) + "：" + unit_row[first]) if lang != "en" else \
-        f"{t('np_col_unit', lang)}: {unit_row[first]}"
-    body = pd.concat([pd.DataFrame([unit_row]), frame.astype(object)], ignore_index=True)
-    head = exports.csv_bytes(body)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([])
-    label = "出典" if lang != "en" else "Source"
-    for line in sources:
-        writer.writerow([f"{label}：{exports.strip_source_label(line)}" if lang != "en"
-                         else f"{label}: {exports.strip_source_label(line)}"])
-    writer.writerow([stamp])
-    return head + buffer.getvalue().encode("utf-8")
-
-
-def xlsx_bytes(frame: pd.DataFrame, units: dict[str, str], *, title: str, sources: list[str], stamp: str,
-               notes: list[str], lang: str) -> bytes:
-    """exports.xlsx_bytes (title, one 出典 line, date, notes, header + units rows) set up for print: A4 landscape,
-    fitted to the page width, the header and units rows repeated on every page."""
-    source = "／".join(exports.strip_source_label(s) for s in sources) if lang != "en" else \
-        " / ".join(exports.strip_source_label(s) for s in sources)
-    all_notes = [*notes, stamp]
-    # exports.xlsx_bytes sets the print up (A4, one page wide, header and units rows repeated)
-    return exports.xlsx_bytes(frame, title=title, source=source, units=units, notes=all_notes,
-                              unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang),
-                              created_label=t("sheet_created", lang))
 
 
 # --- the view -------------------------------------------------------------------------------------------------
@@ -368,6 +354,7 @@ class NationalView:
     model_count: int
     level: pd.DataFrame = field(repr=False, default=None)
     seconds: float = 0.0
+    created: str = ""
 
 
 def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: pd.DataFrame | None,
@@ -418,7 +405,7 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
         export=export, export_units=export_units, values=values, value_units=value_units,
         peers=peer_list(wide, group, meta, years, lang), stability=stability_table(group, meta, lang), figs=figs,
         sources=sources, stamp=stamp, url=url, model_count=model_count, level=level,
-        seconds=time.perf_counter() - start)
+        seconds=time.perf_counter() - start, created=created)
 
 
 def report_html(view: NationalView, created: str | None = None) -> str:

@@ -233,3 +233,18 @@ def download_pair(frame, *, stem: str, title: str, source: str, lang_labels: dic
         exports.xlsx_bytes, frame, title=title, source=source, units=units, notes=notes,
         unit_label=lang_labels["unit"], source_label=lang_labels["source"], created_label=lang_labels["created"]),
         f"{stem}.xlsx", exports.XLSX_MIME, key=f"{key}_xlsx" if key else None)
+
+
+def offer_files(table, *, stem: str, key: str, lang: str, columns=None) -> None:
+    """CSV and XLSX buttons for one ``ui.files.FileTable``, built only when clicked.
+
+    ``on_click="ignore"``: a click does not rerun the page. Streamlit drops a deferred download registered in an
+    earlier run when the page reruns, so a second click after a rerun could find nothing (MediaFileStorageError);
+    without the rerun every button keeps the file of the run that drew it."""
+    from machikurabe.ui import files
+
+    left, right = columns or st.columns(2)
+    left.download_button(t("download_csv", lang), functools.partial(files.csv_bytes, table, lang), f"{stem}.csv",
+                         exports.CSV_MIME, key=f"{key}_csv", on_click="ignore")
+    right.download_button(t("download_xlsx", lang), functools.partial(files.xlsx_bytes, table, lang),
+                          f"{stem}.xlsx", exports.XLSX_MIME, key=f"{key}_xlsx", on_click="ignore")
