@@ -136,3 +136,26 @@ def test_view_builds_quickly_enough_to_measure(data):
     assert view.seconds > 0 and len(view.group.codes) == 15
     assert set(view.figs) == {"spine", "spine_compact", "bar", "scatter"}
     assert not view.stability.empty
+
+
+def _annotations(fig) -> str:
+    return " ".join(a.text for a in fig.layout.annotations).replace("<br>", "")
+
+
+def test_every_chart_image_names_its_group_and_the_scatter_its_years(data):
+    """Issue 19: the spine, bar and scatter pictures said 「比較グループ」 but not which; the scatter named no year
+    though it mixes 2020 (高齢化率, census) and 2022 (民生費). Group by hand: 都市Ⅱ－１ has 46 members, 横手市 one
+    of them → 45 others."""
+    view = _view(data)
+    for name in ("spine", "spine_compact", "bar", "scatter"):
+        assert "比較グループ：類似団体区分「都市Ⅱ－１」の他の市区町村（45団体）" in _annotations(view.figs[name]), name
+    title = view.figs["scatter"].layout.title.text
+    assert "高齢化率（2020年）" in title and "（2022年）" in title
+    # the place's name is an annotation on a white box (above every dot), not a text label under the peers' dots
+    label = [a for a in view.figs["scatter"].layout.annotations if "横手市" in (a.text or "")]
+    assert label and label[0].bgcolor and label[0].bordercolor == "#000"
+
+
+def test_a_nearest_group_is_named_without_its_weights_in_pictures(data):
+    view = _view(data, group="nearest")
+    assert "比較グループ：全国の市区町村で指標が最も近い15団体" in _annotations(view.figs["bar"])

@@ -214,6 +214,8 @@ NATIONAL: dict[str, dict[str, str]] = {
     "np_k": {"ja": "近い団体の数 k（5〜50）", "en": "Number of neighbours k (5–50)"},
     "np_def_nearest": {"ja": "全国の{level}のうち、指標の標準化距離が最も近い{k}団体（重み：{weights}）",
                        "en": "The {k} {level} nearest in standardised distance among all in Japan (weights: {weights})"},
+    "np_def_nearest_short": {"ja": "全国の{level}で指標が最も近い{k}団体", "en": "the {k} nearest {level} in Japan"},
+    "np_group_line": {"ja": "比較グループ：{group}", "en": "Peer group: {group}"},
     "np_def_type": {"ja": "類似団体区分「{type}」の他の市区町村（{n}団体）",
                     "en": "Other municipalities of the official type group 「{type}」 ({n})"},
     "np_def_type_none": {"ja": "都道府県には類似団体区分がありません。別の作り方を選んでください。",

@@ -116,6 +116,16 @@ def definition(group: npp.Group, wide: pd.DataFrame, meta: dict, lang: str) -> s
     return t("np_def_hand", lang, n=n)
 
 
+def short_definition(group: npp.Group, wide: pd.DataFrame, meta: dict, lang: str, full: str) -> str:
+    """The group in one short line for a chart image: the nearest-neighbour kind without its weights (the page and
+    the files give them), every other kind as defined (they already name their size)."""
+    if group.kind != "nearest":
+        return full
+    place = wide.loc[wide["code"] == group.code].iloc[0]
+    level = t("np_level_pref" if place["kind"] == "prefecture" else "np_level_muni", lang)
+    return t("np_def_nearest_short", lang, k=group.k, level=level)
+
+
 # --- tables ---------------------------------------------------------------------------------------------------
 
 def _diff_unit(unit: str, lang: str) -> str:
@@ -355,6 +365,8 @@ class NationalView:
     level: pd.DataFrame = field(repr=False, default=None)
     seconds: float = 0.0
     created: str = ""
+    vintage: str = ""
+    chart_caption: str = ""   # the group line and the 出典 under every chart
 
 
 def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: pd.DataFrame | None,
@@ -375,7 +387,10 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
     shown_keys = tuple(table["indicator"]) if not table.empty else ()
     level = npp.level_frame(wide, code)
     sources = source_lines(shown_keys, lang, upload_name, tuple(user_meta or {}))
-    source_text = " ".join(sources)
+    text = definition(group, wide, meta, lang)
+    # every chart image names its group (kind and size) above its 出典, so a pasted picture says what it compares
+    group_line = t("np_group_line", lang, group=short_definition(group, wide, meta, lang, text)) + "\n"
+    source_text = group_line + " ".join(sources)
     figs = {}
     if group.codes:
         figs["spine"] = peer_charts.national_spine(table, meta, name, lang, source_text)
@@ -385,15 +400,14 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
         figs["bar"] = peer_charts.national_bar(
             level, code, group.codes, bar_key, meta, years.get(bar_key, ""),
             npp.reference_values(wide, code, group.codes, bar_key), lang,
-            " ".join(source_lines([bar_key], lang, upload_name, tuple(user_meta or {}))), name)
+            group_line + " ".join(source_lines([bar_key], lang, upload_name, tuple(user_meta or {}))), name)
         figs["scatter"] = peer_charts.national_scatter(
             level, code, group.codes, x_key, y_key, meta, npp.reference_values(wide, code, group.codes, x_key),
             npp.reference_values(wide, code, group.codes, y_key), lang,
-            " ".join(source_lines([x_key, y_key], lang, upload_name, tuple(user_meta or {}))))
+            group_line + " ".join(source_lines([x_key, y_key], lang, upload_name, tuple(user_meta or {}))), years)
     view_params = npp.ViewParams(code=code, group=params.group, k=group.k or params.k,
                                  weights=dict(params.weights), hand=list(params.hand))
     url = npp.rebuild_url(view_params, lang)
-    text = definition(group, wide, meta, lang)
     created = created or exports.today()
     stamp = t("np_stamp", lang, vintage=vintage_text(build_info, lang), method=text, date=created, url=url)
     export, export_units = export_table(table, meta, name, lang, code)
@@ -405,7 +419,36 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
         export=export, export_units=export_units, values=values, value_units=value_units,
         peers=peer_list(wide, group, meta, years, lang), stability=stability_table(group, meta, lang), figs=figs,
         sources=sources, stamp=stamp, url=url, model_count=model_count, level=level,
-        seconds=time.perf_counter() - start, created=created)
+        seconds=time.perf_counter() - start, created=created, vintage=vintage_text(build_info, lang),
+        chart_caption=source_text)
+
+
+# an A4 page less the report's 15 mm margins is 1,009 px tall at 96 dpi; a chart's heading takes about 60 px
+PRINT_CHART_MAX_PX = 940
+PRINT_CAPTION_CHARS = 44  # full-width characters a caption line holds in the report's 680 px figure
+
+
+def print_spine(view: NationalView):
+    """The spine for the A4 report: its 出典 lines wrapped to the report's width (the screen's 60 ran off the edge)."""
+    return peer_charts.national_spine(view.table, view.meta, view.place_name, view.lang, view.chart_caption,
+                                      caption_width=PRINT_CAPTION_CHARS)
+
+
+def print_bar(fig):
+    """The ranked bars for A4: never taller than a page (a 61-place group split across pages 2–3, its axis on one
+    page and its last rows on the next); rows and their names get smaller instead."""
+    import plotly.graph_objects as go
+
+    height = fig.layout.height or 0
+    if height <= PRINT_CHART_MAX_PX:
+        return fig
+    rows = len(fig.data[0].y) if fig.data else 1
+    copy = go.Figure(fig)
+    size = max(7, min(11, int((PRINT_CHART_MAX_PX - 260) / max(rows, 1)) - 2))
+    copy.update_layout(height=PRINT_CHART_MAX_PX)
+    copy.update_yaxes(tickfont=dict(size=size))
+    copy.update_traces(textfont=dict(size=size), selector=dict(type="bar"))
+    return copy
 
 
 def report_html(view: NationalView, created: str | None = None) -> str:
@@ -417,12 +460,12 @@ def report_html(view: NationalView, created: str | None = None) -> str:
               report.ReportTable(t("np_peer_list", lang, n=len(view.group.codes)), peers_frame, bold_rows=[0])]
     if not view.stability.empty:
         tables.append(report.ReportTable(t("stability_title", lang), view.stability, t("stability_note", lang)))
-    figures = [(t("tab_spine", lang), view.figs["spine"]), (t("tab_bar", lang), view.figs["bar"]),
+    figures = [(t("tab_spine", lang), print_spine(view)), (t("tab_bar", lang), print_bar(view.figs["bar"])),
                (t("tab_scatter", lang), view.figs["scatter"])] if view.figs else []
     return report.build_report(
         title=t("np_report_title", lang, town=view.place_name), lang=lang, town_name=view.place_name,
         peer_definition=view.definition, figures=figures, tables=tables, sources=view.sources,
-        vintage=view.stamp.split("／")[0] if lang != "en" else view.stamp.split(" / ")[0], created=created,
+        vintage=view.vintage, created=created,
         notes=[view.stamp, t("np_reading_note", lang)],
         labels={"created": t("report_created", lang), "vintage": t("report_vintage", lang),
                 "sources": t("report_sources", lang), "definition": t("peers_definition", lang),

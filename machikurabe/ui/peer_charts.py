@@ -4,6 +4,8 @@ with units and the 出典 line inside the figure so PNG/SVG exports keep them.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -54,8 +56,9 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, 
 
 
 def _wrap(text: str, width: int = 52) -> str:
-    """Break a long 出典 line so it stays inside the figure: ``width`` full-width characters a line, between words."""
-    return "<br>".join(wrap_caption(text, width))
+    """Break a long 出典 line so it stays inside the figure: ``width`` full-width characters a line, between words;
+    a newline in ``text`` starts a new line (the group line above the 出典)."""
+    return "<br>".join(line for part in text.split("\n") for line in wrap_caption(part, width))
 
 
 # --- 比較 over the whole country (issue 12) ------------------------------------------------------------------
@@ -98,7 +101,7 @@ def _row_label(meta: dict, key: str, year, lang: str, compact: bool) -> str:
 
 
 def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, source: str,
-                   compact: bool = False) -> go.Figure:
+                   compact: bool = False, caption_width: int | None = None) -> go.Figure:
     """Fingertips-style spine over national indicators: the group's min–max and interquartile range around its
     median, the Japan median and the prefecture's municipal median as marks, the place as a circle filled with its
     position within the group (blue–orange by fifths). ``compact`` (narrow screens) drops the value columns, which
@@ -184,7 +187,7 @@ def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, 
     fig.update_layout(annotations=notes)
     per_row = 66 if compact else (48 if lang == "en" else 40)
     _style(fig, t("np_spine_title", lang, town=place_name), t("np_spine_x", lang), "",
-           _wrap(source, 30 if compact else 60), height=190 + per_row * max(len(labels_all), 1), axis_space=70,
+           _wrap(source, caption_width or (30 if compact else 60)), height=190 + per_row * max(len(labels_all), 1), axis_space=70,
            top=270 if compact else 170)
     # the legend spans the figure (not only the plot area), so its entries sit side by side where there is room
     _national_finish(fig, 10 if compact else 70)
@@ -255,6 +258,13 @@ def uploaded_only(level: pd.DataFrame, key: str, meta: dict) -> bool:
         and int(level[key].notna().sum()) < len(level)
 
 
+def _with_year(name: str, year, lang: str) -> str:
+    """「高齢化率（2020年）」 / "Ageing rate (2020)": a chart that mixes years names each one."""
+    if year in (None, "") or pd.isna(year):
+        return name
+    return f"{name}（{int(year)}年）" if lang != "en" else f"{name} ({int(year)})"
+
+
 def _place_names(frame: pd.DataFrame, lang: str) -> list[str]:
     if lang == "en":
         names = [r if isinstance(r, str) and r else n for r, n in zip(frame["name_romaji"], frame["name"])]
@@ -300,7 +310,7 @@ def national_bar(level: pd.DataFrame, code: str, peer_codes, key: str, meta: dic
 
 
 def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_key: str, meta: dict,
-                     refs_x: dict, refs_y: dict, lang: str, source: str) -> go.Figure:
+                     refs_x: dict, refs_y: dict, lang: str, source: str, years: dict | None = None) -> go.Figure:
     """Two indicators for every place of the level (grey), the peers (blue; named when 20 or fewer) and the place."""
     fig = go.Figure()
     peer_set = set(peer_codes)
@@ -316,10 +326,15 @@ def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_k
                              marker=dict(color=PEER_COLOUR, size=10, line=dict(width=0.5, color="#333")),
                              hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
     names = _place_names(town, lang)
-    fig.add_trace(go.Scatter(x=town[x_key], y=town[y_key], mode="markers+text", name=_bold(names[0]) if names else "",
-                             text=[_bold(n) for n in names], textposition="bottom center",
+    fig.add_trace(go.Scatter(x=town[x_key], y=town[y_key], mode="markers", name=_bold(names[0]) if names else "",
+                             text=[_bold(n) for n in names],
                              marker=dict(color=TOWN_COLOUR, size=16, line=dict(width=2.5, color="#000")),
                              hovertemplate="%{text}<br>x: %{x}<br>y: %{y}<extra></extra>"))
+    # the place's name as an annotation on a white box: drawn above every dot and peer label, never hidden by them
+    town_label = [dict(x=x, y=y, text=_bold(n), showarrow=True, arrowhead=0, arrowwidth=1.5, ax=0, ay=30,
+                       bgcolor="rgba(255,255,255,0.92)", bordercolor="#000", borderwidth=1, borderpad=2,
+                       font=dict(size=12, color="#000"))
+                  for x, y, n in zip(town[x_key], town[y_key], names) if pd.notna(x) and pd.notna(y)]
     is_pref = level["kind"].eq("prefecture").all()
     _national_refs(fig, refs_y, lang, "y", is_pref, uploaded_only=uploaded_only(level, y_key, meta))
     _national_refs(fig, refs_x, lang, "x", is_pref, legend=False, uploaded_only=uploaded_only(level, x_key, meta))
@@ -330,10 +345,18 @@ def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_k
         return f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
 
     level_word = t("np_level_pref" if is_pref else "np_level_muni", lang)
-    _style(fig, t("np_scatter_title", lang, x=meta.get(x_key, {}).get("name", x_key),
-                  y=meta.get(y_key, {}).get("name", y_key)), title(x_key), title(y_key),
-           _wrap(source, 34), height=560, axis_space=75, top=185)
+    years = years or {}
+    _style(fig, t("np_scatter_title", lang, x=_with_year(meta.get(x_key, {}).get("name", x_key), years.get(x_key), lang),
+                  y=_with_year(meta.get(y_key, {}).get("name", y_key), years.get(y_key), lang)),
+           title(x_key), title(y_key), _wrap(source, 34), height=560, axis_space=75, top=185)
     _national_finish(fig, 70, t("np_scatter_subtitle", lang, level=level_word))
+    for note in town_label:  # after _national_finish, which moves the 出典 (the last annotation so far)
+        # log axes place annotations by the exponent
+        if meta.get(x_key, {}).get("log") and note["x"] > 0:
+            note["x"] = math.log10(note["x"])
+        if meta.get(y_key, {}).get("log") and note["y"] > 0:
+            note["y"] = math.log10(note["y"])
+        fig.add_annotation(**note)
     for key, axis in ((x_key, fig.update_xaxes), (y_key, fig.update_yaxes)):
         if meta.get(key, {}).get("log"):
             axis(type="log")
