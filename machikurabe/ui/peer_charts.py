@@ -16,6 +16,7 @@ from machikurabe.analysis.spine import (
 )
 from machikurabe.i18n import t
 from machikurabe.ui import charts  # noqa: F401  (sets the house plotly template)
+from machikurabe.ui.charts import chart_title
 from machikurabe.ui import exports
 
 FONT_FAMILY = '"Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif'
@@ -34,7 +35,7 @@ def _bold(text: str) -> str:
 
 
 def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, height: int | None = None,
-           axis_space: int = 70, top: int = 120) -> go.Figure:
+           axis_space: int = 70, top: int = 120, title_lines: int = 1) -> go.Figure:
     """House style; ``axis_space`` is the room below the plot for tick labels and the x-axis title, under which
     the 出典 lines go (the bottom margin grows with their number so none is clipped)."""
     lines = source.count("<br>") + 1
@@ -50,6 +51,11 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str, source: str, 
     )
     if height:
         fig.update_layout(height=height + 15 * lines)
+        if title_lines > 1:
+            # plotly lays a title's extra lines above its anchor: anchored by its bottom line, a title broken for a
+            # phone grows downwards from the figure's top edge instead of out of the figure
+            # (the subtitle below it counts as part of the title block: 24 px)
+            fig.update_layout(title=dict(yanchor="bottom", y=1 - (8 + 23 * title_lines - 24) / (height + 15 * lines)))
     fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
                        yshift=-axis_space, showarrow=False, align="left", font=dict(size=10, color="#444"))
     return fig
@@ -297,8 +303,9 @@ def national_bar(level: pd.DataFrame, code: str, peer_codes, key: str, meta: dic
     info = meta.get(key, {})
     unit = info.get("unit") or ""
     x_title = f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
-    _style(fig, t("np_bar_title", lang, indicator=info.get("name", key), year=year), x_title, "",
-           _wrap(source, 34), height=150 + 24 * len(group), axis_space=60, top=130)
+    heading, lines = chart_title(t("np_bar_title", lang, indicator=info.get("name", key), year=year))
+    _style(fig, heading, x_title, "", _wrap(source, 34), height=150 + 22 * (lines - 1) + 24 * len(group),
+           axis_space=60, top=130 + 22 * (lines - 1), title_lines=lines)
     # a fixed left margin from the longest name (not automargin), so the 出典 line can start at the figure's edge
     longest = max((len(n) for n in _place_names(group, lang)), default=4) + 2
     left = int(longest * (7.5 if lang == "en" else 13.5)) + 16
@@ -346,9 +353,12 @@ def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_k
 
     level_word = t("np_level_pref" if is_pref else "np_level_muni", lang)
     years = years or {}
-    _style(fig, t("np_scatter_title", lang, x=_with_year(meta.get(x_key, {}).get("name", x_key), years.get(x_key), lang),
-                  y=_with_year(meta.get(y_key, {}).get("name", y_key), years.get(y_key), lang)),
-           title(x_key), title(y_key), _wrap(source, 34), height=560, axis_space=75, top=185)
+    # plotly does not wrap titles: broken between words so a phone shows the two names and their years whole
+    heading, lines = chart_title(t("np_scatter_title", lang,
+                                   x=_with_year(meta.get(x_key, {}).get("name", x_key), years.get(x_key), lang),
+                                   y=_with_year(meta.get(y_key, {}).get("name", y_key), years.get(y_key), lang)))
+    _style(fig, heading, title(x_key), title(y_key), _wrap(source, 34), height=560 + 22 * (lines - 1),
+           axis_space=75, top=185 + 22 * (lines - 1), title_lines=lines)
     _national_finish(fig, 70, t("np_scatter_subtitle", lang, level=level_word))
     for note in town_label:  # after _national_finish, which moves the 出典 (the last annotation so far)
         # log axes place annotations by the exponent
