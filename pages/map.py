@@ -142,12 +142,13 @@ def national_map() -> None:
     for line in choropleth.about_lines(meta, lang):
         st.caption(markdown_escape(line))
     st.caption(t("mapn_credits_title", lang) + " — " + " / ".join(choropleth.credit_lines(lang, online)))
-    table_col, csv_col = st.columns([2, 1], vertical_alignment="center")
+    table_col, csv_col, xlsx_col = st.columns([2, 1, 1], vertical_alignment="center")
     # the 1,741-row table is drawn only when asked for: it would add a second large element to every map load
     show_table = table_col.toggle(t("mapn_table", lang), key="map_national_table")
-    csv_col.download_button(t("mapn_csv", lang), data=lambda: exports.csv_bytes(view.table),
-                            file_name=exports.safe_filename("map", indicator, str(year)) + ".csv",
-                            mime=exports.CSV_MIME, key="map_national_csv")
+    map_file = choropleth.file_table(view, lang, chosen=chosen)
+    state.offer_files(map_file, stem=exports.safe_filename(choropleth.indicator_name(meta, lang), str(year),
+                                                           map_file.created),
+                      key="map_national", lang=lang, columns=(csv_col, xlsx_col))
     if show_table:
         st.dataframe(view.table, hide_index=True, width="stretch", height=360)
 

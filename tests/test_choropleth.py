@@ -3,6 +3,7 @@ series, number formatting, and one real place's tooltip checked against values r
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -103,15 +104,14 @@ def test_tooltip_of_yokote_against_national_values(real_view):
     assert population["value_text"] == "85,555人" and population["rank"] == 322
 
 
-def test_table_for_csv_has_code_name_prefecture_value_unit_year(real_view):
+def test_table_has_code_name_prefecture_value_as_printed_and_rank(real_view):
     view = real_view("ageing_rate_pct", 2020, "ja")
-    assert list(view.table.columns) == ["団体コード", "市区町村", "都道府県", "値", "単位", "年", "全国順位"]
+    assert list(view.table.columns) == ["団体コード", "市区町村", "都道府県", "高齢化率", "全国順位"]
     row = view.table.set_index("団体コード").loc["05203"]
-    assert row["市区町村"] == "横手市" and row["単位"] == "%" and row["年"] == 2020
-    assert row["値"] == pytest.approx(39.04038337911285)
-    from machikurabe.ui.exports import csv_bytes
-
-    assert csv_bytes(view.table).startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
+    assert row["市区町村"] == "横手市" and row["全国順位"] == 510
+    assert row["高齢化率"] == 39.0  # national_values 39.04038337911285, one decimal as on the map
+    # 総人口 (0 decimals) stays whole numbers: 85,555 persons
+    assert real_view("A1101", 2020, "ja").table.set_index("団体コード").loc["05203", "総人口"] == 85555
 
 
 def test_deck_json_is_compact_and_complete(real_view):
@@ -150,3 +150,34 @@ def test_about_the_indicator_is_in_english_in_the_english_view():
     assert lines == ["Definition: SSDSE-A A1101: Total population (item 「総人口」 in the file; "
                      "named differently across editions: 人口総数 / 総人口)",
                      "Statistic: Population Census"]
+
+
+def test_map_file_carries_units_sources_year_date_link_and_printed_decimals(real_view):
+    """The map's CSV was the bare table: no 出典, no stamp, 39.0403833791 for 横手市's 39.0%. Now it is a
+    ui.files.FileTable: header, units row, values rounded to the indicator's decimals (1 for 高齢化率), then 出典,
+    データの年, 作成日 and the link that rebuilds the view."""
+    from machikurabe.ui import files
+
+    view = real_view("ageing_rate_pct", 2020, "ja")
+    table = choropleth.file_table(view, "ja", chosen="05203", created="2025-04-01")
+    lines = files.csv_bytes(table, "ja").decode("utf-8-sig").splitlines()
+    assert lines[0] == "団体コード,市区町村,都道府県,高齢化率,全国順位"
+    assert lines[1] == "単位：（文字）,（文字）,（文字）,%,位"
+    # national_values: 05203 ageing_rate_pct 2020 = 39.04038337911285 → 39.0 as printed; rank 510 (see above)
+    assert "05203,横手市,秋田県,39.0,510" in lines
+    data = lines[2:lines.index("")]
+    assert len(data) == 1741
+    assert not any(re.search(r"\.\d{2,}", line) for line in data)  # one decimal at most, as on the map
+    tail = lines[lines.index("") + 1:]
+    assert tail[0] == ("出典：独立行政法人統計センター「SSDSE（教育用標準データセット）」"
+                       "（総務省統計局「統計でみる都道府県・市区町村のすがた」）を加工して作成")
+    assert "データの年：2020年" in tail and "作成日：2025-04-01" in tail
+    assert "この表示を再現するURL：/map?code=05203&indicator=ageing_rate_pct" in tail
+    # a year that is not the latest is named in the link; English words, the same numbers
+    older = choropleth.file_table(real_view("ageing_rate_pct", 2015, "en"), "en", chosen=None, created="2025-04-01")
+    english = files.csv_bytes(older, "en").decode("utf-8-sig").splitlines()
+    assert english[0] == "Code,Municipality,Prefecture,Ageing rate (65+ share),Rank in Japan"
+    assert english[1] == "Unit: (text),(text),(text),%,rank"
+    assert "Data year(s): 2015" in english
+    assert "Link that rebuilds this view: /map?indicator=ageing_rate_pct&year=2015&lang=en" in english
+    assert files.xlsx_bytes(table, "ja")[:2] == b"PK"

@@ -527,3 +527,13 @@ def test_a_link_reproduces_the_year(real_db, monkeypatch):
     assert at.session_state["map_national_year"] == 2015
     value = at.query_params.get("year")
     assert (value[0] if isinstance(value, list) else value) == "2015"
+
+
+def test_national_map_offers_the_table_as_csv_and_xlsx_files(national):
+    """The national map's table went out through a bare CSV button (no 出典, no stamp); it now goes through
+    state.offer_files, CSV and XLSX, as every other table of the app."""
+    at = national.run()
+    assert not at.exception
+    buttons = {b.proto.label: b for b in at.get("download_button")}
+    assert "CSV（UTF-8 BOM付き）" in buttons and "Excel（xlsx）" in buttons
+    assert "CSVをダウンロード（UTF-8 BOM付き）" not in buttons

@@ -361,20 +361,57 @@ def national_view(indicator: str, year: int, lang: str) -> NationalView:
     missing = int(frame["value"].isna().sum())
     n = int(frame["value"].notna().sum())
     legend = legend_entries(breaks, counts, meta, lang, missing)
-    unit = unit_of(meta, lang)
-    table = pd.DataFrame({
-        t("mapn_col_code", lang): frame["code"],
-        t("mapn_col_name", lang): frame["name"],
-        t("mapn_col_prefecture", lang): frame["prefecture"],
-        t("mapn_col_value", lang): frame["value"],
-        t("mapn_col_unit", lang): unit,
-        t("mapn_col_year", lang): int(year),
-        t("mapn_col_rank", lang): frame["rank"].astype("Int64"),
-    })
+    table = value_table(frame, meta, lang)
     return NationalView(indicator, int(year), meta, frame, breaks, legend,
                         _compact({"type": "FeatureCollection", "features": features}),
                         _compact({"type": "FeatureCollection", "features": model}), points, table, missing, n,
                         by_code)
+
+
+def indicator_name(meta: dict, lang: str) -> str:
+    """The indicator's name without its unit (the files' units row carries the unit)."""
+    english = lang == "en" and not is_missing(meta.get("label_en"))
+    return str(meta.get("label_en") if english else meta.get("label_ja"))
+
+
+def value_table(frame: pd.DataFrame, meta: dict, lang: str) -> pd.DataFrame:
+    """The shown values as a table (screen and files): code, name, prefecture, the value rounded to the indicator's
+    decimals (as the map prints it, never 39.0403833791) and the rank in Japan."""
+    decimals = _decimals(meta)
+    values = pd.to_numeric(frame["value"], errors="coerce").round(decimals)
+    if decimals == 0:
+        values = values.astype("Int64")
+    return pd.DataFrame({
+        t("mapn_col_code", lang): frame["code"],
+        t("mapn_col_name", lang): frame["name"],
+        t("mapn_col_prefecture", lang): frame["prefecture"],
+        indicator_name(meta, lang): values,
+        t("mapn_col_rank", lang): frame["rank"].astype("Int64"),
+    })
+
+
+def file_table(view: NationalView, lang: str, chosen: str | None = None, created: str | None = None):
+    """The map's values as a ``ui.files.FileTable``: units row, 出典 (SSDSE), the data year, the date and the link
+    that rebuilds this map (indicator, year when not the latest, chosen place); definition and rank rule as notes."""
+    from machikurabe import urls
+    from machikurabe.ui import exports, files
+
+    meta, table = view.meta, view.table
+    columns = list(table.columns)
+    text = t("mapn_unit_text", lang)
+    units = {columns[0]: text, columns[1]: text, columns[2]: text, columns[3]: unit_of(meta, lang),
+             columns[4]: t("mapn_unit_rank", lang)}
+    years = years_of(meta)
+    link = urls.page_url("map", lang, code=chosen or None, indicator=view.indicator,
+                         year=None if years and view.year == years[0] else str(view.year))
+    notes = [*about_lines(meta, lang), t("mapn_file_rank_note", lang)]
+    if view.missing:
+        notes.append(t("mapn_file_missing", lang, n=format_number(view.missing)))
+    title = t("mapn_title", lang, label=indicator_label(meta, lang), year=view.year, n=f"{len(table):,}")
+    return files.FileTable(frame=table, title=title, units=units,
+                           sources=(SSDSE_CREDIT_EN if lang == "en" else SSDSE_CREDIT_JA,),
+                           years=t("mapn_year_option", lang, year=view.year), rebuild_url=link,
+                           created=created or exports.today(), notes=tuple(notes))
 
 
 # --- the deck ------------------------------------------------------------------------------------------------------
