@@ -119,7 +119,7 @@ def test_deck_json_is_compact_and_complete(real_view):
     spec = json.loads(choropleth.build_deck(view, "05203").to_json())
     layers = {layer["id"]: layer for layer in spec["layers"]}
     assert list(layers) == ["national-municipalities", "model-project-towns", "prefecture-lines",
-                            "chosen-place-halo", "chosen-place"]
+                            "chosen-place-halo", "chosen-place", "chosen-place-fill"]
     assert len(layers["national-municipalities"]["data"]["features"]) == 1741
     assert layers["chosen-place"]["data"]["features"][0]["properties"]["code"] == "05203"
     assert spec["mapStyle"] == "__MAP_STYLE__"  # no basemap: nothing is fetched
@@ -181,3 +181,23 @@ def test_map_file_carries_units_sources_year_date_link_and_printed_decimals(real
     assert "Data year(s): 2015" in english
     assert "Link that rebuilds this view: /map?indicator=ageing_rate_pct&year=2015&lang=en" in english
     assert files.xlsx_bytes(table, "ja")[:2] == b"PK"
+
+
+def test_chosen_place_keeps_its_class_colour_inside_a_visible_outline(real_view):
+    """横手市 (39.0% in 2020, class 「36.8%以上 41.3%未満」 by the legend above) was drawn black: a 3 px outline and
+    a 6 px halo over a polygon about 7 px wide at the national zoom hid its fill. Its polygon is now filled again in
+    its own class colour on top of the outline, so only the outer half of the lines shows around it."""
+    view = real_view("ageing_rate_pct", 2020, "ja")
+    spec = json.loads(choropleth.build_deck(view, "05203").to_json())
+    ids = [layer["id"] for layer in spec["layers"]]
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    fill = layers["chosen-place-fill"]
+    assert ids.index("chosen-place-fill") > max(ids.index("chosen-place"), ids.index("chosen-place-halo"),
+                                                ids.index("prefecture-lines"), ids.index("model-project-towns"))
+    assert fill["filled"] is True and fill["stroked"] is False
+    fourth = next(e for e in view.legend if e.text == "36.8%以上 41.3%未満")
+    assert fill["data"]["features"][0]["properties"]["fill_rgba"] == list(fourth.rgba)
+    assert fill["getFillColor"] == "@@=properties.fill_rgba"
+    # what shows outside the polygon: half of each centred line, black next to the border and white beyond it
+    black, white = layers["chosen-place"]["lineWidthMinPixels"], layers["chosen-place-halo"]["lineWidthMinPixels"]
+    assert black / 2 >= 2 and (white - black) / 2 >= 1.5

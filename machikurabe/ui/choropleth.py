@@ -35,6 +35,7 @@ MISSING_RGBA = [221, 221, 221, 255]  # light grey: データなし / No data
 MODEL_OUTLINE_RGBA = [213, 94, 0, 255]  # Okabe-Ito vermilion: stands out on every cividis class
 CHOSEN_OUTLINE_RGBA = [0, 0, 0, 255]
 CHOSEN_HALO_RGBA = [255, 255, 255, 255]
+CHOSEN_LINE_PX, CHOSEN_HALO_PX = 5, 9  # centred on the border; the place's own fill covers their inner halves
 PREFECTURE_LINE_RGBA = [60, 60, 60, 255]
 DEFAULT_INDICATOR = "ageing_rate_pct"
 MAP_HEIGHT_PX = 620
@@ -478,10 +479,17 @@ def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool
     ]
     if chosen and chosen in view.by_code:
         chosen_fc = {"type": "FeatureCollection", "features": [view.by_code[chosen]]}
+        # lines are centred on the border: a white halo and a black line, then the place filled again in its own
+        # class colour on top, so only their outer halves show (2.5 px black, 2 px white) and the fill stays true
+        # even where the town is a few pixels wide (the national zoom, a 390 px phone)
         layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place-halo", data=chosen_fc, stroked=True, filled=False,
-                                get_line_color=CHOSEN_HALO_RGBA, line_width_min_pixels=6, pickable=False))
+                                get_line_color=CHOSEN_HALO_RGBA, line_width_min_pixels=CHOSEN_HALO_PX,
+                                pickable=False))
         layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place", data=chosen_fc, stroked=True, filled=False,
-                                get_line_color=CHOSEN_OUTLINE_RGBA, line_width_min_pixels=3, pickable=False))
+                                get_line_color=CHOSEN_OUTLINE_RGBA, line_width_min_pixels=CHOSEN_LINE_PX,
+                                pickable=False))
+        layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place-fill", data=chosen_fc, stroked=False, filled=True,
+                                get_fill_color="properties.fill_rgba", pickable=False))
     deck = _deck_class()(
         layers=layers,
         initial_view_state=pdk.ViewState(**(view_state or JAPAN_VIEW)),
