@@ -139,7 +139,7 @@ def national_map() -> None:
             st.caption(t("mapn_missing", lang, n=f"{view.missing:,}"))
 
     st.markdown("**" + t("mapn_about", lang) + "** — " + markdown_escape(label))
-    for line in choropleth.about_lines(meta, lang):
+    for line in view.about:
         st.caption(markdown_escape(line))
     st.caption(t("mapn_credits_title", lang) + " — " + " / ".join(choropleth.credit_lines(lang, online)))
     table_col, csv_col, xlsx_col = st.columns([2, 1, 1], vertical_alignment="center")
@@ -238,7 +238,9 @@ def plan_map() -> None:
                         boundary_collection = maps.boundary_features(geodata, points)
                         drawn = {f["properties"]["code"] for f in boundary_collection["features"]}
                         boundaries_drawn = bool(drawn)
-                        st.caption(t("boundaries_on", lang, path=n03_path.name, n=len(drawn)))
+                        shipped = n03_path.resolve() == boundaries.SHIPPED_BOUNDARIES_PATH.resolve()
+                        st.caption(t("boundaries_on", lang, n=len(drawn),
+                                     path=t("boundaries_shipped" if shipped else "boundaries_own", lang)))
                         without = points.loc[~points["code"].isin(drawn), "name"].tolist()
                         if without:
                             st.caption(t("boundaries_partial", lang, names=maps.join_names(without, lang)))

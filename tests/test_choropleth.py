@@ -201,3 +201,45 @@ def test_chosen_place_keeps_its_class_colour_inside_a_visible_outline(real_view)
     # what shows outside the polygon: half of each centred line, black next to the border and white beyond it
     black, white = layers["chosen-place"]["lineWidthMinPixels"], layers["chosen-place-halo"]["lineWidthMinPixels"]
     assert black / 2 >= 2 and (white - black) / 2 >= 1.5
+
+
+CATALOGUE = {"A1303": {"label_ja": "65歳以上人口", "label_en": "Population 65 and over"},
+             "A1101": {"label_ja": "総人口", "label_en": "Total population"},
+             "A4101": {"label_ja": "出生数", "label_en": "Live births"},
+             "H5507": {"label_ja": "住基人口", "label_en": "Registered population"}}
+
+
+def test_formula_in_words_of_the_readers_language():
+    """The map's Japanese definition read 「高齢化率 = A1303 / A1101 × 100」: SSDSE column codes, not words."""
+    assert choropleth.formula_words("A1303 / A1101 × 100", CATALOGUE, "ja") == "65歳以上人口 ÷ 総人口 × 100"
+    assert choropleth.formula_words("A1303 / A1101 × 100", CATALOGUE, "en") == \
+        "Population 65 and over ÷ Total population × 100"
+    assert choropleth.formula_words("A4101 / H5507 × 1000 (H5507: population reported the same year)", CATALOGUE,
+                                    "ja") == "出生数 ÷ 住基人口 × 1000（人口は同じ年の値）"
+    assert choropleth.formula_words("(A1101[2020] / A1101[2015] − 1) × 100, stored as year 2020", CATALOGUE,
+                                    "en") == ("(Total population (2020) ÷ Total population (2015) − 1) × 100, "
+                                              "shown as 2020")
+    meta = {"indicator": "ageing_rate_pct", "label_ja": "高齢化率", "label_en": "Ageing rate (65+ share)",
+            "formula": "A1303 / A1101 × 100", "source": "SSDSE-A (derived)"}
+    assert choropleth.about_lines(meta, "ja", CATALOGUE) == ["定義：高齢化率 = 65歳以上人口 ÷ 総人口 × 100",
+                                                            "出典の統計：SSDSE-Aの値から算出"]
+
+
+def test_no_column_code_or_file_name_in_any_map_text(real_view):
+    """Every derived indicator of the build, both languages: the about lines, the credits and the file's notes
+    name no SSDSE column (A1303) and no file (municipalities.geojson, geo/README.md)."""
+    from machikurabe.ui import maps, st_data
+
+    catalogue = st_data.query("national_indicators")
+    ids = catalogue.loc[catalogue["derived"].astype(bool), "indicator"].tolist()
+    assert "ageing_rate_pct" in ids and len(ids) == 20
+    code_or_file = re.compile(r"\b[A-Z]\d{4,6}\b|\.geojson|\.md\b")
+    for lang in ("ja", "en"):
+        texts = choropleth.credit_lines(lang, False) + maps.credit_lines(lang, True, False)
+        for indicator in ids:
+            years = choropleth.years_of(choropleth.catalogue_meta(catalogue)[indicator])
+            view = real_view(indicator, years[0], lang)
+            texts += view.about + list(choropleth.file_table(view, lang).notes)
+        assert not [text for text in texts if code_or_file.search(text)]
+    # the 国土数値情報 wording stays wherever the map is drawn
+    assert choropleth.credit_lines("ja", False)[1] == "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成"

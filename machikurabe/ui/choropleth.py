@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,8 +20,6 @@ import pandas as pd
 from machikurabe.analysis import national
 from machikurabe.analysis.formatting import format_number, is_missing
 from machikurabe.credits import (
-    N03_CREDIT_EN,
-    N03_CREDIT_JA,
     SSDSE_CREDIT_EN,
     SSDSE_CREDIT_JA,
 )
@@ -314,6 +313,7 @@ class NationalView:
     missing: int
     n: int
     by_code: dict = field(default_factory=dict)  # code -> feature (to outline the chosen place)
+    about: list = field(default_factory=list)  # definition (formula in words) and source, in the view's language
 
 
 SQUARE_HALF_DEG = 0.02  # about 2 km: visible at the national zoom, clearly not a boundary
@@ -340,7 +340,8 @@ def _compact(value) -> str:
 def national_view(indicator: str, year: int, lang: str) -> NationalView:
     from machikurabe.ui import st_data
 
-    meta = catalogue_meta(st_data.query("national_indicators"))[indicator]
+    catalogue = catalogue_meta(st_data.query("national_indicators"))
+    meta = catalogue[indicator]
     values = st_data.query("map_national_values", indicator=indicator, year=int(year))
     frame, breaks, counts = colour_frame(values, meta, int(year), lang)
     geometry = municipal_geometry()
@@ -366,7 +367,7 @@ def national_view(indicator: str, year: int, lang: str) -> NationalView:
     return NationalView(indicator, int(year), meta, frame, breaks, legend,
                         _compact({"type": "FeatureCollection", "features": features}),
                         _compact({"type": "FeatureCollection", "features": model}), points, table, missing, n,
-                        by_code)
+                        by_code, about_lines(meta, lang, catalogue))
 
 
 def indicator_name(meta: dict, lang: str) -> str:
@@ -405,7 +406,7 @@ def file_table(view: NationalView, lang: str, chosen: str | None = None, created
     years = years_of(meta)
     link = urls.page_url("map", lang, code=chosen or None, indicator=view.indicator,
                          year=None if years and view.year == years[0] else str(view.year))
-    notes = [*about_lines(meta, lang), t("mapn_file_rank_note", lang)]
+    notes = [*view.about, t("mapn_file_rank_note", lang)]
     if view.missing:
         notes.append(t("mapn_file_missing", lang, n=format_number(view.missing)))
     title = t("mapn_title", lang, label=indicator_label(meta, lang), year=view.year, n=f"{len(table):,}")
@@ -505,17 +506,55 @@ def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool
 
 def credit_lines(lang: str, online_tiles: bool) -> list[str]:
     """The SSDSE and N03 wordings (credits.py), then the drawing credits."""
-    lines = [SSDSE_CREDIT_EN if lang == "en" else SSDSE_CREDIT_JA, N03_CREDIT_EN if lang == "en" else N03_CREDIT_JA]
+    from machikurabe.ui.maps import n03_credit
+
+    lines = [SSDSE_CREDIT_EN if lang == "en" else SSDSE_CREDIT_JA, n03_credit(lang)]
     lines += [t("credit_outlines", lang), t("credit_deck", lang)]
     if online_tiles:
         lines.append(t("credit_tiles", lang))
     return lines
 
 
-def about_lines(meta: dict, lang: str) -> list[str]:
-    """Definition, formula and source of the indicator, as the catalogue states them."""
+# The build writes each derived formula with SSDSE column codes and a short English remark; the reader gets words.
+_FORMULA_REMARKS = (
+    ("(H5507: population reported the same year)", "mapn_fnote_population_same_year"),
+    (", same year (2020)", "mapn_fnote_same_year_2020"),
+    ("(same year)", "mapn_fnote_same_year"),
+    ("(ha → km²)", "mapn_fnote_ha_km2"),
+    (", stored as year 2020", "mapn_fnote_stored_2020"),
+)
+_COLUMN_CODE = re.compile(r"\b([A-Z]\d{4,6})\b(?:\[(\d{4})\])?")
+
+
+def formula_words(formula, catalogue: dict, lang: str) -> str:
+    """A derived indicator's formula in words of the reader's language: 「A1303 / A1101 × 100」 →
+    「65歳以上人口 ÷ 総人口 × 100」; ``catalogue`` maps each SSDSE column to its labels (national_indicators)."""
+    if is_missing(formula):
+        return ""
+    text, notes = str(formula).strip(), []
+    for remark, key in _FORMULA_REMARKS:
+        if remark in text:
+            text = text.replace(remark, "").strip()
+            notes.append(t(key, lang))
+
+    def words(match: re.Match) -> str:
+        meta = catalogue.get(match.group(1)) or {}
+        label = meta.get("label_en") if lang == "en" and not is_missing(meta.get("label_en")) else meta.get("label_ja")
+        label = match.group(1) if is_missing(label) else str(label)
+        return label + (t("mapn_fnote_year", lang, year=match.group(2)) if match.group(2) else "")
+
+    text = _COLUMN_CODE.sub(words, text).replace(" / ", " ÷ ")
+    return text + "".join(notes)
+
+
+def about_lines(meta: dict, lang: str, catalogue: dict | None = None) -> list[str]:
+    """Definition (a derived one by its formula in words), formula and source of the indicator."""
     out = []
     definition, formula = national.indicator_definition(meta, lang), national.formula_text(meta.get("formula"), lang)
+    if not is_missing(meta.get("formula")):
+        name = meta.get("label_en") if lang == "en" and not is_missing(meta.get("label_en")) else meta.get("label_ja")
+        formula = formula_words(meta.get("formula"), catalogue or {}, lang)
+        definition = f"{name} = {formula}"
     texts = {"definition": definition, "formula": "" if formula in definition else formula,
              "source": national.source_text(meta.get("source"), lang)}
     for key, column in (("mapn_definition", "definition"), ("mapn_formula", "formula"), ("mapn_source", "source")):
