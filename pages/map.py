@@ -133,7 +133,9 @@ def national_map() -> None:
                         height=choropleth.MAP_HEIGHT_PX, key=f"national_deck_{lang}")
         st.caption(t("mapn_controls", lang))
     with legend_col:
-        st.markdown(choropleth.legend_html(view.legend, t("mapn_legend_title", lang), lang), unsafe_allow_html=True)
+        st.markdown(choropleth.legend_html(view.legend, t("mapn_legend_title", lang), lang,
+                                           heading=t("mapn_legend_heading", lang, label=label, year=year),
+                                           source_lines=choropleth.legend_sources(lang)), unsafe_allow_html=True)
         st.caption(t("mapn_legend_note", lang))
         if view.missing:
             st.caption(t("mapn_missing", lang, n=f"{view.missing:,}"))

@@ -557,3 +557,18 @@ def test_plan_map_names_the_shipped_boundaries_in_words_not_by_file(fixture_db, 
         # the terms' wording stays in both languages, after an English line in the English view
         assert "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in text
         assert "Processed from 国土数値情報（行政区域データ） (MLIT, Japan)" in text or lang == "ja"
+
+
+def test_national_legend_says_what_the_colours_are_and_where_they_come_from(national):
+    """The legend beside the map (what a screenshot of the map keeps) read only 「凡例（五分位）」: no indicator,
+    unit, year or source. It now names them, with the 国土数値情報 wording for the drawn boundaries."""
+    at = national.run()
+    legend = legend_text(at)
+    assert "高齢化率（%）・2020年" in legend
+    assert "出典：統計センター「SSDSE-A」" in legend
+    assert "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in legend
+    national.session_state["lang"] = "en"
+    at = national.run()
+    legend = legend_text(at)
+    assert "Ageing rate (65+ share) (%), 2020" in legend and "Source: National Statistics Center, SSDSE-A" in legend
+    assert "Processed from 国土数値情報（行政区域データ） (MLIT, Japan)" in legend

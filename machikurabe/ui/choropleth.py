@@ -180,10 +180,14 @@ def legend_entries(breaks: list[float], counts: list[int], meta: dict, lang: str
     return entries
 
 
-def legend_html(entries: list[LegendEntry], title: str, lang: str) -> str:
-    """deck.gl draws no legend: swatches with the class breaks and the number of municipalities in each."""
-    parts = ['<div class="mk-choropleth-legend" style="font-size:0.85rem;line-height:1.5">',
-             f'<div style="font-weight:600;margin-bottom:4px">{html.escape(title)}</div>']
+def legend_html(entries: list[LegendEntry], title: str, lang: str, heading: str = "",
+                source_lines: tuple[str, ...] = ()) -> str:
+    """deck.gl draws no legend: swatches with the class breaks and the number of municipalities in each, under the
+    indicator with unit and year (``heading``) and over the source lines, so the map's picture says what it shows."""
+    parts = ['<div class="mk-choropleth-legend" style="font-size:0.85rem;line-height:1.5;margin-bottom:0.6rem">']
+    if heading:
+        parts.append(f'<div style="font-weight:700">{html.escape(heading)}</div>')
+    parts.append(f'<div style="font-weight:600;margin-bottom:4px">{html.escape(title)}</div>')
     for entry in entries:
         r, g, b = entry.rgba[:3]
         count = html.escape(t("mapn_legend_count", lang, n=format_number(entry.count)))
@@ -197,6 +201,8 @@ def legend_html(entries: list[LegendEntry], title: str, lang: str) -> str:
     parts.append('<div style="white-space:nowrap"><span style="display:inline-block;width:14px;height:10px;'
                  'border:3px solid #000;outline:1px solid #fff;vertical-align:middle;margin-right:6px"></span>'
                  f'{html.escape(t("mapn_legend_chosen", lang))}</div>')
+    for line in source_lines:
+        parts.append(f'<div style="margin-top:4px;font-size:0.75rem;color:#444">{html.escape(line)}</div>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -502,6 +508,13 @@ def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool
     )
     _SPLICES[deck] = {features_token: view.features_json, model_token: view.model_json}
     return deck
+
+
+def legend_sources(lang: str) -> tuple[str, ...]:
+    """The short source line and the 国土数値情報 wording that travel with the legend (the full credits are below)."""
+    from machikurabe.ui.maps import n03_credit
+
+    return t("mapn_legend_source", lang), n03_credit(lang)
 
 
 def credit_lines(lang: str, online_tiles: bool) -> list[str]:
