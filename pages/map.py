@@ -133,21 +133,24 @@ def national_map() -> None:
                         height=choropleth.MAP_HEIGHT_PX, key=f"national_deck_{lang}")
         st.caption(t("mapn_controls", lang))
     with legend_col:
-        st.markdown(choropleth.legend_html(view.legend, t("mapn_legend_title", lang), lang), unsafe_allow_html=True)
+        st.markdown(choropleth.legend_html(view.legend, t("mapn_legend_title", lang), lang,
+                                           heading=t("mapn_legend_heading", lang, label=label, year=year),
+                                           source_lines=choropleth.legend_sources(lang)), unsafe_allow_html=True)
         st.caption(t("mapn_legend_note", lang))
         if view.missing:
             st.caption(t("mapn_missing", lang, n=f"{view.missing:,}"))
 
     st.markdown("**" + t("mapn_about", lang) + "** — " + markdown_escape(label))
-    for line in choropleth.about_lines(meta, lang):
+    for line in view.about:
         st.caption(markdown_escape(line))
     st.caption(t("mapn_credits_title", lang) + " — " + " / ".join(choropleth.credit_lines(lang, online)))
-    table_col, csv_col = st.columns([2, 1], vertical_alignment="center")
+    table_col, csv_col, xlsx_col = st.columns([2, 1, 1], vertical_alignment="center")
     # the 1,741-row table is drawn only when asked for: it would add a second large element to every map load
     show_table = table_col.toggle(t("mapn_table", lang), key="map_national_table")
-    csv_col.download_button(t("mapn_csv", lang), data=lambda: exports.csv_bytes(view.table),
-                            file_name=exports.safe_filename("map", indicator, str(year)) + ".csv",
-                            mime=exports.CSV_MIME, key="map_national_csv")
+    map_file = choropleth.file_table(view, lang, chosen=chosen)
+    state.offer_files(map_file, stem=exports.safe_filename(choropleth.indicator_name(meta, lang), str(year),
+                                                           map_file.created),
+                      key="map_national", lang=lang, columns=(csv_col, xlsx_col))
     if show_table:
         st.dataframe(view.table, hide_index=True, width="stretch", height=360)
 
@@ -237,7 +240,9 @@ def plan_map() -> None:
                         boundary_collection = maps.boundary_features(geodata, points)
                         drawn = {f["properties"]["code"] for f in boundary_collection["features"]}
                         boundaries_drawn = bool(drawn)
-                        st.caption(t("boundaries_on", lang, path=n03_path.name, n=len(drawn)))
+                        shipped = n03_path.resolve() == boundaries.SHIPPED_BOUNDARIES_PATH.resolve()
+                        st.caption(t("boundaries_on", lang, n=len(drawn),
+                                     path=t("boundaries_shipped" if shipped else "boundaries_own", lang)))
                         without = points.loc[~points["code"].isin(drawn), "name"].tolist()
                         if without:
                             st.caption(t("boundaries_partial", lang, names=maps.join_names(without, lang)))

@@ -3,6 +3,7 @@ series, number formatting, and one real place's tooltip checked against values r
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -103,15 +104,14 @@ def test_tooltip_of_yokote_against_national_values(real_view):
     assert population["value_text"] == "85,555人" and population["rank"] == 322
 
 
-def test_table_for_csv_has_code_name_prefecture_value_unit_year(real_view):
+def test_table_has_code_name_prefecture_value_as_printed_and_rank(real_view):
     view = real_view("ageing_rate_pct", 2020, "ja")
-    assert list(view.table.columns) == ["団体コード", "市区町村", "都道府県", "値", "単位", "年", "全国順位"]
+    assert list(view.table.columns) == ["団体コード", "市区町村", "都道府県", "高齢化率", "全国順位"]
     row = view.table.set_index("団体コード").loc["05203"]
-    assert row["市区町村"] == "横手市" and row["単位"] == "%" and row["年"] == 2020
-    assert row["値"] == pytest.approx(39.04038337911285)
-    from machikurabe.ui.exports import csv_bytes
-
-    assert csv_bytes(view.table).startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
+    assert row["市区町村"] == "横手市" and row["全国順位"] == 510
+    assert row["高齢化率"] == 39.0  # national_values 39.04038337911285, one decimal as on the map
+    # 総人口 (0 decimals) stays whole numbers: 85,555 persons
+    assert real_view("A1101", 2020, "ja").table.set_index("団体コード").loc["05203", "総人口"] == 85555
 
 
 def test_deck_json_is_compact_and_complete(real_view):
@@ -119,7 +119,7 @@ def test_deck_json_is_compact_and_complete(real_view):
     spec = json.loads(choropleth.build_deck(view, "05203").to_json())
     layers = {layer["id"]: layer for layer in spec["layers"]}
     assert list(layers) == ["national-municipalities", "model-project-towns", "prefecture-lines",
-                            "chosen-place-halo", "chosen-place"]
+                            "chosen-place-halo", "chosen-place", "chosen-place-fill"]
     assert len(layers["national-municipalities"]["data"]["features"]) == 1741
     assert layers["chosen-place"]["data"]["features"][0]["properties"]["code"] == "05203"
     assert spec["mapStyle"] == "__MAP_STYLE__"  # no basemap: nothing is fetched
@@ -150,3 +150,96 @@ def test_about_the_indicator_is_in_english_in_the_english_view():
     assert lines == ["Definition: SSDSE-A A1101: Total population (item 「総人口」 in the file; "
                      "named differently across editions: 人口総数 / 総人口)",
                      "Statistic: Population Census"]
+
+
+def test_map_file_carries_units_sources_year_date_link_and_printed_decimals(real_view):
+    """The map's CSV was the bare table: no 出典, no stamp, 39.0403833791 for 横手市's 39.0%. Now it is a
+    ui.files.FileTable: header, units row, values rounded to the indicator's decimals (1 for 高齢化率), then 出典,
+    データの年, 作成日 and the link that rebuilds the view."""
+    from machikurabe.ui import files
+
+    view = real_view("ageing_rate_pct", 2020, "ja")
+    table = choropleth.file_table(view, "ja", chosen="05203", created="2025-04-01")
+    lines = files.csv_bytes(table, "ja").decode("utf-8-sig").splitlines()
+    assert lines[0] == "団体コード,市区町村,都道府県,高齢化率,全国順位"
+    assert lines[1] == "単位：（文字）,（文字）,（文字）,%,位"
+    # national_values: 05203 ageing_rate_pct 2020 = 39.04038337911285 → 39.0 as printed; rank 510 (see above)
+    assert "05203,横手市,秋田県,39.0,510" in lines
+    data = lines[2:lines.index("")]
+    assert len(data) == 1741
+    assert not any(re.search(r"\.\d{2,}", line) for line in data)  # one decimal at most, as on the map
+    tail = lines[lines.index("") + 1:]
+    assert tail[0] == ("出典：独立行政法人統計センター「SSDSE（教育用標準データセット）」"
+                       "（総務省統計局「統計でみる都道府県・市区町村のすがた」）を加工して作成")
+    assert "データの年：2020年" in tail and "作成日：2025-04-01" in tail
+    assert "この表示を再現するURL：/map?code=05203&indicator=ageing_rate_pct" in tail
+    # a year that is not the latest is named in the link; English words, the same numbers
+    older = choropleth.file_table(real_view("ageing_rate_pct", 2015, "en"), "en", chosen=None, created="2025-04-01")
+    english = files.csv_bytes(older, "en").decode("utf-8-sig").splitlines()
+    assert english[0] == "Code,Municipality,Prefecture,Ageing rate (65+ share),Rank in Japan"
+    assert english[1] == "Unit: (text),(text),(text),%,rank"
+    assert "Data year(s): 2015" in english
+    assert "Link that rebuilds this view: /map?indicator=ageing_rate_pct&year=2015&lang=en" in english
+    assert files.xlsx_bytes(table, "ja")[:2] == b"PK"
+
+
+def test_chosen_place_keeps_its_class_colour_inside_a_visible_outline(real_view):
+    """横手市 (39.0% in 2020, class 「36.8%以上 41.3%未満」 by the legend above) was drawn black: a 3 px outline and
+    a 6 px halo over a polygon about 7 px wide at the national zoom hid its fill. Its polygon is now filled again in
+    its own class colour on top of the outline, so only the outer half of the lines shows around it."""
+    view = real_view("ageing_rate_pct", 2020, "ja")
+    spec = json.loads(choropleth.build_deck(view, "05203").to_json())
+    ids = [layer["id"] for layer in spec["layers"]]
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    fill = layers["chosen-place-fill"]
+    assert ids.index("chosen-place-fill") > max(ids.index("chosen-place"), ids.index("chosen-place-halo"),
+                                                ids.index("prefecture-lines"), ids.index("model-project-towns"))
+    assert fill["filled"] is True and fill["stroked"] is False
+    fourth = next(e for e in view.legend if e.text == "36.8%以上 41.3%未満")
+    assert fill["data"]["features"][0]["properties"]["fill_rgba"] == list(fourth.rgba)
+    assert fill["getFillColor"] == "@@=properties.fill_rgba"
+    # what shows outside the polygon: half of each centred line, black next to the border and white beyond it
+    black, white = layers["chosen-place"]["lineWidthMinPixels"], layers["chosen-place-halo"]["lineWidthMinPixels"]
+    assert black / 2 >= 2 and (white - black) / 2 >= 1.5
+
+
+CATALOGUE = {"A1303": {"label_ja": "65歳以上人口", "label_en": "Population 65 and over"},
+             "A1101": {"label_ja": "総人口", "label_en": "Total population"},
+             "A4101": {"label_ja": "出生数", "label_en": "Live births"},
+             "H5507": {"label_ja": "住基人口", "label_en": "Registered population"}}
+
+
+def test_formula_in_words_of_the_readers_language():
+    """The map's Japanese definition read 「高齢化率 = A1303 / A1101 × 100」: SSDSE column codes, not words."""
+    assert choropleth.formula_words("A1303 / A1101 × 100", CATALOGUE, "ja") == "65歳以上人口 ÷ 総人口 × 100"
+    assert choropleth.formula_words("A1303 / A1101 × 100", CATALOGUE, "en") == \
+        "Population 65 and over ÷ Total population × 100"
+    assert choropleth.formula_words("A4101 / H5507 × 1000 (H5507: population reported the same year)", CATALOGUE,
+                                    "ja") == "出生数 ÷ 住基人口 × 1000（人口は同じ年の値）"
+    assert choropleth.formula_words("(A1101[2020] / A1101[2015] − 1) × 100, stored as year 2020", CATALOGUE,
+                                    "en") == ("(Total population (2020) ÷ Total population (2015) − 1) × 100, "
+                                              "shown as 2020")
+    meta = {"indicator": "ageing_rate_pct", "label_ja": "高齢化率", "label_en": "Ageing rate (65+ share)",
+            "formula": "A1303 / A1101 × 100", "source": "SSDSE-A (derived)"}
+    assert choropleth.about_lines(meta, "ja", CATALOGUE) == ["定義：高齢化率 = 65歳以上人口 ÷ 総人口 × 100",
+                                                            "出典の統計：SSDSE-Aの値から算出"]
+
+
+def test_no_column_code_or_file_name_in_any_map_text(real_view):
+    """Every derived indicator of the build, both languages: the about lines, the credits and the file's notes
+    name no SSDSE column (A1303) and no file (municipalities.geojson, geo/README.md)."""
+    from machikurabe.ui import maps, st_data
+
+    catalogue = st_data.query("national_indicators")
+    ids = catalogue.loc[catalogue["derived"].astype(bool), "indicator"].tolist()
+    assert "ageing_rate_pct" in ids and len(ids) == 20
+    code_or_file = re.compile(r"\b[A-Z]\d{4,6}\b|\.geojson|\.md\b")
+    for lang in ("ja", "en"):
+        texts = choropleth.credit_lines(lang, False) + maps.credit_lines(lang, True, False)
+        for indicator in ids:
+            years = choropleth.years_of(choropleth.catalogue_meta(catalogue)[indicator])
+            view = real_view(indicator, years[0], lang)
+            texts += view.about + list(choropleth.file_table(view, lang).notes)
+        assert not [text for text in texts if code_or_file.search(text)]
+    # the 国土数値情報 wording stays wherever the map is drawn
+    assert choropleth.credit_lines("ja", False)[1] == "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成"

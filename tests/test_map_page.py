@@ -314,7 +314,7 @@ def test_national_choropleth_is_the_default(national):
     assert "41.3%以上 65.2%以下" in legend_text(at)
     text = captions(at)
     assert "SSDSE（教育用標準データセット）" in text and "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in text
-    assert "定義：高齢化率 = A1303 / A1101 × 100" in text and "計算式：" not in text  # the formula once, not twice
+    assert "定義：高齢化率 = 65歳以上人口 ÷ 総人口 × 100" in text and "計算式：" not in text  # the formula once, in words
     assert at.query_params["indicator"] == "ageing_rate_pct"
     zoom = at.get("button_group")[0]
     assert zoom.proto.options[0].content == "＋ 拡大" and len(zoom.proto.options) == 3
@@ -527,3 +527,48 @@ def test_a_link_reproduces_the_year(real_db, monkeypatch):
     assert at.session_state["map_national_year"] == 2015
     value = at.query_params.get("year")
     assert (value[0] if isinstance(value, list) else value) == "2015"
+
+
+def test_national_map_offers_the_table_as_csv_and_xlsx_files(national):
+    """The national map's table went out through a bare CSV button (no 出典, no stamp); it now goes through
+    state.offer_files, CSV and XLSX, as every other table of the app."""
+    at = national.run()
+    assert not at.exception
+    buttons = {b.proto.label: b for b in at.get("download_button")}
+    assert "CSV（UTF-8 BOM付き）" in buttons and "Excel（xlsx）" in buttons
+    assert "CSVをダウンロード（UTF-8 BOM付き）" not in buttons
+
+
+def test_plan_map_names_the_shipped_boundaries_in_words_not_by_file(fixture_db, monkeypatch):
+    """The plan-figure map said 「市区町村の境界：municipalities.geojson（…団体を塗り分け）」: a file name."""
+    from machikurabe.ui.boundaries import SHIPPED_BOUNDARIES_PATH
+
+    monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
+    monkeypatch.setenv("MACHIKURABE_N03", str(SHIPPED_BOUNDARIES_PATH))
+    for lang, words in (("ja", "市区町村の境界：国土数値情報（行政区域データ）"),
+                        ("en", "Municipal boundaries: 国土数値情報（行政区域データ）")):
+        at = plan_mode(AppTest.from_file(PAGE, default_timeout=60))
+        at.session_state["lang"] = lang
+        at.run()
+        assert not at.exception
+        text = captions(at)
+        assert words in text
+        assert ".geojson" not in text and "README" not in text
+        # the terms' wording stays in both languages, after an English line in the English view
+        assert "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in text
+        assert "Processed from 国土数値情報（行政区域データ） (MLIT, Japan)" in text or lang == "ja"
+
+
+def test_national_legend_says_what_the_colours_are_and_where_they_come_from(national):
+    """The legend beside the map (what a screenshot of the map keeps) read only 「凡例（五分位）」: no indicator,
+    unit, year or source. It now names them, with the 国土数値情報 wording for the drawn boundaries."""
+    at = national.run()
+    legend = legend_text(at)
+    assert "高齢化率（%）・2020年" in legend
+    assert "出典：統計センター「SSDSE-A」" in legend
+    assert "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成" in legend
+    national.session_state["lang"] = "en"
+    at = national.run()
+    legend = legend_text(at)
+    assert "Ageing rate (65+ share) (%), 2020" in legend and "Source: National Statistics Center, SSDSE-A" in legend
+    assert "Processed from 国土数値情報（行政区域データ） (MLIT, Japan)" in legend

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,8 +20,6 @@ import pandas as pd
 from machikurabe.analysis import national
 from machikurabe.analysis.formatting import format_number, is_missing
 from machikurabe.credits import (
-    N03_CREDIT_EN,
-    N03_CREDIT_JA,
     SSDSE_CREDIT_EN,
     SSDSE_CREDIT_JA,
 )
@@ -35,6 +34,7 @@ MISSING_RGBA = [221, 221, 221, 255]  # light grey: データなし / No data
 MODEL_OUTLINE_RGBA = [213, 94, 0, 255]  # Okabe-Ito vermilion: stands out on every cividis class
 CHOSEN_OUTLINE_RGBA = [0, 0, 0, 255]
 CHOSEN_HALO_RGBA = [255, 255, 255, 255]
+CHOSEN_LINE_PX, CHOSEN_HALO_PX = 5, 9  # centred on the border; the place's own fill covers their inner halves
 PREFECTURE_LINE_RGBA = [60, 60, 60, 255]
 DEFAULT_INDICATOR = "ageing_rate_pct"
 MAP_HEIGHT_PX = 620
@@ -180,10 +180,14 @@ def legend_entries(breaks: list[float], counts: list[int], meta: dict, lang: str
     return entries
 
 
-def legend_html(entries: list[LegendEntry], title: str, lang: str) -> str:
-    """deck.gl draws no legend: swatches with the class breaks and the number of municipalities in each."""
-    parts = ['<div class="mk-choropleth-legend" style="font-size:0.85rem;line-height:1.5">',
-             f'<div style="font-weight:600;margin-bottom:4px">{html.escape(title)}</div>']
+def legend_html(entries: list[LegendEntry], title: str, lang: str, heading: str = "",
+                source_lines: tuple[str, ...] = ()) -> str:
+    """deck.gl draws no legend: swatches with the class breaks and the number of municipalities in each, under the
+    indicator with unit and year (``heading``) and over the source lines, so the map's picture says what it shows."""
+    parts = ['<div class="mk-choropleth-legend" style="font-size:0.85rem;line-height:1.5;margin-bottom:0.6rem">']
+    if heading:
+        parts.append(f'<div style="font-weight:700">{html.escape(heading)}</div>')
+    parts.append(f'<div style="font-weight:600;margin-bottom:4px">{html.escape(title)}</div>')
     for entry in entries:
         r, g, b = entry.rgba[:3]
         count = html.escape(t("mapn_legend_count", lang, n=format_number(entry.count)))
@@ -197,6 +201,8 @@ def legend_html(entries: list[LegendEntry], title: str, lang: str) -> str:
     parts.append('<div style="white-space:nowrap"><span style="display:inline-block;width:14px;height:10px;'
                  'border:3px solid #000;outline:1px solid #fff;vertical-align:middle;margin-right:6px"></span>'
                  f'{html.escape(t("mapn_legend_chosen", lang))}</div>')
+    for line in source_lines:
+        parts.append(f'<div style="margin-top:4px;font-size:0.75rem;color:#444">{html.escape(line)}</div>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -313,6 +319,7 @@ class NationalView:
     missing: int
     n: int
     by_code: dict = field(default_factory=dict)  # code -> feature (to outline the chosen place)
+    about: list = field(default_factory=list)  # definition (formula in words) and source, in the view's language
 
 
 SQUARE_HALF_DEG = 0.02  # about 2 km: visible at the national zoom, clearly not a boundary
@@ -339,7 +346,8 @@ def _compact(value) -> str:
 def national_view(indicator: str, year: int, lang: str) -> NationalView:
     from machikurabe.ui import st_data
 
-    meta = catalogue_meta(st_data.query("national_indicators"))[indicator]
+    catalogue = catalogue_meta(st_data.query("national_indicators"))
+    meta = catalogue[indicator]
     values = st_data.query("map_national_values", indicator=indicator, year=int(year))
     frame, breaks, counts = colour_frame(values, meta, int(year), lang)
     geometry = municipal_geometry()
@@ -361,20 +369,57 @@ def national_view(indicator: str, year: int, lang: str) -> NationalView:
     missing = int(frame["value"].isna().sum())
     n = int(frame["value"].notna().sum())
     legend = legend_entries(breaks, counts, meta, lang, missing)
-    unit = unit_of(meta, lang)
-    table = pd.DataFrame({
-        t("mapn_col_code", lang): frame["code"],
-        t("mapn_col_name", lang): frame["name"],
-        t("mapn_col_prefecture", lang): frame["prefecture"],
-        t("mapn_col_value", lang): frame["value"],
-        t("mapn_col_unit", lang): unit,
-        t("mapn_col_year", lang): int(year),
-        t("mapn_col_rank", lang): frame["rank"].astype("Int64"),
-    })
+    table = value_table(frame, meta, lang)
     return NationalView(indicator, int(year), meta, frame, breaks, legend,
                         _compact({"type": "FeatureCollection", "features": features}),
                         _compact({"type": "FeatureCollection", "features": model}), points, table, missing, n,
-                        by_code)
+                        by_code, about_lines(meta, lang, catalogue))
+
+
+def indicator_name(meta: dict, lang: str) -> str:
+    """The indicator's name without its unit (the files' units row carries the unit)."""
+    english = lang == "en" and not is_missing(meta.get("label_en"))
+    return str(meta.get("label_en") if english else meta.get("label_ja"))
+
+
+def value_table(frame: pd.DataFrame, meta: dict, lang: str) -> pd.DataFrame:
+    """The shown values as a table (screen and files): code, name, prefecture, the value rounded to the indicator's
+    decimals (as the map prints it, never 39.0403833791) and the rank in Japan."""
+    decimals = _decimals(meta)
+    values = pd.to_numeric(frame["value"], errors="coerce").round(decimals)
+    if decimals == 0:
+        values = values.astype("Int64")
+    return pd.DataFrame({
+        t("mapn_col_code", lang): frame["code"],
+        t("mapn_col_name", lang): frame["name"],
+        t("mapn_col_prefecture", lang): frame["prefecture"],
+        indicator_name(meta, lang): values,
+        t("mapn_col_rank", lang): frame["rank"].astype("Int64"),
+    })
+
+
+def file_table(view: NationalView, lang: str, chosen: str | None = None, created: str | None = None):
+    """The map's values as a ``ui.files.FileTable``: units row, 出典 (SSDSE), the data year, the date and the link
+    that rebuilds this map (indicator, year when not the latest, chosen place); definition and rank rule as notes."""
+    from machikurabe import urls
+    from machikurabe.ui import exports, files
+
+    meta, table = view.meta, view.table
+    columns = list(table.columns)
+    text = t("mapn_unit_text", lang)
+    units = {columns[0]: text, columns[1]: text, columns[2]: text, columns[3]: unit_of(meta, lang),
+             columns[4]: t("mapn_unit_rank", lang)}
+    years = years_of(meta)
+    link = urls.page_url("map", lang, code=chosen or None, indicator=view.indicator,
+                         year=None if years and view.year == years[0] else str(view.year))
+    notes = [*view.about, t("mapn_file_rank_note", lang)]
+    if view.missing:
+        notes.append(t("mapn_file_missing", lang, n=format_number(view.missing)))
+    title = t("mapn_title", lang, label=indicator_label(meta, lang), year=view.year, n=f"{len(table):,}")
+    return files.FileTable(frame=table, title=title, units=units,
+                           sources=(SSDSE_CREDIT_EN if lang == "en" else SSDSE_CREDIT_JA,),
+                           years=t("mapn_year_option", lang, year=view.year), rebuild_url=link,
+                           created=created or exports.today(), notes=tuple(notes))
 
 
 # --- the deck ------------------------------------------------------------------------------------------------------
@@ -441,10 +486,17 @@ def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool
     ]
     if chosen and chosen in view.by_code:
         chosen_fc = {"type": "FeatureCollection", "features": [view.by_code[chosen]]}
+        # lines are centred on the border: a white halo and a black line, then the place filled again in its own
+        # class colour on top, so only their outer halves show (2.5 px black, 2 px white) and the fill stays true
+        # even where the town is a few pixels wide (the national zoom, a 390 px phone)
         layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place-halo", data=chosen_fc, stroked=True, filled=False,
-                                get_line_color=CHOSEN_HALO_RGBA, line_width_min_pixels=6, pickable=False))
+                                get_line_color=CHOSEN_HALO_RGBA, line_width_min_pixels=CHOSEN_HALO_PX,
+                                pickable=False))
         layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place", data=chosen_fc, stroked=True, filled=False,
-                                get_line_color=CHOSEN_OUTLINE_RGBA, line_width_min_pixels=3, pickable=False))
+                                get_line_color=CHOSEN_OUTLINE_RGBA, line_width_min_pixels=CHOSEN_LINE_PX,
+                                pickable=False))
+        layers.append(pdk.Layer("GeoJsonLayer", id="chosen-place-fill", data=chosen_fc, stroked=False, filled=True,
+                                get_fill_color="properties.fill_rgba", pickable=False))
     deck = _deck_class()(
         layers=layers,
         initial_view_state=pdk.ViewState(**(view_state or JAPAN_VIEW)),
@@ -458,19 +510,64 @@ def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool
     return deck
 
 
+def legend_sources(lang: str) -> tuple[str, ...]:
+    """The short source line and the 国土数値情報 wording that travel with the legend (the full credits are below)."""
+    from machikurabe.ui.maps import n03_credit
+
+    return t("mapn_legend_source", lang), n03_credit(lang)
+
+
 def credit_lines(lang: str, online_tiles: bool) -> list[str]:
     """The SSDSE and N03 wordings (credits.py), then the drawing credits."""
-    lines = [SSDSE_CREDIT_EN if lang == "en" else SSDSE_CREDIT_JA, N03_CREDIT_EN if lang == "en" else N03_CREDIT_JA]
+    from machikurabe.ui.maps import n03_credit
+
+    lines = [SSDSE_CREDIT_EN if lang == "en" else SSDSE_CREDIT_JA, n03_credit(lang)]
     lines += [t("credit_outlines", lang), t("credit_deck", lang)]
     if online_tiles:
         lines.append(t("credit_tiles", lang))
     return lines
 
 
-def about_lines(meta: dict, lang: str) -> list[str]:
-    """Definition, formula and source of the indicator, as the catalogue states them."""
+# The build writes each derived formula with SSDSE column codes and a short English remark; the reader gets words.
+_FORMULA_REMARKS = (
+    ("(H5507: population reported the same year)", "mapn_fnote_population_same_year"),
+    (", same year (2020)", "mapn_fnote_same_year_2020"),
+    ("(same year)", "mapn_fnote_same_year"),
+    ("(ha → km²)", "mapn_fnote_ha_km2"),
+    (", stored as year 2020", "mapn_fnote_stored_2020"),
+)
+_COLUMN_CODE = re.compile(r"\b([A-Z]\d{4,6})\b(?:\[(\d{4})\])?")
+
+
+def formula_words(formula, catalogue: dict, lang: str) -> str:
+    """A derived indicator's formula in words of the reader's language: 「A1303 / A1101 × 100」 →
+    「65歳以上人口 ÷ 総人口 × 100」; ``catalogue`` maps each SSDSE column to its labels (national_indicators)."""
+    if is_missing(formula):
+        return ""
+    text, notes = str(formula).strip(), []
+    for remark, key in _FORMULA_REMARKS:
+        if remark in text:
+            text = text.replace(remark, "").strip()
+            notes.append(t(key, lang))
+
+    def words(match: re.Match) -> str:
+        meta = catalogue.get(match.group(1)) or {}
+        label = meta.get("label_en") if lang == "en" and not is_missing(meta.get("label_en")) else meta.get("label_ja")
+        label = match.group(1) if is_missing(label) else str(label)
+        return label + (t("mapn_fnote_year", lang, year=match.group(2)) if match.group(2) else "")
+
+    text = _COLUMN_CODE.sub(words, text).replace(" / ", " ÷ ")
+    return text + "".join(notes)
+
+
+def about_lines(meta: dict, lang: str, catalogue: dict | None = None) -> list[str]:
+    """Definition (a derived one by its formula in words), formula and source of the indicator."""
     out = []
     definition, formula = national.indicator_definition(meta, lang), national.formula_text(meta.get("formula"), lang)
+    if not is_missing(meta.get("formula")):
+        name = meta.get("label_en") if lang == "en" and not is_missing(meta.get("label_en")) else meta.get("label_ja")
+        formula = formula_words(meta.get("formula"), catalogue or {}, lang)
+        definition = f"{name} = {formula}"
     texts = {"definition": definition, "formula": "" if formula in definition else formula,
              "source": national.source_text(meta.get("source"), lang)}
     for key, column in (("mapn_definition", "definition"), ("mapn_formula", "formula"), ("mapn_source", "source")):

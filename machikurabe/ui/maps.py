@@ -554,15 +554,21 @@ def wrap_text(text: str, width: int) -> str:
 
 def credit_lines(lang: str, boundaries_drawn: bool, online_tiles: bool) -> list[str]:
     """Credits for what is on screen: the N03 wording is required by the 国土数値情報 terms whenever polygons are drawn."""
-    from machikurabe.ui.boundaries import N03_CREDIT_EN, N03_CREDIT_JA
-
     lines = []
     if boundaries_drawn:
-        lines.append(N03_CREDIT_JA if lang != "en" else f"{N03_CREDIT_EN}: {N03_CREDIT_JA}")
+        lines.append(n03_credit(lang))
     lines += [t("credit_points", lang), t("credit_outlines", lang), t("credit_deck", lang)]
     if online_tiles:
         lines.append(t("credit_tiles", lang))
     return lines
+
+
+def n03_credit(lang: str) -> str:
+    """The 国土数値情報 credit wherever municipal polygons are drawn: the terms' own Japanese wording, in English
+    after an English line that says what it is."""
+    from machikurabe.ui.boundaries import N03_CREDIT_EN, N03_CREDIT_JA
+
+    return N03_CREDIT_JA if lang != "en" else f"{N03_CREDIT_EN}: {N03_CREDIT_JA}"
 
 
 def boundary_error_message(error: Any, lang: str) -> str:
