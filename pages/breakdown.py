@@ -42,7 +42,7 @@ measure = state.choose(c3.radio, t("bd_measure", lang), ["share", "count"], "bd_
 only_plans = state.tick(c3, t("bd_only_plans", lang), "bd_only_plans", lang)
 f1, f2 = st.columns([2, 1])
 pillar = state.choose(f1.selectbox, t("bd_pillar_filter", lang), [None, *bd.DIMENSIONS["pillar"]], "bd_pillar",
-                      lambda p: t("bd_all", lang) if p is None else bd.dimension_label("pillar", p, lang), lang)
+                      lambda p: t("bd_all", lang) if p is None else view.dimension_label("pillar", p, lang), lang)
 low_only = state.tick(f2, t("bd_low_only", lang), "bd_low_only", lang)
 scope = view.scope(filter_key, only_plans, pillar, low_only)
 if view.filtered_targets(scope).empty:
@@ -70,12 +70,12 @@ if clicked and clicked[0] in groups and clicked != st.session_state.get("bd_last
     st.session_state["bd_pick_group"], st.session_state["bd_pick_value"] = clicked
 s1, s2 = st.columns(2)
 pick_group = state.choose(s1.selectbox, t("bd_pick_group", lang), [None, *groups], "bd_pick_group",
-                          lambda g: t("bd_all", lang) if g is None else bd.group_label(group, g, lang), lang)
+                          lambda g: t("bd_all", lang) if g is None else view.group_label(group, g, lang), lang)
 pick_value = state.choose(s2.selectbox, t("bd_pick_value", lang), [None, *bd.DIMENSIONS[dimension]], "bd_pick_value",
-                          lambda v: t("bd_all", lang) if v is None else bd.dimension_label(dimension, v, lang), lang)
+                          lambda v: t("bd_all", lang) if v is None else view.dimension_label(dimension, v, lang), lang)
 rows, listing = view.segment_view(scope, group, pick_group, dimension, pick_value, lang)
-group_text = t("bd_all", lang) if pick_group is None else bd.group_label(group, pick_group, lang)
-value_text = t("bd_all", lang) if pick_value is None else bd.dimension_label(dimension, pick_value, lang)
+group_text = t("bd_all", lang) if pick_group is None else view.group_label(group, pick_group, lang)
+value_text = t("bd_all", lang) if pick_value is None else view.dimension_label(dimension, pick_value, lang)
 st.subheader(t("bd_segment_title", lang, group=group_text, value=value_text, n=f"{len(rows):,}"))
 if rows.empty:
     st.info(t("bd_segment_empty", lang))
@@ -86,7 +86,7 @@ else:
 
 with state.lazy_expander(t("bd_share_table", lang), "bd_share_open") as share_box:
     if share_box.open:
-        summary = bd.share_table_display(table, group, dimension, lang)
+        summary = view.share_table_display(table, group, dimension, lang)
         st.dataframe(summary, hide_index=True, width="stretch")
         st.caption(source)
         download_buttons({"summary": summary}, chart_name, "bd_dl_sum")
@@ -96,7 +96,7 @@ with state.lazy_expander(t("bd_rules", lang), "bd_rules_open") as rules_box:
         st.dataframe(target_rules.rules_table(lang), hide_index=True, width="stretch")
 
 st.subheader(t("bd_types_title", lang))
-st.dataframe(bd.indicator_type_coverage(lang), hide_index=True, width="stretch")
+st.dataframe(view.indicator_type_coverage(lang), hide_index=True, width="stretch")
 st.caption(t("bd_types_note", lang))
 
 # --- towns like mine -------------------------------------------------------------------------------

@@ -76,20 +76,20 @@ def test_segment_and_table():
     rows = bd.segment(frame, "programme", "community_capacity", "kind", "qualitative")
     assert list(rows["target_id"]) == ["003-0002"]
     assert bd.segment(frame, "programme", "multi_agency", "kind", "quantitative").empty
-    table = bd.segment_table(rows, "ja")
+    table = breakdown_view.segment_table(rows, "ja")
     assert "会議体・ネットワークの名前がある" in table["分類の理由（規則）"].iloc[0]
 
 
 def test_format_value():
-    assert bd.format_value({"value": 450.0, "unit": "件", "bound": "exactly", "period": "per_year"}) == "450件／年"
-    assert bd.format_value({"value": 25.0, "value_max": 50.0, "unit": "%", "bound": "range"}) == "25～50%"
-    assert bd.format_value({"value": 70.0, "unit": "%", "bound": "at_least"}, "en") == "70% or more"
+    assert breakdown_view.format_value({"value": 450.0, "unit": "件", "bound": "exactly", "period": "per_year"}) == "450件／年"
+    assert breakdown_view.format_value({"value": 25.0, "value_max": 50.0, "unit": "%", "bound": "range"}) == "25～50%"
+    assert breakdown_view.format_value({"value": 70.0, "unit": "%", "bound": "at_least"}, "en") == "70% or more"
 
 
 def test_chart_has_title_axes_source_and_segment_data():
     frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
     fig = breakdown_view.share_chart(bd.share_table(frame, "programme", "kind"), "programme", "kind", "ja", "share",
-                         bd.source_text(frame["document_id"], "ja"))
+                         breakdown_view.source_text(frame["document_id"], "ja"))
     assert "量的／質的" in fig.layout.title.text
     assert fig.layout.xaxis.title.text == "目標に占める割合（%）"
     assert fig.layout.yaxis.title.text.startswith("事業の種類")
@@ -107,7 +107,7 @@ def test_xlsx_keeps_japanese():
 
 
 def test_indicator_type_coverage_marks_size_band_as_demography():
-    table = bd.indicator_type_coverage("ja").set_index("単位")
+    table = breakdown_view.indicator_type_coverage("ja").set_index("単位")
     demography = [c for c in table.columns if c.startswith("demography")][0]
     assert table.loc["人口規模", demography] == "✓"
     assert table.loc["都道府県"].eq("—").all()
