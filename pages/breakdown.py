@@ -1,6 +1,4 @@
 """指標の内訳 (Indicator breakdown): what kinds of targets bodies set, the targets behind each bar, and similar designs."""
-from functools import partial
-
 import streamlit as st
 
 from machikurabe.analysis import breakdown as bd
@@ -16,13 +14,11 @@ st.title(t("bd_title", lang))
 st.caption(t("bd_intro", lang))
 
 
-def download_buttons(sheets: dict, stem: str, key: str) -> None:
-    """CSV of the first table and an XLSX of them all, built only when clicked."""
-    left, right = st.columns(2)
-    left.download_button(t("download_csv_short", lang), partial(exports.csv_bytes, next(iter(sheets.values()))),
-                         file_name=f"{stem}.csv", mime=exports.CSV_MIME, key=f"{key}_csv")
-    right.download_button(t("download_xlsx_short", lang), partial(exports.xlsx_sheets_bytes, sheets),
-                          file_name=f"{stem}.xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx")
+def offer(frame, title: str, stem: str, key: str, document_ids, source: str) -> None:
+    """CSV and XLSX of one table through ui.files: units row, 出典, the documents' years, date, link, choices."""
+    state.offer_files(view.breakdown_file(frame, title, lang, scope=scope, group=group, dimension=dimension,
+                                          document_ids=document_ids, source=source),
+                      stem=stem, key=key, lang=lang)
 
 
 filters = state.current_filters()
@@ -82,14 +78,18 @@ if rows.empty:
 else:
     st.dataframe(listing, hide_index=True, width="stretch", height=360)
     st.caption(source)
-    download_buttons({"targets": listing}, f"{chart_name}_targets", "bd_dl_rows")
+    offer(listing, t("bd_segment_title", lang, group=group_text, value=value_text, n=f"{len(rows):,}"),
+          f"{chart_name}_targets", "bd_dl_rows", rows["document_id"], source)
 
 with state.lazy_expander(t("bd_share_table", lang), "bd_share_open") as share_box:
     if share_box.open:
         summary = view.share_table_display(table, group, dimension, lang)
         st.dataframe(summary, hide_index=True, width="stretch")
         st.caption(source)
-        download_buttons({"summary": summary}, chart_name, "bd_dl_sum")
+        targets = view.filtered_targets(scope)
+        title = t("bd_chart_title", lang, dim=t(f"bd_dim_{dimension}", lang), group=t(f"bd_group_{group}", lang),
+                  n=f"{len(targets):,}")
+        offer(summary, title, chart_name, "bd_dl_sum", targets["document_id"], source)
 
 with state.lazy_expander(t("bd_rules", lang), "bd_rules_open") as rules_box:
     if rules_box.open:
@@ -115,9 +115,13 @@ else:
         shown_peer, peer_fig = compared
         state.plotly_chart(peer_fig, key="bd_peer_chart", width="stretch",
                            config=exports.chart_config(f"peers_{mine}_{dimension}", "png"))
-        own_rows = view.segment_view(scope, "municipality_code", mine, dimension, None, lang)[1]
+        own, own_rows = view.segment_view(scope, "municipality_code", mine, dimension, None, lang)
         st.dataframe(own_rows, hide_index=True, width="stretch", height=260)
-        download_buttons({"targets": own_rows, "comparison": shown_peer}, f"targets_{mine}", "bd_dl_peer")
+        name = peer_labels.get(mine, mine)
+        offer(own_rows, t("bd_file_peer_targets", lang, name=name), f"targets_{mine}", "bd_dl_peer",
+              own["document_id"], view.source_text(own["document_id"], lang))
+        offer(view.peer_table(shown_peer, lang), t("bd_file_peer_title", lang, name=name), f"peers_{mine}_{dimension}",
+              "bd_dl_peer_mix", view.filtered_targets(scope)["document_id"], source)
 
 # --- similar programmes --------------------------------------------------------------------------
 st.subheader(t("bd_similar_title", lang))
@@ -137,4 +141,5 @@ else:
     else:
         st.dataframe(shown, hide_index=True, width="stretch")
         st.caption(t("bd_similar_source", lang))
-        download_buttons({"similar": shown}, f"similar_{body}_{prog}", "bd_dl_sim")
+        offer(shown, t("bd_similar_title", lang), f"similar_{body}_{prog}", "bd_dl_sim", ["003"],
+              t("bd_similar_source", lang))

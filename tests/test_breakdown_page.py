@@ -301,3 +301,40 @@ def test_closed_boxes_build_nothing_until_opened(app):
     assert not at.exception
     assert len(at.get("plotly_chart")) == charts_closed + 1  # the SVG copy
     assert len(at.dataframe) == tables_closed + 1  # the share table
+
+
+# --- files (issue 19: every download through ui.files) -------------------------------------------------------------
+
+def test_targets_file_has_units_numbers_sources_years_link_and_choices():
+    from machikurabe.ui import files
+
+    frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
+    summary = breakdown_view.share_table_display(bd.share_table(frame, "programme", "kind"), "programme", "kind", "ja")
+    scope = breakdown_view.scope((("北海道",), (), None), True, "multi_agency", False)
+    table = breakdown_view.breakdown_file(summary, "量／質の内訳", "ja", scope=scope, group="programme",
+                                          dimension="kind", document_ids=frame["document_id"],
+                                          source=breakdown_view.source_text(frame["document_id"], "ja"))
+    lines = files.csv_bytes(table, "ja").decode("utf-8-sig").splitlines()
+    assert lines[0] == "単位,区分,件数,割合（%）"
+    assert lines[1] == "単位：（文字）,（文字）,件,%"
+    assert "地域力強化,量的（数値あり）,1,50" in lines  # 釧路市: 1 of its 2 community-capacity targets, as numbers
+    assert "データの年：003：令和元年度（2019年度）、004：表題に年の記載なし" in lines
+    assert "この表示を再現するURL：/breakdown?pref=%E5%8C%97%E6%B5%B7%E9%81%93" in lines  # ?pref=北海道
+    assert any(line.startswith("出典：") and "令和元年度 モデル事業実施計画（003）" in line for line in lines)
+    assert any(line.startswith("作成日：") for line in lines)
+    assert "表示の選択：量的／質的、事業の種類別、柱：多機関協働、2019年度モデル事業計画（003）の目標のみ、確からしさを問わない" in lines
+
+
+def test_pages_offer_tables_only_through_ui_files():
+    """issue 19: 指標の内訳, 事業設計 and データと方法 drew their own CSV/XLSX (no 出典, units or date in the file)."""
+    import ast
+
+    for page in ("breakdown", "programmes", "data_method"):
+        tree = ast.parse((ROOT / "pages" / f"{page}.py").read_text(encoding="utf-8"))
+        called = {ast.unparse(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+        named = {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+        assert not {"exports.csv_bytes", "exports.xlsx_bytes", "exports.xlsx_sheets_bytes"} & named, page
+        if page == "data_method":  # the raw tables: CSV through ui.files, Parquet as stored
+            assert "view.table_csv" in named and "st_data.download_bytes" in named
+        else:
+            assert "state.offer_files" in called and not any(c.endswith("download_button") for c in called), page

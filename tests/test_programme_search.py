@@ -124,3 +124,19 @@ def test_the_programme_table_names_prefectures_in_english_in_english():
     frame = pd.DataFrame([row | {field: None for field in TABLE_FIELDS}])
     assert programme_table(frame, "en")["Prefecture"].tolist() == ["Hokkaido"]
     assert programme_table(frame, "ja")["都道府県"].tolist() == ["北海道"]
+
+
+def test_programme_file_has_units_sources_years_and_the_filtered_link(con):
+    """issue 19: 事業設計's CSV was the bare table (no units, 出典, date or link)."""
+    from machikurabe.ui import files
+
+    table = programme_view.programme_table(db.run_query(con, "programmes"), "ja")
+    lines = files.csv_bytes(programme_view.programme_file(table, "ja", {"prog": "multi_agency"}), "ja") \
+        .decode("utf-8-sig").splitlines()
+    header, units = lines[0].split(","), lines[1].split(",")
+    assert units[header.index("相談支援包括化推進員の配置予定人数")] == "人"
+    assert units[header.index("実施事業欄の印")] == "TRUE/FALSE"
+    assert units[0] == "単位：（文字）"
+    assert "この表示を再現するURL：/programmes?prog=multi_agency" in lines
+    assert any(line.startswith("出典：厚生労働省") for line in lines)
+    assert "データの年：令和元年度（2019年度）実施計画。基準日は自治体ごとに異なる（多くは2019年）" in lines

@@ -13,7 +13,8 @@ from machikurabe.analysis import indicators, similarity, target_rules
 from machikurabe.analysis.filters import Filters, apply_filters
 from machikurabe.i18n import kind_label, programme_label, t
 from machikurabe.i18n.prefectures import PREFECTURES_EN
-from machikurabe.ui import st_data
+from machikurabe import urls
+from machikurabe.ui import files, st_data
 from machikurabe.ui.charts import (
     FONT_FAMILY,
     OKABE_ITO,
@@ -153,6 +154,67 @@ def indicator_type_coverage(lang: str = "ja") -> pd.DataFrame:
             row[f"{typ} ({names[typ]})"] = "✓" if typ in covered else "—"
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+# --- files --------------------------------------------------------------------------------------------------------
+
+# the year each source document speaks of, from its title (000 and 004 print none)
+DOCUMENT_YEARS = {
+    "001": ("平成21年度基準・平成27年度目標", "baseline FY2009, targets for FY2015"),
+    "002": ("令和6年度（2024年度）", "FY2024"),
+    "003": ("令和元年度（2019年度）", "FY2019"),
+}
+
+
+def years_text(document_ids, lang: str = "ja") -> str:
+    """The year(s) of the documents behind a table, one per document: 「003：令和元年度（2019年度）」."""
+    en = lang == "en"
+    parts = []
+    for doc in sorted(set(d for d in document_ids if isinstance(d, str))):
+        year = DOCUMENT_YEARS.get(doc)
+        text = (year[1] if en else year[0]) if year else t("bd_file_no_year", lang)
+        parts.append(f"{doc}: {text}" if en else f"{doc}：{text}")
+    return ("; " if en else "、").join(parts) or "—"
+
+
+def rebuild_url(filter_key: tuple, lang: str) -> str:
+    """The page with the sidebar filters of the view (the page's own choices are written in the file's notes)."""
+    prefectures, kinds, programme = filter_key
+    return urls.page_url("breakdown", lang, pref=",".join(prefectures) or None, kind=",".join(kinds) or None,
+                         prog=programme)
+
+
+def choices_note(scope: tuple, group: str, dimension: str, lang: str) -> str:
+    """The page's own choices in words (the link carries only the sidebar filters)."""
+    _, only_plans, pillar, low_only = scope
+    return t("bd_file_choices", lang, dim=t(f"bd_dim_{dimension}", lang), group=t(f"bd_group_{group}", lang),
+             pillar=t("bd_all", lang) if pillar is None else dimension_label("pillar", pillar, lang),
+             plans=t("bd_file_plans_only" if only_plans else "bd_file_all_documents", lang),
+             low=t("bd_file_low_only" if low_only else "bd_file_any_confidence", lang))
+
+
+def file_units(frame: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Units of the page's tables: counts in targets, shares in %, line numbers, the similarity score; text else."""
+    units = {c: t("np_unit_text", lang) for c in frame.columns}
+    known = {t("col_n", lang): t("bd_file_unit_targets", lang), t("col_share", lang): "%",
+             t("col_line", lang): t("bd_file_unit_line", lang), t("col_similarity", lang): "0–1"}
+    units.update({c: u for c, u in known.items() if c in units})
+    return units
+
+
+def breakdown_file(frame: pd.DataFrame, title: str, lang: str, *, scope: tuple, group: str, dimension: str,
+                   document_ids, source: str) -> files.FileTable:
+    """A table of this page as a file: its numbers as numbers, units row, 出典, the documents' years, date, the link
+    with the sidebar filters and the page's choices in words."""
+    return files.FileTable(frame=frame, title=title, units=file_units(frame, lang), sources=(source,),
+                           years=years_text(document_ids, lang), rebuild_url=rebuild_url(scope[0], lang),
+                           notes=(choices_note(scope, group, dimension, lang),))
+
+
+def peer_table(shown_peer: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The body-against-peers comparison as a table: who, segment, count and share (no ids)."""
+    return pd.DataFrame({t("col_body", lang): shown_peer["who"], t("col_segment", lang): shown_peer["segment"],
+                         t("col_n", lang): shown_peer["n"], t("col_share", lang): shown_peer["share_pct"]})
 
 
 # --- charts and views ------------------------------------------------------------------------------------------
