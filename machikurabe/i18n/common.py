@@ -248,7 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "dm_national_vintages": {"ja": "収録した版：SSDSE-A {vintages}年版。類似団体区分の年度は一覧に印刷されていません（中核市62市から令和5年度ごろと推定）。",
                              "en": "Editions read: SSDSE-A {vintages}. The type-group list prints no year (62 core cities suggests about FY2023)."},
     "dm_national_units": {"ja": "単位はファイルに書かれていないため、妥当性で確かめました：面積はヘクタール（釧路市 136,290 → 1,362.90 km²、計画の記載と一致）、財政は千円、経常収支比率・実質公債費比率は％（負の値もあり得ます）。算出指標はすべて同じ年の値から計算し、算式を上の表に載せています。",
-                          "en": "Units are not in the files and were established by plausibility: area in hectares (釧路市 136,290 → 1,362.90 km², as its plan prints), finance in thousand yen, 経常収支比率 and 実質公債費比率 in % (negatives are legitimate). Derived indicators use same-year inputs only; each formula is in the table above."},
+                          "en": "Units are not in the files and were established by plausibility: area in hectares (Kushiro: 136,290 → 1,362.90 km², as its plan prints), finance in thousand yen, the current balance ratio and the real debt service ratio in % (negatives are legitimate). Derived indicators use same-year inputs only; each formula is in the table above."},
     "dm_code_changes": {"ja": "団体コードの変更（同じ場所、現在のコード）", "en": "Code changes (one place, current code)"},
     # the context lines of every downloaded table (ui/files.py)
     "file_source": {"ja": "出典", "en": "Source"},
