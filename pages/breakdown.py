@@ -14,8 +14,11 @@ st.title(t("bd_title", lang))
 st.caption(t("bd_intro", lang))
 
 
-def offer(frame, title: str, stem: str, key: str, document_ids, source: str) -> None:
-    """CSV and XLSX of one table through ui.files: units row, 出典, the documents' years, date, link, choices."""
+def offer(frame, title: str, stem: str, key: str, document_ids, source: str, named: bool = False) -> None:
+    """CSV and XLSX of one table through ui.files: units row, 出典, the documents' years, date, link, choices
+    (``named``: the table's title above the buttons, where a section offers two tables)."""
+    if named:
+        st.caption(title)
     state.offer_files(view.breakdown_file(frame, title, lang, scope=scope, group=group, dimension=dimension,
                                           document_ids=document_ids, source=source),
                       stem=stem, key=key, lang=lang)
@@ -119,9 +122,9 @@ else:
         st.dataframe(own_rows, hide_index=True, width="stretch", height=260)
         name = peer_labels.get(mine, mine)
         offer(own_rows, t("bd_file_peer_targets", lang, name=name), f"targets_{mine}", "bd_dl_peer",
-              own["document_id"], view.source_text(own["document_id"], lang))
+              own["document_id"], view.source_text(own["document_id"], lang), named=True)
         offer(view.peer_table(shown_peer, lang), t("bd_file_peer_title", lang, name=name), f"peers_{mine}_{dimension}",
-              "bd_dl_peer_mix", view.filtered_targets(scope)["document_id"], source)
+              "bd_dl_peer_mix", view.filtered_targets(scope)["document_id"], source, named=True)
 
 # --- similar programmes --------------------------------------------------------------------------
 st.subheader(t("bd_similar_title", lang))

@@ -51,12 +51,14 @@ else:
 st.subheader(t("dm_national_title", lang))
 st.markdown(t("dm_national_intro", lang))
 build = dict(zip(*[st_data.query("build_info")[c] for c in st_data.query("build_info").columns[:2]]))
-st.markdown(t("dm_national_vintages", lang, vintages=build.get("national_vintages", "—").replace(",", "、")))
+st.markdown(t("dm_national_vintages", lang, vintages=build.get("national_vintages", "—").replace(
+    ",", ", " if lang == "en" else "、")))
 st.dataframe(view.national_catalogue(st_data.query("national_indicators"), lang), hide_index=True,
              width="stretch", height=360)
 st.markdown(t("dm_national_units", lang))
 st.markdown(f"**{t('dm_code_changes', lang)}**")
-st.dataframe(view.display_table(st_data.query("table_national_code_changes"), lang), hide_index=True,
+st.dataframe(view.display_table(st_data.query("table_national_code_changes"), lang,
+                                st_data.place_labels("name", lang)), hide_index=True,
              width="stretch")
 st.caption(" ".join(national_credits(lang, boundaries=True)))
 

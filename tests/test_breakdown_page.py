@@ -108,7 +108,9 @@ def test_xlsx_keeps_japanese():
 
 def test_indicator_type_coverage_marks_size_band_as_demography():
     table = breakdown_view.indicator_type_coverage("ja").set_index("単位")
-    demography = [c for c in table.columns if c.startswith("demography")][0]
+    # issue 19: the columns were headed by the type ids (demography, welfare, …) in Japanese
+    assert list(table.columns)[:2] == ["人口・世帯（人口、世帯数、高齢化率、面積、人口密度）", "福祉（生活保護受給率）"]
+    demography = list(table.columns)[0]
     assert table.loc["人口規模", demography] == "✓"
     assert table.loc["都道府県"].eq("—").all()
 

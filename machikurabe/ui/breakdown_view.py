@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from machikurabe.analysis import breakdown as bd
 from machikurabe.analysis import indicators, similarity, target_rules
 from machikurabe.analysis.filters import Filters, apply_filters
-from machikurabe.i18n import kind_label, programme_label, t
+from machikurabe.i18n import id_label, kind_label, programme_label, t
 from machikurabe.i18n.prefectures import PREFECTURES_EN
 from machikurabe import urls
 from machikurabe.ui import files, st_data
@@ -142,16 +142,21 @@ def share_table_display(table: pd.DataFrame, group: str, dimension: str, lang: s
 def indicator_type_coverage(lang: str = "ja") -> pd.DataFrame:
     """Rows: comparisons on this page; columns: indicator types; ✓ where they speak to the same aspect."""
     types = indicators.TYPES
-    names = {typ: ", ".join(ind.name(lang) for ind in indicators.INDICATORS if ind.type == typ) for typ in types}
+    sep = ", " if lang == "en" else "、"
+    names = {typ: sep.join(ind.name(lang) for ind in indicators.INDICATORS if ind.type == typ) for typ in types}
     rows = []
     for key, covered in bd.COMPARISON_TYPES.items():
         if key.startswith("category:"):
-            label = t("bd_dim_category", lang) + "：" + dimension_label("category", key.split(":", 1)[1], lang)
+            label = t("bd_dim_category", lang) + (": " if lang == "en" else "：") + dimension_label(
+                "category", key.split(":", 1)[1], lang)
         else:
             label = t(f"bd_group_{key}", lang)
         row = {t("col_group", lang): label}
         for typ in types:
-            row[f"{typ} ({names[typ]})"] = "✓" if typ in covered else "—"
+            # the type in words (issue 19: the Japanese page showed the ids demography, welfare, …)
+            type_name = id_label("indicator_type", typ, lang)
+            row[f"{type_name} ({names[typ]})" if lang == "en" else f"{type_name}（{names[typ]}）"] = \
+                "✓" if typ in covered else "—"
         rows.append(row)
     return pd.DataFrame(rows)
 

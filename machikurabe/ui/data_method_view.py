@@ -88,8 +88,9 @@ def display_table(frame: pd.DataFrame, lang: str = "ja", names: dict[str, str] |
     (``names``: code → display name)."""
     shown = frame.copy()
     if lang == "en":
-        if names and "municipality_code" in shown and "name" in shown:
-            shown["name"] = [names.get(code, name) for code, name in zip(shown["municipality_code"], shown["name"])]
+        code_column = "municipality_code" if "municipality_code" in shown else "code"
+        if names and code_column in shown and "name" in shown:
+            shown["name"] = [names.get(code, name) for code, name in zip(shown[code_column], shown["name"])]
         if "prefecture" in shown:
             shown["prefecture"] = shown["prefecture"].map(
                 lambda p: PREFECTURES_EN.get(p, p) if isinstance(p, str) and p else p)
