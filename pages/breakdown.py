@@ -1,6 +1,4 @@
 """指標の内訳 (Indicator breakdown): what kinds of targets bodies set, the targets behind each bar, and similar designs."""
-from functools import partial
-
 import streamlit as st
 
 from machikurabe.analysis import breakdown as bd
@@ -16,13 +14,14 @@ st.title(t("bd_title", lang))
 st.caption(t("bd_intro", lang))
 
 
-def download_buttons(sheets: dict, stem: str, key: str) -> None:
-    """CSV of the first table and an XLSX of them all, built only when clicked."""
-    left, right = st.columns(2)
-    left.download_button(t("download_csv_short", lang), partial(exports.csv_bytes, next(iter(sheets.values()))),
-                         file_name=f"{stem}.csv", mime=exports.CSV_MIME, key=f"{key}_csv")
-    right.download_button(t("download_xlsx_short", lang), partial(exports.xlsx_sheets_bytes, sheets),
-                          file_name=f"{stem}.xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx")
+def offer(frame, title: str, stem: str, key: str, document_ids, source: str, named: bool = False) -> None:
+    """CSV and XLSX of one table through ui.files: units row, 出典, the documents' years, date, link, choices
+    (``named``: the table's title above the buttons, where a section offers two tables)."""
+    if named:
+        st.caption(title)
+    state.offer_files(view.breakdown_file(frame, title, lang, scope=scope, group=group, dimension=dimension,
+                                          document_ids=document_ids, source=source),
+                      stem=stem, key=key, lang=lang)
 
 
 filters = state.current_filters()
@@ -42,7 +41,7 @@ measure = state.choose(c3.radio, t("bd_measure", lang), ["share", "count"], "bd_
 only_plans = state.tick(c3, t("bd_only_plans", lang), "bd_only_plans", lang)
 f1, f2 = st.columns([2, 1])
 pillar = state.choose(f1.selectbox, t("bd_pillar_filter", lang), [None, *bd.DIMENSIONS["pillar"]], "bd_pillar",
-                      lambda p: t("bd_all", lang) if p is None else bd.dimension_label("pillar", p, lang), lang)
+                      lambda p: t("bd_all", lang) if p is None else view.dimension_label("pillar", p, lang), lang)
 low_only = state.tick(f2, t("bd_low_only", lang), "bd_low_only", lang)
 scope = view.scope(filter_key, only_plans, pillar, low_only)
 if view.filtered_targets(scope).empty:
@@ -70,33 +69,37 @@ if clicked and clicked[0] in groups and clicked != st.session_state.get("bd_last
     st.session_state["bd_pick_group"], st.session_state["bd_pick_value"] = clicked
 s1, s2 = st.columns(2)
 pick_group = state.choose(s1.selectbox, t("bd_pick_group", lang), [None, *groups], "bd_pick_group",
-                          lambda g: t("bd_all", lang) if g is None else bd.group_label(group, g, lang), lang)
+                          lambda g: t("bd_all", lang) if g is None else view.group_label(group, g, lang), lang)
 pick_value = state.choose(s2.selectbox, t("bd_pick_value", lang), [None, *bd.DIMENSIONS[dimension]], "bd_pick_value",
-                          lambda v: t("bd_all", lang) if v is None else bd.dimension_label(dimension, v, lang), lang)
+                          lambda v: t("bd_all", lang) if v is None else view.dimension_label(dimension, v, lang), lang)
 rows, listing = view.segment_view(scope, group, pick_group, dimension, pick_value, lang)
-group_text = t("bd_all", lang) if pick_group is None else bd.group_label(group, pick_group, lang)
-value_text = t("bd_all", lang) if pick_value is None else bd.dimension_label(dimension, pick_value, lang)
+group_text = t("bd_all", lang) if pick_group is None else view.group_label(group, pick_group, lang)
+value_text = t("bd_all", lang) if pick_value is None else view.dimension_label(dimension, pick_value, lang)
 st.subheader(t("bd_segment_title", lang, group=group_text, value=value_text, n=f"{len(rows):,}"))
 if rows.empty:
     st.info(t("bd_segment_empty", lang))
 else:
     st.dataframe(listing, hide_index=True, width="stretch", height=360)
     st.caption(source)
-    download_buttons({"targets": listing}, f"{chart_name}_targets", "bd_dl_rows")
+    offer(listing, t("bd_segment_title", lang, group=group_text, value=value_text, n=f"{len(rows):,}"),
+          f"{chart_name}_targets", "bd_dl_rows", rows["document_id"], source)
 
 with state.lazy_expander(t("bd_share_table", lang), "bd_share_open") as share_box:
     if share_box.open:
-        summary = bd.share_table_display(table, group, dimension, lang)
+        summary = view.share_table_display(table, group, dimension, lang)
         st.dataframe(summary, hide_index=True, width="stretch")
         st.caption(source)
-        download_buttons({"summary": summary}, chart_name, "bd_dl_sum")
+        targets = view.filtered_targets(scope)
+        title = t("bd_chart_title", lang, dim=t(f"bd_dim_{dimension}", lang), group=t(f"bd_group_{group}", lang),
+                  n=f"{len(targets):,}")
+        offer(summary, title, chart_name, "bd_dl_sum", targets["document_id"], source)
 
 with state.lazy_expander(t("bd_rules", lang), "bd_rules_open") as rules_box:
     if rules_box.open:
         st.dataframe(target_rules.rules_table(lang), hide_index=True, width="stretch")
 
 st.subheader(t("bd_types_title", lang))
-st.dataframe(bd.indicator_type_coverage(lang), hide_index=True, width="stretch")
+st.dataframe(view.indicator_type_coverage(lang), hide_index=True, width="stretch")
 st.caption(t("bd_types_note", lang))
 
 # --- towns like mine -------------------------------------------------------------------------------
@@ -115,9 +118,13 @@ else:
         shown_peer, peer_fig = compared
         state.plotly_chart(peer_fig, key="bd_peer_chart", width="stretch",
                            config=exports.chart_config(f"peers_{mine}_{dimension}", "png"))
-        own_rows = view.segment_view(scope, "municipality_code", mine, dimension, None, lang)[1]
+        own, own_rows = view.segment_view(scope, "municipality_code", mine, dimension, None, lang)
         st.dataframe(own_rows, hide_index=True, width="stretch", height=260)
-        download_buttons({"targets": own_rows, "comparison": shown_peer}, f"targets_{mine}", "bd_dl_peer")
+        name = peer_labels.get(mine, mine)
+        offer(own_rows, t("bd_file_peer_targets", lang, name=name), f"targets_{mine}", "bd_dl_peer",
+              own["document_id"], view.source_text(own["document_id"], lang), named=True)
+        offer(view.peer_table(shown_peer, lang), t("bd_file_peer_title", lang, name=name), f"peers_{mine}_{dimension}",
+              "bd_dl_peer_mix", view.filtered_targets(scope)["document_id"], source, named=True)
 
 # --- similar programmes --------------------------------------------------------------------------
 st.subheader(t("bd_similar_title", lang))
@@ -137,4 +144,5 @@ else:
     else:
         st.dataframe(shown, hide_index=True, width="stretch")
         st.caption(t("bd_similar_source", lang))
-        download_buttons({"similar": shown}, f"similar_{body}_{prog}", "bd_dl_sim")
+        offer(shown, t("bd_similar_title", lang), f"similar_{body}_{prog}", "bd_dl_sim", ["003"],
+              t("bd_similar_source", lang))

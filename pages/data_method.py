@@ -7,6 +7,7 @@ import streamlit as st
 from machikurabe.analysis import data_method, indicators
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
+from machikurabe.ui import data_method_view as view
 from machikurabe.ui import exports, st_data
 from machikurabe.ui.state import current_lang
 
@@ -18,16 +19,15 @@ st.title(t("data_title", lang))
 
 st.subheader(t("documents", lang))
 st.markdown(f"{indicators.VINTAGE_JA if lang != 'en' else indicators.VINTAGE_EN}")
-st.dataframe(data_method.documents_table(st_data.query("documents"), lang), hide_index=True, width="stretch")
+st.dataframe(view.documents_table(st_data.query("documents"), lang), hide_index=True, width="stretch")
 
 st.subheader(t("indicator_definitions", lang))
-st.dataframe(data_method.indicator_definitions(lang), hide_index=True, width="stretch")
+st.dataframe(view.indicator_definitions(lang), hide_index=True, width="stretch")
 st.caption(source)
 
 quality = st_data.query("data_quality")
 st.subheader(t("rules", lang))
-st.dataframe(data_method.labelled_columns(data_method.rules_table(quality, lang), lang), hide_index=True,
-             width="stretch")
+st.dataframe(view.rules_display(quality, lang), hide_index=True, width="stretch")
 st.caption(t("rules_from_db", lang))
 
 st.subheader(t("quality_table", lang))
@@ -35,28 +35,30 @@ names = st_data.body_labels("name_code", lang)
 quality_codes = set(quality["municipality_code"])
 c1, c2, c3 = st.columns(3)
 rules = c1.multiselect(t("quality_filter_rule", lang), sorted(quality["rule"].dropna().unique()), key="dq_rule",
-                       placeholder=t("filter_all", lang))
+                       format_func=lambda rule: view.rule_words(rule, lang), placeholder=t("filter_all", lang))
 fields = c2.multiselect(t("quality_filter_field", lang), sorted(quality["field"].dropna().unique()), key="dq_field",
-                        placeholder=t("filter_all", lang))
+                        format_func=lambda field: view.field_words(field, lang), placeholder=t("filter_all", lang))
 codes = c3.multiselect(t("quality_filter_body", lang), [c for c in names if c in quality_codes],
                        format_func=lambda c: names.get(c, c), key="dq_body", placeholder=t("filter_all", lang))
 selected = data_method.filter_quality(quality, rules, fields, codes)
 if selected.empty:
     st.info(t("quality_empty", lang))
 else:
-    st.dataframe(data_method.display_table(selected, lang, st_data.body_labels("name", lang)), hide_index=True,
+    st.dataframe(view.display_table(selected, lang, st_data.body_labels("name", lang)), hide_index=True,
                  width="stretch")
     st.caption(f"{len(selected)} / {len(quality)} · {source}")
 
 st.subheader(t("dm_national_title", lang))
 st.markdown(t("dm_national_intro", lang))
 build = dict(zip(*[st_data.query("build_info")[c] for c in st_data.query("build_info").columns[:2]]))
-st.markdown(t("dm_national_vintages", lang, vintages=build.get("national_vintages", "—").replace(",", "、")))
-st.dataframe(data_method.national_catalogue(st_data.query("national_indicators"), lang), hide_index=True,
+st.markdown(t("dm_national_vintages", lang, vintages=build.get("national_vintages", "—").replace(
+    ",", ", " if lang == "en" else "、")))
+st.dataframe(view.national_catalogue(st_data.query("national_indicators"), lang), hide_index=True,
              width="stretch", height=360)
 st.markdown(t("dm_national_units", lang))
 st.markdown(f"**{t('dm_code_changes', lang)}**")
-st.dataframe(data_method.display_table(st_data.query("table_national_code_changes"), lang), hide_index=True,
+st.dataframe(view.display_table(st_data.query("table_national_code_changes"), lang,
+                                st_data.place_labels("name", lang)), hide_index=True,
              width="stretch")
 st.caption(" ".join(national_credits(lang, boundaries=True)))
 
@@ -67,13 +69,13 @@ for table, query_name in data_method.DOWNLOAD_TABLES:
     n_rows = int(counts.get(table, 0))
     c1, c2, c3 = st.columns([2, 1, 1])
     c1.markdown(f"`{table}` — {t('rows_n', lang, n=f'{n_rows:,}')}")
-    c2.download_button("CSV", partial(st_data.download_bytes, query_name, "csv"), file_name=f"{table}.csv",
-                       mime=exports.CSV_MIME, key=f"csv_{table}")
+    c2.download_button("CSV", partial(view.table_csv, table, query_name, lang), file_name=f"{table}.csv",
+                       mime=exports.CSV_MIME, key=f"csv_{table}", on_click="ignore")
     c3.download_button("Parquet", partial(st_data.download_bytes, query_name, "parquet"), file_name=f"{table}.parquet",
-                       mime=exports.PARQUET_MIME, key=f"parquet_{table}")
+                       mime=exports.PARQUET_MIME, key=f"parquet_{table}", on_click="ignore")
 
 st.subheader(t("build_info", lang))
-st.dataframe(data_method.build_info_table(st_data.query("build_info"), lang), hide_index=True, width="stretch")
+st.dataframe(view.build_info_table(st_data.query("build_info"), lang), hide_index=True, width="stretch")
 
 st.subheader(t("credits", lang))
-st.markdown(data_method.credits_markdown(lang))
+st.markdown(view.credits_markdown(lang))

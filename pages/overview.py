@@ -7,7 +7,7 @@ from machikurabe.analysis.formatting import format_count
 from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
-from machikurabe.ui import charts, exports, st_data, state
+from machikurabe.ui import charts, exports, st_data, state, summary_view
 from machikurabe.ui.state import current_filters, current_lang
 
 
@@ -16,11 +16,11 @@ def _charts(data_version, filter_key, lang, _shown, _programmes):
     """The two overview charts for one filter state, built once (figures are only read by the page)."""
     source = indicators.source_line(("programme_count",), lang)
     by_programme = charts.bar_chart(
-        summary.bodies_by_programme(_shown, _programmes, lang), "label", "bodies", series="series",
+        summary_view.bodies_by_programme(_shown, _programmes, lang), "label", "bodies", series="series",
         title=t("chart_by_programme", lang), category_title=t("axis_programme", lang),
         value_title=t("axis_bodies", lang), source=source)
     by_kind = charts.bar_chart(
-        summary.bodies_by_kind(_shown, lang), "label", "bodies", title=t("chart_by_kind", lang),
+        summary_view.bodies_by_kind(_shown, lang), "label", "bodies", title=t("chart_by_kind", lang),
         category_title=t("axis_kind", lang), value_title=t("axis_bodies", lang), source=source)
     return by_programme, by_kind
 

@@ -1,14 +1,13 @@
 """事業設計 (Programme designs): sortable table of all programmes, text search with highlights, side-by-side designs."""
-from functools import partial
-
 import pandas as pd
 import streamlit as st
 
 from machikurabe.analysis import indicators, programme_search
-from machikurabe.analysis.filters import PROGRAMMES, apply_filters
+from machikurabe.analysis.filters import PROGRAMMES, apply_filters, to_query_params
 from machikurabe.i18n import field_label, programme_label, t
+from machikurabe.i18n.prefectures import PREFECTURES_EN
 from machikurabe.safe_text import markdown_escape
-from machikurabe.ui import exports, st_data, state
+from machikurabe.ui import programme_view, st_data, state
 from machikurabe.ui.state import current_filters, current_lang
 
 MAX_HITS = 200
@@ -27,7 +26,7 @@ def _programme_table(data_key, lang, programme, only_design, _programmes, _codes
         rows = rows[rows["has_content"]]
     if rows.empty:
         return pd.DataFrame()
-    return programme_search.programme_table(rows, lang, quality=st_data.query("data_quality"))
+    return programme_view.programme_table(rows, lang, quality=st_data.query("data_quality"))
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
@@ -61,8 +60,8 @@ else:
                  column_config={field_label("promoter_count", lang): st.column_config.NumberColumn(
                      help=indicators.help_text("promoter_count", lang), format="%d")})
     st.caption(f"{t('programmes_table_note', lang)} {source}")
-    st.download_button("CSV", partial(exports.csv_bytes, table), file_name="programmes.csv",
-                       mime=exports.CSV_MIME)
+    state.offer_files(programme_view.programme_file(table, lang, to_query_params(current_filters())),
+                      stem="programmes", key="programmes_dl", lang=lang)
 
 # --- search ----------------------------------------------------------------------------------
 st.subheader(t("search_title", lang))
@@ -83,7 +82,10 @@ if needle.strip():
         for code, group in hits.head(MAX_HITS).groupby("municipality_code", sort=False):
             with st.container(border=True):
                 first = group.iloc[0]
-                st.markdown(f"**{markdown_escape(labels.get(code, code))}**（{markdown_escape(first['prefecture'])}）")
+                prefecture = PREFECTURES_EN.get(first["prefecture"], first["prefecture"]) if lang == "en" \
+                    else first["prefecture"]
+                st.markdown(f"**{markdown_escape(labels.get(code, code))}**" + (
+                    f" ({markdown_escape(prefecture)})" if lang == "en" else f"（{markdown_escape(prefecture)}）"))
                 for _, hit in group.iterrows():
                     where = (f"{programme_label(hit['programme'], lang, short=True)} · "
                              f"{field_label(hit['field'], lang)} · {hit['source_file']} "
@@ -113,7 +115,7 @@ state.mirror({"cmp": ",".join(chosen) or None, "cprog": programme if chosen else
 if len(chosen) < 2:
     st.info(t("compare_need_two", lang))
 else:
-    comparison = programme_search.compare_designs(programmes, chosen, programme, lang)
+    comparison = programme_view.compare_designs(programmes, chosen, programme, lang)
     if comparison.empty:
         st.warning(t("no_programmes", lang))
     else:

@@ -76,20 +76,20 @@ def test_segment_and_table():
     rows = bd.segment(frame, "programme", "community_capacity", "kind", "qualitative")
     assert list(rows["target_id"]) == ["003-0002"]
     assert bd.segment(frame, "programme", "multi_agency", "kind", "quantitative").empty
-    table = bd.segment_table(rows, "ja")
+    table = breakdown_view.segment_table(rows, "ja")
     assert "会議体・ネットワークの名前がある" in table["分類の理由（規則）"].iloc[0]
 
 
 def test_format_value():
-    assert bd.format_value({"value": 450.0, "unit": "件", "bound": "exactly", "period": "per_year"}) == "450件／年"
-    assert bd.format_value({"value": 25.0, "value_max": 50.0, "unit": "%", "bound": "range"}) == "25～50%"
-    assert bd.format_value({"value": 70.0, "unit": "%", "bound": "at_least"}, "en") == "70% or more"
+    assert breakdown_view.format_value({"value": 450.0, "unit": "件", "bound": "exactly", "period": "per_year"}) == "450件／年"
+    assert breakdown_view.format_value({"value": 25.0, "value_max": 50.0, "unit": "%", "bound": "range"}) == "25～50%"
+    assert breakdown_view.format_value({"value": 70.0, "unit": "%", "bound": "at_least"}, "en") == "70% or more"
 
 
 def test_chart_has_title_axes_source_and_segment_data():
     frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
     fig = breakdown_view.share_chart(bd.share_table(frame, "programme", "kind"), "programme", "kind", "ja", "share",
-                         bd.source_text(frame["document_id"], "ja"))
+                         breakdown_view.source_text(frame["document_id"], "ja"))
     assert "量的／質的" in fig.layout.title.text
     assert fig.layout.xaxis.title.text == "目標に占める割合（%）"
     assert fig.layout.yaxis.title.text.startswith("事業の種類")
@@ -107,8 +107,10 @@ def test_xlsx_keeps_japanese():
 
 
 def test_indicator_type_coverage_marks_size_band_as_demography():
-    table = bd.indicator_type_coverage("ja").set_index("単位")
-    demography = [c for c in table.columns if c.startswith("demography")][0]
+    table = breakdown_view.indicator_type_coverage("ja").set_index("単位")
+    # issue 19: the columns were headed by the type ids (demography, welfare, …) in Japanese
+    assert list(table.columns)[:2] == ["人口・世帯（人口、世帯数、高齢化率、面積、人口密度）", "福祉（生活保護受給率）"]
+    demography = list(table.columns)[0]
     assert table.loc["人口規模", demography] == "✓"
     assert table.loc["都道府県"].eq("—").all()
 
@@ -301,3 +303,40 @@ def test_closed_boxes_build_nothing_until_opened(app):
     assert not at.exception
     assert len(at.get("plotly_chart")) == charts_closed + 1  # the SVG copy
     assert len(at.dataframe) == tables_closed + 1  # the share table
+
+
+# --- files (issue 19: every download through ui.files) -------------------------------------------------------------
+
+def test_targets_file_has_units_numbers_sources_years_link_and_choices():
+    from machikurabe.ui import files
+
+    frame = bd.attach_bodies(_rows(), _bodies(), gazetteer=pd.DataFrame(columns=["code", "prefecture", "name", "kind"]))
+    summary = breakdown_view.share_table_display(bd.share_table(frame, "programme", "kind"), "programme", "kind", "ja")
+    scope = breakdown_view.scope((("北海道",), (), None), True, "multi_agency", False)
+    table = breakdown_view.breakdown_file(summary, "量／質の内訳", "ja", scope=scope, group="programme",
+                                          dimension="kind", document_ids=frame["document_id"],
+                                          source=breakdown_view.source_text(frame["document_id"], "ja"))
+    lines = files.csv_bytes(table, "ja").decode("utf-8-sig").splitlines()
+    assert lines[0] == "単位,区分,件数,割合（%）"
+    assert lines[1] == "単位：（文字）,（文字）,件,%"
+    assert "地域力強化,量的（数値あり）,1,50" in lines  # 釧路市: 1 of its 2 community-capacity targets, as numbers
+    assert "データの年：003：令和元年度（2019年度）、004：表題に年の記載なし" in lines
+    assert "この表示を再現するURL：/breakdown?pref=%E5%8C%97%E6%B5%B7%E9%81%93" in lines  # ?pref=北海道
+    assert any(line.startswith("出典：") and "令和元年度 モデル事業実施計画（003）" in line for line in lines)
+    assert any(line.startswith("作成日：") for line in lines)
+    assert "表示の選択：量的／質的、事業の種類別、柱：多機関協働、2019年度モデル事業計画（003）の目標のみ、確からしさを問わない" in lines
+
+
+def test_pages_offer_tables_only_through_ui_files():
+    """issue 19: 指標の内訳, 事業設計 and データと方法 drew their own CSV/XLSX (no 出典, units or date in the file)."""
+    import ast
+
+    for page in ("breakdown", "programmes", "data_method"):
+        tree = ast.parse((ROOT / "pages" / f"{page}.py").read_text(encoding="utf-8"))
+        called = {ast.unparse(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+        named = {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+        assert not {"exports.csv_bytes", "exports.xlsx_bytes", "exports.xlsx_sheets_bytes"} & named, page
+        if page == "data_method":  # the raw tables: CSV through ui.files, Parquet as stored
+            assert "view.table_csv" in named and "st_data.download_bytes" in named
+        else:
+            assert "state.offer_files" in called and not any(c.endswith("download_button") for c in called), page

@@ -61,3 +61,17 @@ def test_every_table_is_merged_and_no_key_is_lost():
     total = sum(len(table) for table in i18n.TABLES.values())
     assert len(i18n.STRINGS) == total
     assert i18n.t("map_bar_title", "ja") != "map_bar_title"  # the map's renamed key is reachable
+
+
+def test_english_names_no_page_by_its_japanese_title():
+    """issue 19: English read 「by the same method as 比較's nearest neighbours」. A page is named in English in
+    English text; a Japanese name stays only inside 「」 (a source's own item name)."""
+    import re
+
+    titles = {i18n.t(key, "ja") for key in i18n.STRINGS if key.startswith("page_")}
+    assert {"比較", "地図", "データと方法"} <= titles
+    found = []
+    for key, entry in i18n.STRINGS.items():
+        english = re.sub(r"「[^」]*」", "", entry.get("en", ""))
+        found += [f"{key}: {title}" for title in titles if title in english]
+    assert found == []

@@ -346,7 +346,10 @@ def test_national_from_url_in_english_with_a_place(national):
     layers = national_layers(at)
     assert layers["chosen-place"]["data"]["features"][0]["properties"]["code"] == "01206"
     kushiro = next(f for f in layers["national-municipalities"]["data"]["features"] if f["properties"]["code"] == "01206")
-    assert kushiro["properties"]["name"] == "Kushiro City (釧路市)"
+    assert kushiro["properties"]["name"] == "Kushiro City"
+    # issue 19: the line read 「Kushiro City (釧路市) (Hokkaido (北海道))」 — kanji in parentheses in English
+    chosen = [m.value for m in at.markdown if m.value.startswith("Chosen place")]
+    assert chosen == ["Chosen place\\: Kushiro City \\(Hokkaido\\) — 165\\,077 persons\\, Rank 167 of 1\\,741 in Japan"]
     assert "Total population: " in kushiro["properties"]["tooltip"] and "persons (2020)" in kushiro["properties"]["tooltip"]
     assert "In the FY2019 model projects" in kushiro["properties"]["tooltip"]
     assert "persons to" in legend_text(at) and "No data" not in legend_text(at)

@@ -166,6 +166,18 @@ def test_indicator_catalogue(con):
     assert label[0] == "総人口" and "人口総数" in label[1]  # one indicator across the label change
 
 
+def test_english_indicator_labels_carry_no_japanese(con):
+    """issue 19: English showed 「Current balance ratio (経常収支比率)」; the file's Japanese item name is given in 「」 in
+    the indicator's definition, not in its English label."""
+    import re
+
+    cjk = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+    labels = dict(con.execute("SELECT indicator, label_en FROM national_indicators").fetchall())
+    assert [f"{k}: {v}" for k, v in labels.items() if cjk.search(v)] == []
+    assert labels["D2203"] == "Current balance ratio" and labels["D320303"] == "Welfare expenditure"
+    assert labels["J250302"] == "Day-care centres (basic sheet)"
+
+
 def test_printed_vs_official_sotogahama(con):
     rows = {r[0]: r[1:] for r in con.execute(
         "SELECT field, raw_value, value, note FROM data_quality WHERE rule = 'differs_from_official' "

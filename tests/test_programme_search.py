@@ -3,6 +3,7 @@ import pytest
 
 from machikurabe import db
 from machikurabe.analysis import programme_search as ps
+from machikurabe.ui import programme_view
 from tests.fixture_db import KUSHIRO, KYOGOKU, SUMIDA
 
 
@@ -54,18 +55,18 @@ def test_snippet_cuts_around_first_hit():
 
 
 def test_programme_table(con):
-    table = ps.programme_table(db.run_query(con, "programmes"), "ja")
+    table = programme_view.programme_table(db.run_query(con, "programmes"), "ja")
     assert len(table) == 10
     kushiro_cc = table[(table["コード"] == KUSHIRO) & (table["事業"] == "地域力強化")].iloc[0]
     assert kushiro_cc["自治体"] == "釧路市"
     assert kushiro_cc["財源等の確保"] == "日本財団「わがまち基金」"
     kyogoku_cc = table[(table["コード"] == KYOGOKU) & (table["事業"] == "地域力強化")].iloc[0]
     assert not kyogoku_cc["実施事業欄の印"] and kyogoku_cc["設計の記載"]
-    assert "Body" in ps.programme_table(db.run_query(con, "programmes"), "en").columns
+    assert "Body" in programme_view.programme_table(db.run_query(con, "programmes"), "en").columns
 
 
 def test_programme_table_flags_doubted_values(con):
-    table = ps.programme_table(db.run_query(con, "programmes"), "ja", quality=db.run_query(con, "data_quality"))
+    table = programme_view.programme_table(db.run_query(con, "programmes"), "ja", quality=db.run_query(con, "data_quality"))
     sumida = table[table["コード"] == SUMIDA].set_index("事業")["注"]
     assert sumida["多機関協働"] == "⚠ 相談支援包括化推進員の配置予定人数"  # ④ 2拠点に1名配置, rule doubtful
     assert sumida["地域力強化"] == ""  # no promoter count in that programme
@@ -74,7 +75,7 @@ def test_programme_table_flags_doubted_values(con):
 
 def test_compare_designs_field_by_field(con):
     programmes = db.run_query(con, "programmes")
-    frame = ps.compare_designs(programmes, [KUSHIRO, SUMIDA], "multi_agency", "ja")
+    frame = programme_view.compare_designs(programmes, [KUSHIRO, SUMIDA], "multi_agency", "ja")
     assert list(frame.columns) == ["釧路市", "墨田区"]
     assert frame.loc["事業名", "釧路市"] == "包括的な相談支援システム構築事業"
     assert frame.loc["事業名", "墨田区"] == "地域福祉プラットフォーム事業"
@@ -85,7 +86,7 @@ def test_compare_designs_field_by_field(con):
 
 def test_compare_designs_body_without_that_programme(con):
     programmes = db.run_query(con, "programmes")
-    frame = ps.compare_designs(programmes, [KUSHIRO, SUMIDA], "prefectural", "en")
+    frame = programme_view.compare_designs(programmes, [KUSHIRO, SUMIDA], "prefectural", "en")
     assert frame.empty
 
 
@@ -114,7 +115,7 @@ def test_the_programme_table_names_prefectures_in_english_in_english():
     """The English 事業設計 table once kept 北海道 in kanji beside "Sapporo City"."""
     import pandas as pd
 
-    from machikurabe.analysis.programme_search import programme_table
+    from machikurabe.ui.programme_view import programme_table
 
     row = {"municipality_code": "01100", "prefecture": "北海道", "name": "札幌市", "name_en": "Sapporo City",
            "kind": "designated_city", "programme": "multi_agency", "marked": True, "has_content": True}
@@ -123,3 +124,19 @@ def test_the_programme_table_names_prefectures_in_english_in_english():
     frame = pd.DataFrame([row | {field: None for field in TABLE_FIELDS}])
     assert programme_table(frame, "en")["Prefecture"].tolist() == ["Hokkaido"]
     assert programme_table(frame, "ja")["都道府県"].tolist() == ["北海道"]
+
+
+def test_programme_file_has_units_sources_years_and_the_filtered_link(con):
+    """issue 19: 事業設計's CSV was the bare table (no units, 出典, date or link)."""
+    from machikurabe.ui import files
+
+    table = programme_view.programme_table(db.run_query(con, "programmes"), "ja")
+    lines = files.csv_bytes(programme_view.programme_file(table, "ja", {"prog": "multi_agency"}), "ja") \
+        .decode("utf-8-sig").splitlines()
+    header, units = lines[0].split(","), lines[1].split(",")
+    assert units[header.index("相談支援包括化推進員の配置予定人数")] == "人"
+    assert units[header.index("実施事業欄の印")] == "TRUE/FALSE"
+    assert units[0] == "単位：（文字）"
+    assert "この表示を再現するURL：/programmes?prog=multi_agency" in lines
+    assert any(line.startswith("出典：厚生労働省") for line in lines)
+    assert "データの年：令和元年度（2019年度）実施計画。基準日は自治体ごとに異なる（多くは2019年）" in lines

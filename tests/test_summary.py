@@ -1,8 +1,10 @@
-"""machikurabe.analysis.summary: headline counts and the overview's bar-chart data, checked on the fixture."""
+"""machikurabe.analysis.summary and ui.summary_view: headline counts and the overview's bar-chart data, checked on
+the fixture."""
 import pytest
 
 from machikurabe import db
 from machikurabe.analysis import summary
+from machikurabe.ui import summary_view
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +27,19 @@ def test_headline(frames):
 
 def test_bodies_by_programme_separates_marks_from_designs(frames):
     bodies, programmes = frames
-    table = summary.bodies_by_programme(bodies, programmes, "ja").set_index(["programme", "series"])["bodies"]
-    assert table[("community_capacity", "実施事業欄の印")] == 3  # 京極町 wrote a design without the mark
-    assert table[("community_capacity", "設計の記載あり")] == 4
-    assert table[("prefectural", "実施事業欄の印")] == 2
+    table = summary.bodies_by_programme(bodies, programmes).set_index(["programme", "series"])["bodies"]
+    assert table[("community_capacity", "marked")] == 3  # 京極町 wrote a design without the mark
+    assert table[("community_capacity", "with_design")] == 4
+    assert table[("prefectural", "marked")] == 2
+    shown = summary_view.bodies_by_programme(bodies, programmes, "ja").set_index(["programme", "series"])["bodies"]
+    assert shown[("community_capacity", "実施事業欄の印")] == 3
+    assert shown[("community_capacity", "設計の記載あり")] == 4
 
 
 def test_bodies_by_kind(frames):
     bodies, _ = frames
-    table = summary.bodies_by_kind(bodies, "en")
+    assert list(summary.bodies_by_kind(bodies)["kind"]) == ["prefecture", "city", "ward", "town", "village"]
+    table = summary_view.bodies_by_kind(bodies, "en")
     assert list(table["label"]) == ["Prefecture", "City", "Ward", "Town", "Village"]
     assert list(table["bodies"]) == [2, 1, 1, 1, 1]
     assert summary.bodies_by_kind(bodies.iloc[0:0]).empty

@@ -1,10 +1,10 @@
-"""Headline figures and counts for the overview page (bodies by programme, by kind)."""
+"""Headline figures and counts for the overview page (bodies by programme, by kind): ids and counts only; the
+overview's words are in machikurabe.ui.summary_view."""
 from __future__ import annotations
 
 import pandas as pd
 
 from machikurabe.analysis.filters import KINDS, PROGRAMMES
-from machikurabe.i18n import kind_label, programme_label, t
 
 
 def headline(bodies: pd.DataFrame, programmes: pd.DataFrame) -> dict:
@@ -22,22 +22,25 @@ def headline(bodies: pd.DataFrame, programmes: pd.DataFrame) -> dict:
     }
 
 
-def bodies_by_programme(bodies: pd.DataFrame, programmes: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
-    """Per programme: bodies that marked it, and bodies whose plan carries a design for it (they can differ)."""
+SERIES = ("marked", "with_design")  # bodies that marked a programme, bodies whose plan carries its design
+
+
+def bodies_by_programme(bodies: pd.DataFrame, programmes: pd.DataFrame) -> pd.DataFrame:
+    """Per programme: bodies that marked it (series "marked"), and bodies whose plan carries a design for it
+    ("with_design"); they can differ."""
     progs = programmes[programmes["municipality_code"].isin(set(bodies["code"]))]
     rows = []
     for programme in PROGRAMMES:
         part = progs[progs["programme"] == programme]
-        rows.append({"programme": programme, "label": programme_label(programme, lang, short=True),
-                     "series": t("field_marked", lang),
+        rows.append({"programme": programme, "series": "marked",
                      "bodies": int(part.loc[part["marked"], "municipality_code"].nunique())})
-        rows.append({"programme": programme, "label": programme_label(programme, lang, short=True),
-                     "series": t("legend_with_design", lang),
+        rows.append({"programme": programme, "series": "with_design",
                      "bodies": int(part.loc[part["has_content"], "municipality_code"].nunique())})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["programme", "series", "bodies"])
 
 
-def bodies_by_kind(bodies: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+def bodies_by_kind(bodies: pd.DataFrame) -> pd.DataFrame:
+    """Bodies of each kind present, in the order of filters.KINDS."""
     counts = bodies["kind"].value_counts()
-    rows = [{"kind": k, "label": kind_label(k, lang), "bodies": int(counts[k])} for k in KINDS if k in counts]
-    return pd.DataFrame(rows, columns=["kind", "label", "bodies"])
+    rows = [{"kind": k, "bodies": int(counts[k])} for k in KINDS if k in counts]
+    return pd.DataFrame(rows, columns=["kind", "bodies"])

@@ -88,5 +88,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "bd_low_only": {"ja": "確からしさの低い目標だけ", "en": "Low-confidence targets only"},
     "bd_pillar_note": {"ja": "柱は重層的支援体制整備事業（社会福祉法第106条の4）の五つの支援。令和元年度のモデル事業はその前身で、各目標が今の枠組みのどこに当たるかを規則で割り当てています。",
                        "en": "Pillars are the five supports of the layered support system (Social Welfare Act art. 106-4); the FY2019 model project was its forerunner, and rules map each target onto today's framework."},
+    # issue 19: the page's files (ui.files.FileTable)
+    "bd_file_choices": {"ja": "表示の選択：{dim}、{group}別、柱：{pillar}、{plans}、{low}",
+                        "en": "Choices shown: {dim}, by {group}, pillar: {pillar}, {plans}, {low}"},
+    "bd_file_plans_only": {"ja": "2019年度モデル事業計画（003）の目標のみ", "en": "FY2019 plans (003) only"},
+    "bd_file_all_documents": {"ja": "すべての資料の目標", "en": "targets of every document"},
+    "bd_file_low_only": {"ja": "確からしさの低い目標だけ", "en": "low-confidence targets only"},
+    "bd_file_any_confidence": {"ja": "確からしさを問わない", "en": "any confidence"},
+    "bd_file_no_year": {"ja": "表題に年の記載なし", "en": "no year in its title"},
+    "bd_file_unit_line": {"ja": "行目", "en": "line no."},
+    "bd_file_unit_targets": {"ja": "件", "en": "targets"},
+    "bd_file_peer_title": {"ja": "{name}と同じ規模の団体の目標の内訳", "en": "Target mix of {name} and bodies of its size"},
+    "bd_file_peer_targets": {"ja": "{name}の目標", "en": "Targets of {name}"},
 }
-

@@ -248,7 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "dm_national_vintages": {"ja": "収録した版：SSDSE-A {vintages}年版。類似団体区分の年度は一覧に印刷されていません（中核市62市から令和5年度ごろと推定）。",
                              "en": "Editions read: SSDSE-A {vintages}. The type-group list prints no year (62 core cities suggests about FY2023)."},
     "dm_national_units": {"ja": "単位はファイルに書かれていないため、妥当性で確かめました：面積はヘクタール（釧路市 136,290 → 1,362.90 km²、計画の記載と一致）、財政は千円、経常収支比率・実質公債費比率は％（負の値もあり得ます）。算出指標はすべて同じ年の値から計算し、算式を上の表に載せています。",
-                          "en": "Units are not in the files and were established by plausibility: area in hectares (釧路市 136,290 → 1,362.90 km², as its plan prints), finance in thousand yen, 経常収支比率 and 実質公債費比率 in % (negatives are legitimate). Derived indicators use same-year inputs only; each formula is in the table above."},
+                          "en": "Units are not in the files and were established by plausibility: area in hectares (Kushiro: 136,290 → 1,362.90 km², as its plan prints), finance in thousand yen, the current balance ratio and the real debt service ratio in % (negatives are legitimate). Derived indicators use same-year inputs only; each formula is in the table above."},
     "dm_code_changes": {"ja": "団体コードの変更（同じ場所、現在のコード）", "en": "Code changes (one place, current code)"},
     # the context lines of every downloaded table (ui/files.py)
     "file_source": {"ja": "出典", "en": "Source"},
@@ -283,4 +283,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "document_kind_plans_compilation": {"ja": "モデル事業の実施計画（全団体）", "en": "Model-project plans (all bodies)"},
     "document_kind_council_report": {"ja": "社協の報告書", "en": "Council report"},
     "col_indicator_id": {"ja": "ID", "en": "ID"},
+    # issue 19: the data page's ids in words (ui/data_method_view.py)
+    "dm_action_stored": {"ja": "数値を保存", "en": "number stored"},
+    "dm_action_null": {"ja": "欠損（値なし）", "en": "left missing"},
+    "dm_action_text": {"ja": "原文のまま保存", "en": "kept as text"},
+    "dm_action_flag": {"ja": "記載どおり保存・要確認", "en": "stored as printed, marked doubtful"},
+    "dm_build_national_credit": {"ja": "全国統計の出典表記", "en": "Credit of the national statistics"},
+    "dm_build_municipal_type_credit": {"ja": "類似団体区分の出典", "en": "Source of the type groups"},
+    "dm_build_national_vintages": {"ja": "全国統計の版", "en": "Editions of the national statistics"},
+    "dm_build_municipal_type_vintage": {"ja": "類似団体区分の時点", "en": "As-of date of the type groups"},
+    "dm_build_built_at": {"ja": "作成日時（UTC）", "en": "Built at (UTC)"},
+    "dm_build_source_file": {"ja": "実施計画のファイル", "en": "File of the plans"},
+    "dm_build_bodies": {"ja": "実施計画の団体数", "en": "Bodies in the plans"},
+    "dm_build_value": {"ja": "値", "en": "Value"},
+    "dm_file_note": {"ja": "データベースの表そのまま（列名・ID・コードは英数字のまま）。",
+                     "en": "The database table as stored (column names, ids and codes as in the database)."},
 }

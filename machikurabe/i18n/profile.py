@@ -41,7 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "pf_trend_none": {"ja": "この団体には複数年のある指標がありません。", "en": "No indicator with several years for this place."},
     "pf_model_title": {"ja": "似ているモデル事業の自治体", "en": "Model-project towns most like this one"},
     "pf_model_note": {"ja": "全国の市区町村の公式統計で、比較ページの最近傍と同じ方法（指標をzスコアに標準化し、重み付きの距離。人口・密度は対数）で近い順に、令和元年度モデル事業の実施団体を並べました。事業設計は各団体のプロフィールで読めます。",
-                      "en": "Model-project municipalities nearest to this place on official statistics, by the same method as 比較's nearest neighbours (indicators as z-scores over all municipalities, weighted distance, population and density logged). Read each one's programme design on its profile."},
+                      "en": "Model-project municipalities nearest to this place on official statistics, by the same method as the nearest neighbours on Peer comparison (indicators as z-scores over all municipalities, weighted distance, population and density logged). Read each one's programme design on its profile."},
     "pf_model_weights": {"ja": "距離に使う指標と重み", "en": "Indicators and weights of the distance"},
     "pf_model_for_pref": {"ja": "都道府県には市区町村のモデル事業団体との比較を出しません。", "en": "Not shown for a prefecture (the model towns are municipalities)."},
     "pf_col_distance": {"ja": "距離", "en": "Distance"},

@@ -221,17 +221,18 @@ def ranks(values: pd.Series) -> tuple[pd.Series, int]:
 
 
 def place_name(row: dict, lang: str) -> str:
-    """Japanese name; in English the romaji with the kanji kept (as on the plan-figure map)."""
+    """Japanese name; in English the romaji alone (issue 19: 「Nagasaki City (長崎市) (Nagasaki Prefecture (長崎県))」
+    once stood in the chosen-place line), the kanji only where no romaji was stored."""
     romaji = row.get("name_romaji")
     if lang == "en" and isinstance(romaji, str) and romaji:
-        return f"{romaji} ({row['name']})"
+        return romaji
     return str(row["name"])
 
 
 def prefecture_name(row: dict, lang: str) -> str:
     romaji = row.get("prefecture_romaji")
     if lang == "en" and isinstance(romaji, str) and romaji:
-        return f"{romaji} ({row['prefecture']})"
+        return romaji
     return str(row["prefecture"])
 
 
