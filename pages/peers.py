@@ -11,11 +11,13 @@ from functools import partial
 import streamlit as st
 
 from machikurabe.analysis import national, uploads
+from machikurabe.analysis import peer_trends as pt
 from machikurabe.analysis import national_peers as npp
 from machikurabe.i18n import STRINGS, t
 from machikurabe.safe_text import inert_table, markdown_escape, plain_markdown
 from machikurabe.ui import exports, peer_charts, st_data, state
 from machikurabe.ui import national_peer_view as nv
+from machikurabe.ui import trend_view
 from machikurabe.ui.place_picker import place_picker
 from machikurabe.ui.state import current_lang
 
@@ -25,10 +27,10 @@ st_data.stop_if_unavailable()
 # narrow screens (≤ 640 px): the compact spine (no value columns; the values are in the table beside it) instead of
 # the wide one; on touch screens the chart toolbar sits below the chart, not over its title
 st.markdown("""<style>
-.st-key-np_spine_compact { display: none; }
+.st-key-np_spine_compact, .st-key-np_trend_compact { display: none; }
 @media (max-width: 640px) {
-  .st-key-np_spine_wide { display: none; }
-  .st-key-np_spine_compact { display: block; }
+  .st-key-np_spine_wide, .st-key-np_trend_wide { display: none; }
+  .st-key-np_spine_compact, .st-key-np_trend_compact { display: block; }
 }
 @media (hover: none) {
   .js-plotly-plot .modebar-container { top: auto !important; bottom: -4px !important; }
@@ -166,6 +168,25 @@ def _view(code, group, k, weights, hand, keys, lang, bar_key, x_key, y_key):
     return _build(_wide(ids), code, group, k, weights, hand, keys, lang, bar_key, x_key, y_key)
 
 
+def trend_years(indicators: tuple[str, ...], prefectures: bool) -> list[int]:
+    medians = st_data.query("peers_trend_medians", indicators=indicators, prefectures=prefectures)
+    return sorted({int(y) for y in medians["year"]})
+
+
+@state.cached_view(max_entries=64)
+def _trend(code, group, k, weights, hand, group_codes, indicators, lang, period, prefectures, place, group_line,
+           definition, created):
+    """推移 for one place, group and set of indicators (the group's codes are today's, from the view)."""
+    values = st_data.query("peers_trend_values", indicators=indicators, codes=(code, *group_codes))
+    medians = st_data.query("peers_trend_medians", indicators=indicators, prefectures=prefectures)
+    params = npp.ViewParams(code=code, group=group, k=k, weights=dict(weights), hand=list(hand))
+    return trend_view.build(
+        values, medians, code, group_codes, indicators, nv.indicator_meta(st_data.query("national_indicators"), lang),
+        lang, place=place, group_line=group_line, group_definition=definition,
+        sources=tuple(nv.source_lines(indicators, lang)), url=trend_view.trend_url(params, indicators, period, lang),
+        created=created, period=period, link_of=lambda key: trend_view.trend_url(params, (key,), (None, None), lang))
+
+
 args = (code, group, int(k), tuple(sorted(params.weights.items())), tuple(hand), tuple(shown), lang, bar_key, x_key,
         y_key)
 if user_meta:
@@ -209,9 +230,15 @@ def _config(what: str) -> dict:
     return config
 
 
-# only the open tab runs: the first paint builds and sends one chart, not four
-tabs = state.lazy_tabs([t(f"tab_{name}", lang) for name in ("spine", "bar", "scatter", "table", "report", "upload")],
-                       "np_tab")
+# only the open tab runs: the first paint builds and sends one chart, not four; a link may name the open tab
+TAB_IDS = ("spine", "bar", "scatter", "trend", "table", "report", "upload")
+tab_labels = [t(f"tab_{name}", lang) for name in TAB_IDS]
+state.seed("np_tab", tab_labels[0], url="tab", parse=lambda raw: tab_labels[TAB_IDS.index(raw)] if raw in TAB_IDS
+           else None)
+tabs = state.lazy_tabs(tab_labels, "np_tab")
+open_tab = TAB_IDS[tab_labels.index(st.session_state["np_tab"])] if st.session_state.get("np_tab") in tab_labels \
+    else "spine"
+state.mirror({"tab": None if open_tab == "spine" else open_tab})
 with tabs[0]:
     if tabs[0].open:
         with st.container(key="np_spine_wide"):
@@ -241,6 +268,59 @@ with tabs[2]:
         st.caption(t("np_scatter_lines", lang))
 with tabs[3]:
     if tabs[3].open:
+        st.caption(t("tr_intro", lang))
+        trend_ids = [k for k in national_ids]
+        state.seed("np_trend", [k for k in pt.DEFAULT_TREND_INDICATORS if k in trend_ids], url="trend",
+                   parse=lambda raw: [k for k in raw.split(",") if k in trend_ids] or None)
+        # the widget's own key is dropped while the tab is closed; the choice lives on under np_trend
+        st.session_state.setdefault("np_trend_w", list(st.session_state["np_trend"]))
+        picked = st.multiselect(t("tr_pick", lang), trend_ids, key="np_trend_w", format_func=_label,
+                                help=t("tr_pick_help", lang), placeholder=t("choose_placeholder", lang))
+        st.session_state["np_trend"] = picked
+        if not picked:
+            st.info(t("tr_no_indicator", lang))
+        else:
+            all_years = trend_years(tuple(picked), is_pref)
+            state.seed("np_period", (all_years[0], all_years[-1]) if all_years else (None, None), url="period",
+                       parse=lambda raw: tuple(int(y) for y in raw.split("-", 1)) if "-" in raw else None,
+                       valid=lambda p: p[0] in all_years and p[1] in all_years and p[0] < p[1])
+            if len(all_years) > 1:
+                first, last = st.session_state["np_period"]
+                first = first if first in all_years else all_years[0]
+                last = last if last in all_years and last > first else all_years[-1]
+                st.session_state.setdefault("np_period_w", (first, last))
+                period = st.select_slider(t("tr_period_pick", lang), all_years, key="np_period_w")
+                if not isinstance(period, (tuple, list)):  # a range slider hands back one year if its state was lost
+                    period = (all_years[0], all_years[-1])
+                st.session_state["np_period"] = tuple(period)
+            else:
+                period = (None, None)
+            full = not all_years or tuple(period) == (all_years[0], all_years[-1])
+            state.mirror({"trend": None if picked == [k for k in pt.DEFAULT_TREND_INDICATORS if k in trend_ids]
+                          else ",".join(picked), "period": None if full else f"{period[0]}-{period[1]}"})
+            trend = _trend(code, group, view.params.k, tuple(sorted(params.weights.items())), tuple(hand),
+                           tuple(view.group.codes), tuple(picked), lang,
+                           (None, None) if full else tuple(period), bool(is_pref), view.place_name, view.group_line,
+                           view.definition, view.created)
+            with st.container(key="np_trend_wide"):
+                state.plotly_chart(trend.figs["grid"], theme=None, config=_config(t("tab_trend", lang)))
+            with st.container(key="np_trend_compact"):
+                state.plotly_chart(trend.figs["grid_compact"], theme=None, config=_config(t("tab_trend", lang)))
+            st.markdown(f"**{t('tr_readings_title', lang)}**")
+            st.dataframe(trend.display, hide_index=True)
+            st.caption(t("tr_readings_note", lang))
+            if not trend.changed.empty:
+                st.markdown(f"**{t('tr_changed_title', lang)}**")
+                chart_col = t("tr_col_chart", lang)
+                st.dataframe(trend.changed, hide_index=True, column_config={
+                    chart_col: st.column_config.LinkColumn(chart_col, display_text=t("tr_chart_link", lang))})
+                st.caption(t("tr_changed_note", lang))
+            st.markdown(f"**{t('tr_ranks_title', lang)}**")
+            st.dataframe(trend.ranks, hide_index=True)
+            state.offer_files(trend.file, stem=exports.safe_filename(view.place_name, trend.file.title, view.created),
+                              key="np_trend_files", lang=lang)
+with tabs[4]:
+    if tabs[4].open:
         st.dataframe(view.display, hide_index=True)
         st.caption(t("np_table_note", lang))
         table_file = nv.file_table(view, "table")
@@ -252,14 +332,14 @@ with tabs[3]:
         state.offer_files(values_file, stem=exports.safe_filename(view.place_name, values_file.title, view.created),
                           key="np_values", lang=lang)
         st.caption(t("np_csv_note", lang))
-with tabs[4]:
-    if tabs[4].open:
+with tabs[5]:
+    if tabs[5].open:
         st.caption(t("report_note", lang))
         st.download_button(t("download_report", lang), partial(nv.report_html, view),
                            exports.safe_filename(view.place_name, "report", exports.today()) + ".html", "text/html",
                            type="primary", on_click="ignore")
-with tabs[5]:
-    if tabs[5].open:
+with tabs[6]:
+    if tabs[6].open:
         st.markdown(f"**{t('upload_title', lang)}**")
         st.caption(t("upload_help", lang))
         if session_upload:

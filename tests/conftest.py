@@ -80,5 +80,5 @@ def national_frames(real_db) -> dict:
         ids = sorted({*npp.DEFAULT_INDICATORS, *national.DEFAULT_WEIGHTS})
         latest = db.run_query(con, "peers_latest_values", {"indicators": ids})
     wide, years = npp.wide_frame(places, latest, plan)
-    return dict(places=places, catalogue=catalogue, info=info, wide=wide, years=years)
+    return dict(places=places, catalogue=catalogue, info=info, wide=wide, years=years, db=real_db)
 

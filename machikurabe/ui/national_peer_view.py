@@ -367,6 +367,7 @@ class NationalView:
     created: str = ""
     vintage: str = ""
     chart_caption: str = ""   # the group line and the 出典 under every chart
+    group_line: str = ""      # 「比較グループ：…」 as the chart images say it
 
 
 def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: pd.DataFrame | None,
@@ -389,7 +390,8 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
     sources = source_lines(shown_keys, lang, upload_name, tuple(user_meta or {}))
     text = definition(group, wide, meta, lang)
     # every chart image names its group (kind and size) above its 出典, so a pasted picture says what it compares
-    group_line = t("np_group_line", lang, group=short_definition(group, wide, meta, lang, text)) + "\n"
+    group_words = t("np_group_line", lang, group=short_definition(group, wide, meta, lang, text))
+    group_line = group_words + "\n"
     source_text = group_line + " ".join(sources)
     figs = {}
     if group.codes:
@@ -420,7 +422,7 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
         peers=peer_list(wide, group, meta, years, lang), stability=stability_table(group, meta, lang), figs=figs,
         sources=sources, stamp=stamp, url=url, model_count=model_count, level=level,
         seconds=time.perf_counter() - start, created=created, vintage=vintage_text(build_info, lang),
-        chart_caption=source_text)
+        chart_caption=source_text, group_line=group_words)
 
 
 # an A4 page less the report's 15 mm margins is 1,009 px tall at 96 dpi; a chart's heading takes about 60 px
