@@ -159,3 +159,15 @@ def test_every_chart_image_names_its_group_and_the_scatter_its_years(data):
 def test_a_nearest_group_is_named_without_its_weights_in_pictures(data):
     view = _view(data, group="nearest")
     assert "比較グループ：全国の市区町村で指標が最も近い15団体" in _annotations(view.figs["bar"])
+
+
+def test_an_uploaded_indicator_without_unit_or_year_has_no_empty_brackets(data):
+    """Seen in the browser (issue 18 test run): an upload without a unit row or year row drew 「人口（年）」 over an
+    axis 「人口（）」."""
+    wide = data["wide"].assign(user_1=range(len(data["wide"])))
+    view = nv.build(wide, data["years"], data["catalogue"], data["info"], npp.ViewParams(YOKOTE, "type", 15),
+                    ("A1101", "user_1"), "ja", "user_1", "user_1", "A1101",
+                    user_meta={"user_1": {"name": "人口", "unit": "", "year": None}}, upload_name="a.csv")
+    bar = view.figs["bar"]
+    assert bar.layout.title.text == "人口" and bar.layout.xaxis.title.text == "人口"
+    assert view.figs["scatter"].layout.xaxis.title.text == "人口"

@@ -302,8 +302,11 @@ def national_bar(level: pd.DataFrame, code: str, peer_codes, key: str, meta: dic
                    uploaded_only=uploaded_only(level, key, meta))
     info = meta.get(key, {})
     unit = info.get("unit") or ""
-    x_title = f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
-    heading, lines = chart_title(t("np_bar_title", lang, indicator=info.get("name", key), year=year))
+    # an uploaded indicator may have no unit or year: no empty brackets (「人口（）」, 「人口（年）」)
+    x_title = (f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）") \
+        if unit else info.get("name", key)
+    heading, lines = chart_title(t("np_bar_title", lang, indicator=info.get("name", key), year=year)
+                                 if year not in (None, "") else info.get("name", key))
     _style(fig, heading, x_title, "", _wrap(source, 34), height=150 + 22 * (lines - 1) + 24 * len(group),
            axis_space=60, top=130 + 22 * (lines - 1), title_lines=lines)
     # a fixed left margin from the longest name (not automargin), so the 出典 line can start at the figure's edge
@@ -349,6 +352,8 @@ def national_scatter(level: pd.DataFrame, code: str, peer_codes, x_key: str, y_k
     def title(key):
         info = meta.get(key, {})
         unit = info.get("unit") or ""
+        if not unit:
+            return info.get("name", key)
         return f"{info.get('name', key)} ({unit})" if lang == "en" else f"{info.get('name', key)}（{unit}）"
 
     level_word = t("np_level_pref" if is_pref else "np_level_muni", lang)

@@ -37,6 +37,10 @@ QUERY_DEFAULTS = {"code": "01206", "field": "welfare_rate_pct", "needle": "地�
 # a national place outside the model project (横手市) for the pages that take a place: the national-scale case
 PAGE_QUERY_PARAMS = {"profile": {"code": "05203"}, "programmes": {"q": "地域"}, "peers": {"code": "05203"},
                      "map": {"code": "05203"}}
+# views measured beside the pages: (name in the tables, page file, query parameters) — 比較's 推移 tab against its
+# spine tab (the page's default) in the same run (issue 20)
+EXTRA_VIEWS = (("peers_trend", "peers", {"code": "05203", "tab": "trend"}),)
+EXTRA_BROWSER_VIEWS = (("peers", "tab=trend"),)
 
 TARGETS = {"build_s": 5.0, "query_p95_ms": 20.0, "page_ratio": 4.0, "scale_page_ratio": 4.0, "browser_s": 3.0,
            "national_build_s": 5.0, "national_place_p95_ms": 20.0, "national_indicator_p95_ms": 50.0}
@@ -252,12 +256,13 @@ def measure_pages_here(runs: int) -> dict:
         shell.run()
         shell.run()
         result["floor"]["problems"] = _page_problems(shell)
-        for name in discover_pages():
+        views = [(name, name, PAGE_QUERY_PARAMS.get(name, {})) for name in discover_pages()] + list(EXTRA_VIEWS)
+        for name, page_file, params in views:
             app_test = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-            for key, value in PAGE_QUERY_PARAMS.get(name, {}).items():
+            for key, value in params.items():
                 app_test.query_params[key] = value
             try:
-                app_test.switch_page(f"pages/{name}.py")
+                app_test.switch_page(f"pages/{page_file}.py")
                 cold_wall, cold_cpu = _timed_run(app_test)
                 page_runs, floors = [], []
                 for _ in range(runs):
@@ -391,6 +396,8 @@ async def _browser_async(base_url: str, runs: int, floor_urls: dict[str, str] | 
             await probe.close()
             for path in paths:
                 out[path] = await _measure_url(browser, load.page_url(base_url, path), runs)
+            for path, query in EXTRA_BROWSER_VIEWS:
+                out[f"{path}?{query}"] = await _measure_url(browser, load.page_url(base_url, path, query), runs)
         finally:
             await browser.close()
     return out
