@@ -81,7 +81,7 @@ def test_kushiro_values_and_ranks(con, bodies):
 
 def test_sumida_welfare_rate_is_the_corrected_value_and_flagged(con, bodies):
     rows = rows_for(con, bodies, SUMIDA)
-    assert rows.loc["welfare_rate_pct", "値"] == "2.866%"
+    assert rows.loc["welfare_rate_pct", "値"] == "2.9%"  # 2.866 %: one decimal for every % (README "Decimals by unit")
     assert rows.loc["welfare_rate_pct", "注"] == "⚠"
     # 4.92 (釧路市) > 2.866 > 1.38 (京極町, ‰ corrected) > 0.1
     assert rows.loc["welfare_rate_pct", "全市区町村中の順位"] == "4中2位"

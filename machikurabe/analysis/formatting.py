@@ -11,6 +11,7 @@ import unicodedata
 import pandas as pd
 
 from machikurabe.analysis import indicators
+from machikurabe.analysis.units import DECIMALS_BY_UNIT, decimals_for  # noqa: F401  (the one rule, re-exported)
 
 MISSING_DASH = "—"
 _MISSING_WORD = {"ja": "データなし", "en": "No data"}
@@ -49,7 +50,7 @@ def format_value(value, key: str, lang: str = "ja", missing: str | None = None) 
     if is_missing(value):
         return MISSING_DASH if missing is None else missing
     ind = indicators.get(key)
-    number = format_number(value, ind.decimals, ind.fixed_decimals)
+    number = format_number(value, ind.decimals)
     unit = ind.unit(lang)
     if unit == "%":
         return f"{number}%"
