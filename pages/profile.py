@@ -12,6 +12,7 @@ from machikurabe.credits import national_credits
 from machikurabe.i18n import kind_label, t
 from machikurabe.safe_text import markdown_escape
 from machikurabe.ui import exports, st_data, state
+from machikurabe.ui import profile_text as words
 from machikurabe.ui import profile_view as view
 from machikurabe.ui.place_picker import place_picker
 
@@ -28,7 +29,7 @@ is_prefecture = place["kind"] == "prefecture"
 
 # --- who the place is ------------------------------------------------------------------------------
 st.header(profile.display_name(place, lang))
-st.caption(profile.place_subtitle(place, code, lang, view.type_group_size(code)))
+st.caption(words.place_subtitle(place, code, lang, view.type_group_size(code)))
 if bool(place["in_model_project"]):
     st.success(t("pf_model_badge", lang))
 else:
@@ -114,14 +115,14 @@ for i, ind in enumerate(indicators.INDICATORS):
     label = ind.name(lang) + (" ⚠" if ind.key in flagged else "")
     columns[i % 3].metric(label, format_value(body.get(ind.key), ind.key, lang, missing=t("not_stated", lang)),
                           help=indicators.help_text(ind.key, lang))
-rows = profile.indicator_rows(body, bodies, quality, lang)
+rows = words.indicator_rows(body, bodies, quality, lang)
 st.dataframe(rows.drop(columns=["key"]), hide_index=True, width="stretch", height=36 * (len(rows) + 1) + 4)
-st.caption(profile.kind_note(body, lang))
+st.caption(words.kind_note(body, lang))
 st.caption(indicators.source_line(indicators.KEYS, lang) + " " +
            t("source_lines", lang, file=body["source_file"], line=int(body["source_line"])))
 
 st.markdown(f"**{t('pf_printed_vs_official', lang)}**")
-differences = profile.printed_vs_official(st_data.query("differs_from_official_for_body", code=code), lang)
+differences = words.printed_vs_official(st_data.query("differs_from_official_for_body", code=code), lang)
 if differences.empty:
     st.success(t("pf_printed_none", lang))
 else:
@@ -129,7 +130,7 @@ else:
 st.caption(t("pf_printed_note", lang))
 
 st.markdown(f"**{t('quality_notes', lang)}**")
-notes = profile.quality_notes(quality[quality["rule"] != "differs_from_official"], lang)
+notes = words.quality_notes(quality[quality["rule"] != "differs_from_official"], lang)
 if notes.empty:
     st.success(t("no_quality_notes", lang))
 else:
@@ -147,7 +148,7 @@ for key in ("vision_aim", "vision_change", "local_features"):
     st.markdown(markdown_escape(plain_text(value)) if isinstance(value, str) and value else t("not_stated", lang))
 
 st.subheader(t("programme_designs", lang))
-cards = profile.programme_cards(st_data.query("programmes_for_body", code=code),
+cards = words.programme_cards(st_data.query("programmes_for_body", code=code),
                                 st_data.query("programme_texts_for_body", code=code), lang)
 if not cards:
     st.info(t("no_programmes", lang))

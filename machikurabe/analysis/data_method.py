@@ -132,7 +132,7 @@ def display_table(frame: pd.DataFrame, lang: str = "ja", names: dict[str, str] |
     (never "None"), and in English a body's and a prefecture's name romanised (``names``: code → display name)."""
     shown = frame.copy()
     if lang == "en":
-        from machikurabe.analysis.profile import prefecture_english
+        from machikurabe.i18n.prefectures import prefecture_english
 
         if names and "municipality_code" in shown and "name" in shown:
             shown["name"] = [names.get(code, name) for code, name in zip(shown["municipality_code"], shown["name"])]

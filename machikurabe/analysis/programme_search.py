@@ -8,8 +8,9 @@ import html
 import pandas as pd
 
 from machikurabe.analysis.formatting import plain_text
-from machikurabe.analysis.profile import CARD_FIELDS, display_name, prefecture_english
+from machikurabe.analysis.profile import CARD_FIELDS, display_name
 from machikurabe.i18n import field_label, kind_label, programme_label, t
+from machikurabe.i18n.prefectures import prefecture_english
 
 TABLE_FIELDS = ("programme_name", "implementer", "contractor", "target_area", "hubs", "funding", "promoter_count",
                 "outcome_targets")

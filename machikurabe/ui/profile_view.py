@@ -12,6 +12,7 @@ from machikurabe.analysis.formatting import format_measure, format_number, is_mi
 from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
+from machikurabe.i18n.prefectures import prefecture_english
 from machikurabe.ui import st_data
 from machikurabe.ui.charts import FONT_FAMILY, OKABE_ITO, add_source, chart_title
 from machikurabe.ui.state import cached_view
@@ -127,7 +128,7 @@ def model_towns(code: str, weights: tuple, lang: str, k: int = national.MODEL_TO
         place = by_code.loc[item.code]
         row = {"code": item.code, t("pf_col_town", lang): profile.display_name(place, lang),
                t("col_prefecture", lang): place["prefecture"] if lang != "en"
-               else profile.prefecture_english(place["prefecture"]),
+               else prefecture_english(place["prefecture"]),
                t("pf_col_distance", lang): round(float(item.distance), 2)}
         figures = wide.set_index("code").loc[item.code]
         for key in keys:
