@@ -1,8 +1,6 @@
 """自治体プロフィール (Profile): any municipality or prefecture in Japan against Japan, its prefecture and its official
 type group on official statistics, its trends, the model-project towns most like it; for the 63 bodies of the FY2019
 plans also the printed figures, their differences from the official ones, the vision and the programme designs."""
-from functools import partial
-
 import streamlit as st
 
 from machikurabe.analysis import indicators, national, profile
@@ -52,16 +50,9 @@ st.dataframe(table, hide_index=True, width="stretch", height=min(560, 36 * (len(
 st.caption(t("pf_benchmark_note", lang) + (" " + t("pf_benchmark_note_pref", lang) if is_prefecture else ""))
 credits = national_credits(lang)
 st.caption(" ".join(credits))
-stamp = view.stamp(code, lang)
-stem = exports.safe_filename(place["name"], t("pf_benchmark_title", lang), exports.today())
-left, right = st.columns(2)
-left.download_button(t("pf_download_csv", lang), partial(exports.csv_bytes, table, source=" ".join(credits) + " " + stamp),
-                     f"{stem}.csv", exports.CSV_MIME)
-right.download_button(t("pf_download_xlsx", lang), partial(
-    exports.xlsx_bytes, table, title=t("pf_sheet_title", lang, name=profile.display_name(place, lang)),
-    source=" ".join(credits).removeprefix("出典："), notes=[t("pf_benchmark_note", lang), stamp],
-    unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang), created_label=t("sheet_created", lang)),
-    f"{stem}.xlsx", exports.XLSX_MIME)
+table_file = view.benchmark_file(code, lang, topic)
+state.offer_files(table_file, stem=exports.safe_filename(place["name"], t("pf_benchmark_title", lang), exports.today()),
+                  key="pf_benchmark", lang=lang)
 
 # --- trend ------------------------------------------------------------------------------------------
 st.subheader(t("pf_trend_title", lang))

@@ -79,3 +79,73 @@ def test_model_bodies_still_show_their_plan(make_app, code):
     at = make_app(code=code)
     assert not at.exception
     assert any(s.value == "計画に記載の数値（令和元年度）" for s in at.subheader)
+
+
+def _yuzawa_file(fixture_db, monkeypatch, lang="ja"):
+    monkeypatch.setenv("MACHIKURABE_DB", str(fixture_db))
+    from machikurabe.ui import profile_view
+
+    return profile_view.benchmark_file("05207", lang, None)
+
+
+def test_profile_files_carry_numbers_ranks_units_and_context(fixture_db, monkeypatch):
+    """Issue 19, defect 1: the profile's CSV / XLSX had text cells with units (52.2%, 29位／1,740), an empty units
+    row and a sheet named 「比較」. Values by hand from tests/fixture_db.py: 湯沢市 総人口 2020 = 42,060, 3rd of the five
+    municipalities (272,085 165,077 42,060 2,966 703), alone in 秋田県 and in 都市Ⅰ－１; 高齢化率 42.0, the highest."""
+    import csv
+    import io
+
+    import openpyxl
+
+    from machikurabe.ui import files
+
+    table = _yuzawa_file(fixture_db, monkeypatch)
+    rows = list(csv.reader(io.StringIO(files.csv_bytes(table, "ja").decode("utf-8-sig"))))
+    header, units = rows[0], rows[1]
+    assert header[:6] == ["指標", "年", "単位", "値", "全国順位", "全国の団体数"]
+    by_name = {r[0]: dict(zip(header, r)) for r in rows[2:4]}
+    population = by_name["総人口"]
+    assert (population["年"], population["単位"], population["値"]) == ("2020", "人", "42060")
+    assert (population["全国順位"], population["全国の団体数"]) == ("3", "5")
+    assert (population["県内順位"], population["県内の団体数"], population["類似団体内順位"], population["類似団体の団体数"]) \
+        == ("1", "1", "1", "1")
+    # two of the four others below 42,060: percentile 50, quintile 3; median of the five is 42,060 itself
+    assert (population["全国パーセンタイル"], population["全国五分位"], population["全国中央値"]) == ("50", "3", "42060")
+    ageing = by_name["高齢化率"]
+    assert (ageing["値"], ageing["全国順位"], ageing["全国中央値"], ageing["全国五分位"]) == ("42", "1", "36.5", "5")
+    assert all(u for u in units), units  # every column says its unit
+    assert units[header.index("値")] == "各行の単位" and units[header.index("全国順位")] == "位"
+    text = "\n".join(",".join(r) for r in rows)
+    assert "出典：" in text and "データの年：2020年" in text and "/profile?code=05207" in text and "作成日：" in text
+    assert "秋田県の市区町村（1団体）" in text and "都市Ⅰ－１（1団体）" in text
+
+    sheet = openpyxl.load_workbook(io.BytesIO(files.xlsx_bytes(table, "ja"))).active
+    assert sheet.title == "湯沢市の全国・県内・類似団体の中での位置"
+    cells = {c.value: c for row in sheet.iter_rows() for c in row if c.value is not None}
+    head = cells["値"]
+    value = sheet.cell(row=head.row + 2, column=head.column).value
+    assert isinstance(value, (int, float)) and value in (42060, 42.0)
+    assert sheet.cell(row=head.row + 1, column=head.column).value == "各行の単位"
+
+
+def test_negative_values_are_numbers_in_files():
+    """'-20.21‰ was written as text with an apostrophe; a negative value is a number rounded by its unit (‰: 1)."""
+    import csv
+    import io
+
+    import pandas as pd
+
+    from machikurabe.ui import files, profile_view
+
+    table = pd.DataFrame([{"indicator": "net_migration_per_1000", "topic": "population", "label": "転入超過率",
+                           "year": 2023, "value": -20.2149, "unit": "‰", "decimals": 1, "japan_median": -3.456,
+                           "japan_rank": 1700, "japan_n": 1740, "japan_percentile": 2.3, "japan_quintile": 1,
+                           "prefecture_rank": None, "prefecture_n": 0, "type_rank": None, "type_n": 0,
+                           "reading": "", "aggregated": False}])
+    frame, units = profile_view.benchmark_file_frame(table, "ja")
+    file = files.FileTable(frame=frame, title="t", units=units, sources=("s",), years="2023年", rebuild_url="/profile")
+    rows = list(csv.reader(io.StringIO(files.csv_bytes(file, "ja").decode("utf-8-sig"))))
+    row = dict(zip(rows[0], rows[2]))
+    assert row["値"] == "-20.2" and row["全国中央値"] == "-3.5"
+    assert (row["全国順位"], row["全国の団体数"]) == ("1700", "1740")
+    assert row["県内順位"] == "" and row["県内の団体数"] == ""  # no rank: neither the rank nor a count

@@ -2,8 +2,6 @@
 parameters alone (code, indicator, weights, language): national standing, trend figure, nearest model-project towns."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,7 +11,7 @@ from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
 from machikurabe.i18n.prefectures import prefecture_english
-from machikurabe.ui import st_data
+from machikurabe.ui import files, st_data
 from machikurabe.ui.charts import FONT_FAMILY, OKABE_ITO, add_source, chart_title
 from machikurabe.ui.state import cached_view
 
@@ -61,6 +59,91 @@ def benchmark_display(code: str, lang: str, topic: str | None) -> pd.DataFrame:
                                    zip(table["japan_median"], table["unit"], table["decimals"])],
         t("pf_col_reading", lang): table["reading"],
     }).reset_index(drop=True)
+
+
+def _clean(value, decimals) -> int | float | None:
+    """A number for a file: rounded to the unit's decimals (the catalogue's, set by analysis/units.py), an int when
+    the unit has none, None when missing."""
+    if is_missing(value):
+        return None
+    decimals = 0 if is_missing(decimals) else int(decimals)
+    number = round(float(value), decimals)
+    return int(number) if decimals == 0 else number
+
+
+def _whole(value) -> int | None:
+    return None if is_missing(value) else int(round(float(value)))
+
+
+def benchmark_file_frame(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The standing table (analysis.national.benchmark_table rows) as a file: numbers as numbers rounded by the
+    unit's decimals, each rank beside the number ranked, the unit of each row in a column of its own; and the unit of
+    every column for the units row."""
+    col = {key: t(key, lang) for key in (
+        "pf_col_indicator", "pf_col_year", "pf_col_unit", "pf_col_value", "pf_col_japan", "pf_col_japan_n",
+        "pf_col_percentile", "pf_col_quintile", "pf_col_prefecture", "pf_col_prefecture_n", "pf_col_type",
+        "pf_col_type_n", "pf_col_median", "pf_col_reading")}
+    rows = []
+    for r in table.to_dict("records"):
+        ranked = lambda rank, n: None if is_missing(rank) else _whole(n)  # noqa: E731  (n only beside a rank)
+        rows.append({
+            col["pf_col_indicator"]: r["label"], col["pf_col_year"]: _whole(r["year"]),
+            col["pf_col_unit"]: r["unit"], col["pf_col_value"]: _clean(r["value"], r["decimals"]),
+            col["pf_col_japan"]: _whole(r["japan_rank"]), col["pf_col_japan_n"]: ranked(r["japan_rank"], r["japan_n"]),
+            col["pf_col_percentile"]: _whole(r["japan_percentile"]), col["pf_col_quintile"]: _whole(r["japan_quintile"]),
+            col["pf_col_prefecture"]: _whole(r["prefecture_rank"]),
+            col["pf_col_prefecture_n"]: ranked(r["prefecture_rank"], r["prefecture_n"]),
+            col["pf_col_type"]: _whole(r["type_rank"]), col["pf_col_type_n"]: ranked(r["type_rank"], r["type_n"]),
+            col["pf_col_median"]: _clean(r["japan_median"], r["decimals"]),
+            col["pf_col_reading"]: r["reading"] or "",
+        })
+    frame = pd.DataFrame(rows, columns=list(col.values()), dtype=object)  # object: ints stay ints, None stays empty
+    text, each = t("pf_unit_text", lang), t("pf_unit_each_row", lang)
+    units = {col["pf_col_indicator"]: text, col["pf_col_year"]: t("pf_unit_year", lang), col["pf_col_unit"]: text,
+             col["pf_col_value"]: each, col["pf_col_median"]: each, col["pf_col_reading"]: text,
+             col["pf_col_percentile"]: t("pf_unit_percentile", lang), col["pf_col_quintile"]: t("pf_unit_quintile", lang)}
+    for rank in ("pf_col_japan", "pf_col_prefecture", "pf_col_type"):
+        units[col[rank]] = t("pf_unit_rank", lang)
+        units[col[f"{rank}_n"]] = t("pf_unit_bodies", lang)
+    return frame, units
+
+
+def years_text(years, lang: str) -> str:
+    """The data years of a table, e.g. 「2020年・2022年」 / "2020, 2022"."""
+    found = sorted({int(y) for y in years if not is_missing(y)})
+    if not found:
+        return "—"
+    return "・".join(f"{y}年" for y in found) if lang != "en" else ", ".join(str(y) for y in found)
+
+
+def group_text(code: str, lang: str) -> str:
+    """What the ranks are among: Japan's municipalities, the prefecture's, the type group (with their sizes)."""
+    place = places().set_index("code").loc[code]
+    if place["kind"] == "prefecture":
+        return t("pf_file_group_pref", lang)
+    muni = national.municipalities(places())
+    in_pref = int((muni["prefecture_code"] == place["prefecture_code"]).sum())
+    prefecture = prefecture_english(place["prefecture"]) if lang == "en" else place["prefecture"]
+    kind = place["municipal_type"] if isinstance(place["municipal_type"], str) else "—"
+    return t("pf_file_group", lang, japan=f"{len(muni):,}", prefecture=prefecture, pref_n=f"{in_pref:,}", type=kind,
+             type_n=f"{type_group_size(code):,}")
+
+
+@cached_view(256)
+def benchmark_file(code: str, lang: str, topic: str | None) -> files.FileTable:
+    """The standing table as CSV / XLSX through ui.files: title, units row, 出典, data years, group, date, link."""
+    table = benchmark(code, lang)
+    if topic:
+        table = table[table["topic"] == topic]
+    frame, units = benchmark_file_frame(table, lang)
+    place = places().set_index("code").loc[code]
+    notes = [editions(lang), t("pf_benchmark_note", lang)]
+    if place["kind"] == "prefecture":
+        notes.append(t("pf_benchmark_note_pref", lang))
+    return files.FileTable(frame=frame, title=t("pf_sheet_title", lang, name=profile.display_name(place, lang)),
+                           units=units, sources=tuple(national_credits(lang)), years=years_text(table["year"], lang),
+                           rebuild_url=urls.page_url("profile", lang, code=code), group=group_text(code, lang),
+                           notes=tuple(notes))
 
 
 @cached_view(256)
@@ -147,14 +230,13 @@ def weight_labels(lang: str) -> dict[str, str]:
             if key in meta.index}
 
 
-def stamp(code: str, lang: str) -> str:
-    """What produced an export: data editions, date and the relative URL that rebuilds the view."""
+def editions(lang: str) -> str:
+    """The data editions behind the national figures (SSDSE-A editions, the type-group list), for a file's notes."""
     info = st_data.query("build_info")
     values = dict(zip(info.iloc[:, 0], info.iloc[:, 1])) if not info.empty else {}
     vintages = values.get("national_vintages", "")
     shown = f"{vintages.split(',')[0]}–{vintages.split(',')[-1]}" if vintages else "?"
-    url = urls.page_url("profile", lang, code=code)
-    return t("pf_stamp", lang, vintages=shown, date=dt.date.today().isoformat(), url=url)
+    return t("pf_editions", lang, vintages=shown)
 
 
 @cached_view(256)
