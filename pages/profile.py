@@ -61,11 +61,15 @@ if not choices:
     st.info(t("pf_trend_none", lang))
 else:
     options = list(choices)
-    default = "ageing_rate_pct" if "ageing_rate_pct" in options else options[0]
+    years = view.trend_years(code)
+    several = [key for key in options if len(years[key]) >= 2]
+    default = "ageing_rate_pct" if "ageing_rate_pct" in several else (several or options)[0]
     state.seed("pf_trend", default)
     indicator = state.choose(st.selectbox, t("pf_trend_pick", lang), options, "pf_trend", choices.get, lang)
-    figure = view.trend_figure(code, indicator, lang)
-    if figure is not None:
+    figure = view.trend_figure(code, indicator, lang) if len(years[indicator]) >= 2 else None
+    if figure is None:
+        st.info(t("pf_trend_one_year", lang, year=years[indicator][-1]))
+    else:
         state.plotly_chart(figure, width="stretch",
                            config=exports.chart_config(f"{place['name']}_{choices[indicator]}"))
         st.caption(t("pf_trend_note", lang))

@@ -149,3 +149,46 @@ def test_negative_values_are_numbers_in_files():
     assert row["値"] == "-20.2" and row["全国中央値"] == "-3.5"
     assert (row["全国順位"], row["全国の団体数"]) == ("1700", "1740")
     assert row["県内順位"] == "" and row["県内の団体数"] == ""  # no rank: neither the rank nor a count
+
+
+def _trend_spec(at) -> dict:
+    import json
+
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def test_trend_axis_uses_the_units_own_numbers_and_breaks_at_a_missing_year(make_app):
+    """Issue 19, defect 2: 民生費 (千円) read 「2M … 7M」 and a line ran straight across a year without data."""
+    at = make_app(code="05207")
+    spec = _trend_spec(at)
+    yaxis = spec["layout"]["yaxis"]
+    assert yaxis["exponentformat"] == "none" and yaxis["separatethousands"] is True
+    assert yaxis["tickformat"] == ",d"  # 人: whole numbers with separators, 46,613 not 46.6k
+    assert all(trace["connectgaps"] is False for trace in spec["data"])
+    place = spec["data"][0]
+    assert place["x"] == [2015, 2020] and place["y"] == [46613.0, 42060.0]
+
+
+def test_a_year_without_data_is_a_gap_not_a_line():
+    import pandas as pd
+
+    from machikurabe.ui.profile_view import series_by_year
+
+    frame = pd.DataFrame({"year": [2016, 2018, 2019, 2016, 2017, 2018, 2019],
+                          "series": ["place"] * 3 + ["japan_median"] * 4,
+                          "value": [20.8, 21.8, 23.9, 10.0, 10.5, 11.0, 11.5]})
+    lines = series_by_year(frame, [2016, 2017, 2018, 2019])
+    assert lines["place"] == [20.8, None, 21.8, 23.9]
+    assert lines["japan_median"] == [10.0, 10.5, 11.0, 11.5]
+
+
+def test_an_indicator_of_one_year_says_there_is_no_trend(make_app):
+    """高齢化率 has 2020 only in the fixture: it is offered, marked 「2020年のみ」, and chosen it says there is no
+    trend instead of drawing nothing."""
+    at = make_app(code="05207")
+    box = at.selectbox(key="pf_trend__ja")
+    assert "ageing_rate_pct" in box.options or any("2020年のみ" in o for o in box.options)
+    box.set_value("ageing_rate_pct").run()
+    assert not at.exception
+    assert any("2020年の1年分しかないため、推移はありません" in i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 0

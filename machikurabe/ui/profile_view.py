@@ -147,21 +147,43 @@ def benchmark_file(code: str, lang: str, topic: str | None) -> files.FileTable:
 
 
 @cached_view(256)
-def trend_choices(code: str, lang: str) -> dict[str, str]:
-    """Indicators with several years for this place: id → label with unit, in catalogue order."""
-    meta = catalogue()
+def trend_years(code: str) -> dict[str, list[int]]:
+    """Indicator id → the years this place has a value for, in catalogue order."""
     values = st_data.query("national_values_for_place", code=code)
-    years = values[values["value"].notna()].groupby("indicator")["year"].nunique()
-    several = set(years[years >= 2].index)
+    years = values[values["value"].notna()].groupby("indicator")["year"].agg(lambda y: sorted({int(v) for v in y}))
+    return {ind: years[ind] for ind in catalogue()["indicator"] if ind in years.index}
+
+
+@cached_view(256)
+def trend_choices(code: str, lang: str) -> dict[str, str]:
+    """Every indicator the place has: id → label with unit; an indicator of one year says so (「2020年のみ」)."""
+    meta = catalogue().set_index("indicator")
     label = "label_en" if lang == "en" else "label_ja"
     unit = "unit_en" if lang == "en" else "unit"
-    return {row["indicator"]: (f"{row[label]} ({row[unit]})" if lang == "en" else f"{row[label]}（{row[unit]}）")
-            for _, row in meta.iterrows() if row["indicator"] in several}
+    out = {}
+    for ind, years in trend_years(code).items():
+        text = (f"{meta.loc[ind, label]} ({meta.loc[ind, unit]})" if lang == "en"
+                else f"{meta.loc[ind, label]}（{meta.loc[ind, unit]}）")
+        if len(years) < 2:
+            text += t("pf_trend_only_year", lang, year=years[0])
+        out[ind] = text
+    return out
+
+
+def series_by_year(frame: pd.DataFrame, years: list[int]) -> dict[str, list]:
+    """Each series of a trend frame over every year of the indicator, None where the series has no value: a year
+    without data is drawn as a gap (connectgaps=False), never as a straight line across it."""
+    out = {}
+    for series, part in frame.groupby("series", sort=False):
+        by_year = dict(zip(part["year"].astype(int), part["value"]))
+        out[series] = [None if is_missing(by_year.get(y)) else float(by_year[y]) for y in years]
+    return out
 
 
 @cached_view(256)
 def trend_figure(code: str, indicator: str, lang: str):
-    """Line chart of the place against the medians of its prefecture, its type group and Japan; None if no trend."""
+    """Line chart of the place against the medians of its prefecture, its type group and Japan; None if the
+    indicator has fewer than two years (no trend)."""
     frame = national.trend_frame(code, indicator, places(), st_data.query("national_trend", indicator=indicator))
     if frame.empty:
         return None
@@ -169,21 +191,24 @@ def trend_figure(code: str, indicator: str, lang: str):
     meta = catalogue().set_index("indicator").loc[indicator]
     unit = meta["unit_en"] if lang == "en" else meta["unit"]
     decimals = int(meta["decimals"]) if not is_missing(meta["decimals"]) else 0
+    listed = [int(y) for y in str(meta.get("years") or "").split(",") if y.strip().isdigit()]
+    years = sorted(set(listed) | set(frame["year"].astype(int)))
     is_pref = place["kind"] == "prefecture"
     names = {"place": profile.display_name(place, lang), "prefecture_median": t("pf_trend_prefecture", lang),
              "type_median": t("pf_trend_type", lang),
              "japan_median": t("pf_trend_japan_pref" if is_pref else "pf_trend_japan", lang)}
     styles = {"place": dict(color="#D55E00", width=3), "prefecture_median": dict(color=OKABE_ITO[4], dash="dot"),
               "type_median": dict(color=OKABE_ITO[2], dash="dash"), "japan_median": dict(color="#555555")}
+    lines = series_by_year(frame, years)
     fig = go.Figure()
     for series in ("place", "prefecture_median", "type_median", "japan_median"):
-        part = frame[frame["series"] == series]
-        if part.empty:
+        if series not in lines:
             continue
         fig.add_trace(go.Scatter(
-            x=part["year"], y=part["value"], mode="lines+markers", name=names[series], line=styles[series],
-            hovertemplate="%{x}: %{customdata}<extra>" + names[series] + "</extra>",
-            customdata=[format_measure(v, unit, decimals, lang) for v in part["value"]]))
+            x=years, y=lines[series], mode="lines+markers", name=names[series], line=styles[series],
+            connectgaps=False, hovertemplate="%{x}: %{customdata}<extra>" + names[series] + "</extra>",
+            customdata=[format_measure(v, unit, decimals, lang) if v is not None else t("pf_trend_no_value", lang)
+                        for v in lines[series]]))
     label = meta["label_en"] if lang == "en" else meta["label_ja"]
     title_text, title_lines = chart_title(f"{names['place']}：{label}" if lang != "en" else f"{names['place']}: {label}")
     fig.update_layout(
@@ -192,7 +217,9 @@ def trend_figure(code: str, indicator: str, lang: str):
         font=dict(family=FONT_FAMILY), height=458 + 22 * title_lines,
         margin=dict(l=60, r=20, t=108 + 22 * title_lines, b=110),
         xaxis=dict(title=t("pf_trend_axis_year", lang), dtick=1, tickformat="d"),
-        yaxis=dict(title=f"{label}（{unit}）" if lang != "en" else f"{label} ({unit})", separatethousands=True),
+        # ticks in the unit's own numbers with separators (16,000,000 千円), never SI suffixes (16M)
+        yaxis=dict(title=f"{label}（{unit}）" if lang != "en" else f"{label} ({unit})", separatethousands=True,
+                   exponentformat="none", tickformat=",d" if decimals == 0 else None, automargin=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, entrywidth=0))
     add_source(fig, " ".join(national_credits(lang)))
     return fig
