@@ -4,7 +4,7 @@ plans also the printed figures, their differences from the official ones, the vi
 import streamlit as st
 
 from machikurabe.analysis import indicators, national, profile
-from machikurabe.analysis.formatting import format_value, plain_text
+from machikurabe.analysis.formatting import plain_text
 from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import kind_label, t
@@ -107,9 +107,8 @@ st.subheader(t("pf_plan_title", lang))
 flagged = profile.quality_fields(quality)
 columns = st.columns(3)
 for i, ind in enumerate(indicators.INDICATORS):
-    label = ind.name(lang) + (" ⚠" if ind.key in flagged else "")
-    columns[i % 3].metric(label, format_value(body.get(ind.key), ind.key, lang, missing=t("not_stated", lang)),
-                          help=indicators.help_text(ind.key, lang))
+    label, value = view.plan_metric(ind.key, body.get(ind.key), lang, t("not_stated", lang))
+    columns[i % 3].metric(label + (" ⚠" if ind.key in flagged else ""), value, help=indicators.help_text(ind.key, lang))
 rows = words.indicator_rows(body, bodies, quality, lang)
 st.dataframe(rows.drop(columns=["key"]), hide_index=True, width="stretch", height=36 * (len(rows) + 1) + 4)
 st.caption(words.kind_note(body, lang))

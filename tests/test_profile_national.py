@@ -164,6 +164,8 @@ def test_trend_axis_uses_the_units_own_numbers_and_breaks_at_a_missing_year(make
     yaxis = spec["layout"]["yaxis"]
     assert yaxis["exponentformat"] == "none" and yaxis["separatethousands"] is True
     assert yaxis["tickformat"] == ",d"  # 人: whole numbers with separators, 46,613 not 46.6k
+    assert yaxis["title"]["text"] == "人"
+    assert spec["layout"]["xaxis"]["tickvals"] == [2015, 2020]  # the census years, no tick for 2016–2019
     assert all(trace["connectgaps"] is False for trace in spec["data"])
     place = spec["data"][0]
     assert place["x"] == [2015, 2020] and place["y"] == [46613.0, 42060.0]
@@ -192,3 +194,21 @@ def test_an_indicator_of_one_year_says_there_is_no_trend(make_app):
     assert not at.exception
     assert any("2020年の1年分しかないため、推移はありません" in i.value for i in at.info)
     assert len(at.get("plotly_chart")) == 0
+
+
+def test_english_metrics_keep_long_units_out_of_the_value(make_app):
+    """Issue 19, defect 3: 「9.6 persons p…」 was cut mid-word; a unit wider than three full-width characters moves
+    into the label (with the year), short ones (%, 人, km²) stay beside the number."""
+    from machikurabe.ui.profile_view import metric_parts
+
+    at = make_app(lang="en", code="05207")
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Total population (persons, 2020)"] == "42,060"
+    assert shown["Ageing rate (65+ share) (2020)"] == "42.0%"
+    ja = make_app(code="05207")
+    assert {m.label: m.value for m in ja.metric}["総人口（2020）"] == "42,060人"
+    assert metric_parts("Population density", "9.6", "persons per km²", "en", 2020) == \
+        ("Population density (per km², 2020)", "9.6")
+    assert metric_parts("人口1万人当たり医師数", "23.6", "人（人口1万人あたり）", "ja", 2022) == \
+        ("人口1万人当たり医師数（人口1万人あたり、2022）", "23.6")
+    assert metric_parts("人口密度", "9.6", "人/km²", "ja", 2020) == ("人口密度（2020）", "9.6 人/km²")

@@ -149,6 +149,9 @@ def _text_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in ("F", "W") else 0.5 for ch in text)
 
 
+text_width = _text_width  # public: how wide a unit or label is, in full-width characters
+
+
 def wrap_caption(text: str, width: float) -> list[str]:
     """Break a caption (a 出典 line in a chart, which plotly does not wrap) into lines of at most ``width`` full-width
     characters, between words: at spaces, or between two Japanese characters, never inside a number or a Latin word

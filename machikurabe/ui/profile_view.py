@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from machikurabe.analysis import national, profile
-from machikurabe.analysis.formatting import format_measure, format_number, is_missing
+from machikurabe.analysis import indicators, national, profile
+from machikurabe.analysis.formatting import MISSING_DASH, format_measure, format_number, is_missing, text_width
 from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
@@ -216,9 +216,11 @@ def trend_figure(code: str, indicator: str, lang: str):
         title=dict(text=title_text, x=0, y=1, yref="container", yanchor="top", pad=dict(t=12)),
         font=dict(family=FONT_FAMILY), height=458 + 22 * title_lines,
         margin=dict(l=60, r=20, t=108 + 22 * title_lines, b=110),
-        xaxis=dict(title=t("pf_trend_axis_year", lang), dtick=1, tickformat="d"),
+        # ticks at the indicator's own years only: a survey every second year shows no tick for a year it skips
+        xaxis=dict(title=t("pf_trend_axis_year", lang), tickvals=years, tickformat="d"),
         # ticks in the unit's own numbers with separators (16,000,000 千円), never SI suffixes (16M)
-        yaxis=dict(title=f"{label}（{unit}）" if lang != "en" else f"{label} ({unit})", separatethousands=True,
+        # the unit alone on the axis (the indicator is in the title): 「千円」, 「人（人口1万人あたり）」
+        yaxis=dict(title=unit, separatethousands=True,
                    exponentformat="none", tickformat=",d" if decimals == 0 else None, automargin=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, entrywidth=0))
     add_source(fig, " ".join(national_credits(lang)))
@@ -266,6 +268,31 @@ def editions(lang: str) -> str:
     return t("pf_editions", lang, vintages=shown)
 
 
+# a unit at most this wide (full-width characters; Latin letters count half) stays beside the number in a metric:
+# %, ‰, km², 人, 世帯, 人/km², 千円. A wider one ("persons per km²", 人（人口1万人あたり）) goes into the label, so the
+# value is never cut mid-word at 1440 or 390 px.
+METRIC_UNIT_WIDTH = 3.0
+# the shortest plain form of a long unit in a metric's label (the full unit is in the table and in the help)
+METRIC_UNIT_WORDS = {"persons per km²": "per km²", "per 10,000 people": "per 10,000", "人（人口1万人あたり）": "人口1万人あたり"}
+
+
+def metric_parts(label: str, number: str, unit: str, lang: str, year=None) -> tuple[str, str]:
+    """(label, value) of an st.metric: the number with a short unit, or the number alone and the unit (with the
+    year) in brackets after the label."""
+    unit = unit or ""
+    short = text_width(unit) <= METRIC_UNIT_WIDTH
+    extra = [] if short or number == MISSING_DASH else [METRIC_UNIT_WORDS.get(unit, unit)]
+    if year is not None:
+        extra.append(str(int(year)))
+    if extra:
+        label = f"{label} ({', '.join(extra)})" if lang == "en" else f"{label}（{'、'.join(extra)}）"
+    if not short or number == MISSING_DASH or not unit:
+        return label, number
+    if unit == "%" or (lang != "en" and not unit.startswith("km") and "/" not in unit):
+        return label, f"{number}{unit}"
+    return label, f"{number} {unit}"
+
+
 @cached_view(256)
 def headline(code: str, lang: str) -> list[tuple[str, str, str]]:
     """(label with year, value, reading) of the headline indicators the place has."""
@@ -274,11 +301,22 @@ def headline(code: str, lang: str) -> list[tuple[str, str, str]]:
     for key in HEADLINE:
         if key in table.index:
             row = table.loc[key]
-            label = row["label"] if "→" in row["label"] or "–" in row["label"] else (
-                f"{row['label']}（{int(row['year'])}）" if lang != "en" else f"{row['label']} ({int(row['year'])})")
-            out.append((label,
-                        format_measure(row["value"], row["unit"], int(row["decimals"]), lang), row["reading"]))
+            # a label naming its own years (人口増減率（2015→2020年）) needs no year after it
+            year = None if "→" in row["label"] or "–" in row["label"] else row["year"]
+            decimals = int(row["decimals"])
+            value = row["value"]
+            number = format_number(value, decimals if float(value) != int(float(value)) or decimals == 0 else decimals)
+            label, shown = metric_parts(row["label"], number, row["unit"], lang, year)
+            out.append((label, shown, row["reading"]))
     return out
+
+
+def plan_metric(key: str, value, lang: str, missing: str) -> tuple[str, str]:
+    """(label, value) of a figure printed in the plan, by the same rule as the headline."""
+    ind = indicators.get(key)
+    if is_missing(value):
+        return ind.name(lang), missing
+    return metric_parts(ind.name(lang), format_number(value, ind.decimals), ind.unit(lang), lang)
 
 
 @cached_view(256)
