@@ -63,3 +63,12 @@ def test_the_built_catalogue_has_one_decimals_per_unit(real_db):
     per_unit = named.groupby("unit")["decimals"].nunique()
     assert (per_unit == 1).all(), per_unit[per_unit > 1]
     assert catalogue.set_index("indicator").loc["doctors_per_10000", "unit"] == "人（人口1万人あたり）"
+
+
+def test_rounding_is_half_up_as_a_reader_rounds():
+    """2.05 % with one decimal read 2.0 % (the binary float 2.04999…); a reader rounds it to 2.1 %."""
+    from machikurabe.analysis.formatting import format_number
+
+    assert format_number(2.05, 1) == "2.1"
+    assert format_number(252614.5, 0) == "252,615"
+    assert format_number(-6.45, 1) == "-6.5"

@@ -5,6 +5,7 @@ Missing values are shown as a dash or as データなし, never as 0 or NaN.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 import re
 import unicodedata
 
@@ -35,7 +36,9 @@ def format_number(value, decimals: int = 0, fixed_decimals: bool = True) -> str:
     if is_missing(value):
         return MISSING_DASH
     number = float(value)
-    text = f"{number:,.{decimals}f}"
+    # half up on the number as written (2.05 → 2.1, 0.125 → 0.13), as a reader rounds it, not on its binary float
+    rounded = Decimal(repr(number)).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     if decimals and not fixed_decimals:
         text = text.rstrip("0")
         if text.endswith("."):
