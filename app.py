@@ -16,8 +16,8 @@ from machikurabe.analysis.filters import (
     parse_query_params,
     to_query_params,
 )
-from machikurabe.analysis.profile import prefecture_english
 from machikurabe.i18n import LANGS, kind_label, programme_label, t
+from machikurabe.i18n.prefectures import prefecture_english
 from machikurabe.ui import builtin_words, st_data, state
 from machikurabe.ui.state import current_lang
 

@@ -1,17 +1,16 @@
 """自治体プロフィール (Profile): any municipality or prefecture in Japan against Japan, its prefecture and its official
 type group on official statistics, its trends, the model-project towns most like it; for the 63 bodies of the FY2019
 plans also the printed figures, their differences from the official ones, the vision and the programme designs."""
-from functools import partial
-
 import streamlit as st
 
 from machikurabe.analysis import indicators, national, profile
-from machikurabe.analysis.formatting import format_value, plain_text
+from machikurabe.analysis.formatting import plain_text
 from machikurabe import urls
 from machikurabe.credits import national_credits
 from machikurabe.i18n import kind_label, t
 from machikurabe.safe_text import markdown_escape
 from machikurabe.ui import exports, st_data, state
+from machikurabe.ui import profile_text as words
 from machikurabe.ui import profile_view as view
 from machikurabe.ui.place_picker import place_picker
 
@@ -28,7 +27,7 @@ is_prefecture = place["kind"] == "prefecture"
 
 # --- who the place is ------------------------------------------------------------------------------
 st.header(profile.display_name(place, lang))
-st.caption(profile.place_subtitle(place, code, lang, view.type_group_size(code)))
+st.caption(words.place_subtitle(place, code, lang, view.type_group_size(code)))
 if bool(place["in_model_project"]):
     st.success(t("pf_model_badge", lang))
 else:
@@ -51,16 +50,9 @@ st.dataframe(table, hide_index=True, width="stretch", height=min(560, 36 * (len(
 st.caption(t("pf_benchmark_note", lang) + (" " + t("pf_benchmark_note_pref", lang) if is_prefecture else ""))
 credits = national_credits(lang)
 st.caption(" ".join(credits))
-stamp = view.stamp(code, lang)
-stem = exports.safe_filename(place["name"], t("pf_benchmark_title", lang), exports.today())
-left, right = st.columns(2)
-left.download_button(t("pf_download_csv", lang), partial(exports.csv_bytes, table, source=" ".join(credits) + " " + stamp),
-                     f"{stem}.csv", exports.CSV_MIME)
-right.download_button(t("pf_download_xlsx", lang), partial(
-    exports.xlsx_bytes, table, title=t("pf_sheet_title", lang, name=profile.display_name(place, lang)),
-    source=" ".join(credits).removeprefix("出典："), notes=[t("pf_benchmark_note", lang), stamp],
-    unit_label=t("sheet_unit", lang), source_label=t("sheet_source", lang), created_label=t("sheet_created", lang)),
-    f"{stem}.xlsx", exports.XLSX_MIME)
+table_file = view.benchmark_file(code, lang, topic)
+state.offer_files(table_file, stem=exports.safe_filename(place["name"], t("pf_benchmark_title", lang), exports.today()),
+                  key="pf_benchmark", lang=lang)
 
 # --- trend ------------------------------------------------------------------------------------------
 st.subheader(t("pf_trend_title", lang))
@@ -69,11 +61,15 @@ if not choices:
     st.info(t("pf_trend_none", lang))
 else:
     options = list(choices)
-    default = "ageing_rate_pct" if "ageing_rate_pct" in options else options[0]
+    years = view.trend_years(code)
+    several = [key for key in options if len(years[key]) >= 2]
+    default = "ageing_rate_pct" if "ageing_rate_pct" in several else (several or options)[0]
     state.seed("pf_trend", default)
     indicator = state.choose(st.selectbox, t("pf_trend_pick", lang), options, "pf_trend", choices.get, lang)
-    figure = view.trend_figure(code, indicator, lang)
-    if figure is not None:
+    figure = view.trend_figure(code, indicator, lang) if len(years[indicator]) >= 2 else None
+    if figure is None:
+        st.info(t("pf_trend_one_year", lang, year=years[indicator][-1]))
+    else:
         state.plotly_chart(figure, width="stretch",
                            config=exports.chart_config(f"{place['name']}_{choices[indicator]}"))
         st.caption(t("pf_trend_note", lang))
@@ -111,17 +107,16 @@ st.subheader(t("pf_plan_title", lang))
 flagged = profile.quality_fields(quality)
 columns = st.columns(3)
 for i, ind in enumerate(indicators.INDICATORS):
-    label = ind.name(lang) + (" ⚠" if ind.key in flagged else "")
-    columns[i % 3].metric(label, format_value(body.get(ind.key), ind.key, lang, missing=t("not_stated", lang)),
-                          help=indicators.help_text(ind.key, lang))
-rows = profile.indicator_rows(body, bodies, quality, lang)
+    label, value = view.plan_metric(ind.key, body.get(ind.key), lang, t("not_stated", lang))
+    columns[i % 3].metric(label + (" ⚠" if ind.key in flagged else ""), value, help=indicators.help_text(ind.key, lang))
+rows = words.indicator_rows(body, bodies, quality, lang)
 st.dataframe(rows.drop(columns=["key"]), hide_index=True, width="stretch", height=36 * (len(rows) + 1) + 4)
-st.caption(profile.kind_note(body, lang))
+st.caption(words.kind_note(body, lang))
 st.caption(indicators.source_line(indicators.KEYS, lang) + " " +
            t("source_lines", lang, file=body["source_file"], line=int(body["source_line"])))
 
 st.markdown(f"**{t('pf_printed_vs_official', lang)}**")
-differences = profile.printed_vs_official(st_data.query("differs_from_official_for_body", code=code), lang)
+differences = words.printed_vs_official(st_data.query("differs_from_official_for_body", code=code), lang)
 if differences.empty:
     st.success(t("pf_printed_none", lang))
 else:
@@ -129,7 +124,7 @@ else:
 st.caption(t("pf_printed_note", lang))
 
 st.markdown(f"**{t('quality_notes', lang)}**")
-notes = profile.quality_notes(quality[quality["rule"] != "differs_from_official"], lang)
+notes = words.quality_notes(quality[quality["rule"] != "differs_from_official"], lang)
 if notes.empty:
     st.success(t("no_quality_notes", lang))
 else:
@@ -147,7 +142,7 @@ for key in ("vision_aim", "vision_change", "local_features"):
     st.markdown(markdown_escape(plain_text(value)) if isinstance(value, str) and value else t("not_stated", lang))
 
 st.subheader(t("programme_designs", lang))
-cards = profile.programme_cards(st_data.query("programmes_for_body", code=code),
+cards = words.programme_cards(st_data.query("programmes_for_body", code=code),
                                 st_data.query("programme_texts_for_body", code=code), lang)
 if not cards:
     st.info(t("no_programmes", lang))

@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, skip_without_chromium]
 PAGES = [
     ("", "overview", "参加団体"),  # the default page lives at "/"
     ("profile?code=01206", "profile_kushiro", "168,730人"),
-    ("profile?code=13107", "profile_sumida", "2.866%"),
+    ("profile?code=13107", "profile_sumida", "2.9%"),
     ("programmes", "programmes", "全事業の一覧"),
     ("programmes?cmp=01206,13107&cprog=multi_agency", "programmes_compare", "包括的な相談支援システム構築事業"),
     ("data_method", "data_method", "データ品質表"),

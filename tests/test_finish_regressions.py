@@ -250,8 +250,8 @@ def test_d8_profile_of_yuzawa_prints_the_plan_figures_as_printed(real_env):
     at = _shell(code=YUZAWA)
     plan = next(d.value for d in at.dataframe if "全市区町村中の順位" in d.value.columns).set_index("指標")
     assert plan.loc["人口", "値"] == "44,529人"
-    assert plan.loc["高齢化率", "値"] == "38.46%"
-    assert plan.loc["生活保護受給率", "値"] == "1.29%"
+    assert plan.loc["高齢化率", "値"] == "38.5%"  # printed 38.46: one decimal for %
+    assert plan.loc["生活保護受給率", "値"] == "1.3%"  # 1.29 %: one decimal for %
     for frame in (plan.reset_index(), _quality_table(at)):
         for value in frame.to_numpy().ravel():
             assert value is not None and str(value) not in ("None", "nan", "<NA>", "NaN"), frame
@@ -262,7 +262,7 @@ def test_d8_peers_table_values_carry_units_and_rate_differences_are_points(real_
     横手市's 比較 table carries the indicator's unit (人, 人/km², %, 円 for the default indicators)."""
     at = _peers(code=YOKOTE, group="type", tab="table")
     table = next(d.value for d in at.dataframe if "全国順位（高い順）" in d.value.columns)
-    units = ("人/km²", "人", "%", "円")
+    units = ("人/km²", "人", "%", "円", "人（人口1万人あたり）")  # 医師数 per 10,000 people (issue 19)
     for column in ("横手市の値", "グループ中央値", "全国中央値", "県内市町村の中央値"):
         for value in table[column]:
             assert value == "—" or value.endswith(units), (column, value)

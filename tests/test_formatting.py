@@ -14,9 +14,10 @@ def test_values_as_printed_in_the_plans():
     assert f.format_value(94068, "households") == "94,068世帯"
     assert f.format_value(33.2, "ageing_rate_pct") == "33.2%"
     assert f.format_value(1362.90, "area_km2") == "1,362.90 km²"
-    assert f.format_value(2.866, "welfare_rate_pct") == "2.866%"  # 墨田区 28.66 ‰ after correction
-    assert f.format_value(4.92, "welfare_rate_pct") == "4.92%"
-    assert f.format_value(65.19, "association_rate_pct") == "65.19%"
+    # one decimal for every % (README "Decimals by unit"; the printed text stays in the data-quality table)
+    assert f.format_value(2.866, "welfare_rate_pct") == "2.9%"  # 墨田区 28.66 ‰ after correction
+    assert f.format_value(4.92, "welfare_rate_pct") == "4.9%"
+    assert f.format_value(65.19, "association_rate_pct") == "65.2%"
     assert f.format_value(26, "elementary_schools") == "26校"
     assert f.format_value(2, "promoter_count") == "2人"
 
@@ -31,9 +32,9 @@ def test_english_units():
     assert f.format_value(1, "promoter_count", "ja") == "1人"
 
 
-def test_trailing_zeros_trimmed_but_one_decimal_kept_for_rates():
+def test_rates_keep_their_one_decimal():
     assert f.format_value(33.0, "ageing_rate_pct") == "33.0%"
-    assert f.format_value(32.07, "ageing_rate_pct") == "32.07%"
+    assert f.format_value(32.07, "ageing_rate_pct") == "32.1%"
 
 
 def test_missing_values():

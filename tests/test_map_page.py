@@ -109,7 +109,7 @@ def test_corrected_values_are_marked(app):
     app.query_params["indicator"] = "welfare_rate_pct"
     at = app.run()
     rows = {row["code"]: row for row in point_layer(deck_spec(at))}
-    assert rows["01399"]["tooltip"] == "生活保護受給率：1.38%\n⚠ 記載どおり：13.8 (‰)"  # L102
+    assert rows["01399"]["tooltip"] == "生活保護受給率：1.4%\n⚠ 記載どおり：13.8 (‰)"  # L102
     assert "⚠" in captions(at)
 
 

@@ -159,9 +159,9 @@ def test_corrected_value_shows_what_was_printed(municipal, corrections):
     kyogoku = by_code(points, "01399")
     # L102: 生活保護受給率\t13.8 (‰) -> stored 1.38 %
     assert kyogoku["corrected"]
-    assert kyogoku["tooltip"].splitlines() == ["生活保護受給率：1.38%", "⚠ 記載どおり：13.8 (‰)"]
+    assert kyogoku["tooltip"].splitlines() == ["生活保護受給率：1.4%", "⚠ 記載どおり：13.8 (‰)"]
     assert not by_code(points, "01206")["corrected"]
-    assert by_code(points, "01206")["tooltip"] == "生活保護受給率：4.92%"
+    assert by_code(points, "01206")["tooltip"] == "生活保護受給率：4.9%"  # 4.92 %: one decimal for %
 
 
 def test_bodies_without_coordinates_are_not_drawn(municipal):
@@ -258,7 +258,7 @@ def test_bar_chart_marks_corrected_values(bodies):
     corrections = pd.DataFrame([{"municipality_code": "02000", "field": "welfare_rate_pct", "raw_value": "23.4 (‰)",
                                  "value": "2.34", "rule": "per_mille_converted", "source_line": 693, "note": ""}])
     fig = maps.block_bar_figure(prefectural, "welfare_rate_pct", "ja", corrections)
-    assert list(fig.data[0].text) == ["2.34% ⚠", "2.05%"]
+    assert list(fig.data[0].text) == ["2.3% ⚠", "2.1%"]  # one decimal for %, 2.05 rounded half up
 
 
 def test_bar_chart_english(bodies):

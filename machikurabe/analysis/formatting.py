@@ -5,12 +5,14 @@ Missing values are shown as a dash or as データなし, never as 0 or NaN.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 import re
 import unicodedata
 
 import pandas as pd
 
 from machikurabe.analysis import indicators
+from machikurabe.analysis.units import DECIMALS_BY_UNIT, decimals_for  # noqa: F401  (the one rule, re-exported)
 
 MISSING_DASH = "—"
 _MISSING_WORD = {"ja": "データなし", "en": "No data"}
@@ -34,7 +36,9 @@ def format_number(value, decimals: int = 0, fixed_decimals: bool = True) -> str:
     if is_missing(value):
         return MISSING_DASH
     number = float(value)
-    text = f"{number:,.{decimals}f}"
+    # half up on the number as written (2.05 → 2.1, 0.125 → 0.13), as a reader rounds it, not on its binary float
+    rounded = Decimal(repr(number)).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     if decimals and not fixed_decimals:
         text = text.rstrip("0")
         if text.endswith("."):
@@ -49,7 +53,7 @@ def format_value(value, key: str, lang: str = "ja", missing: str | None = None) 
     if is_missing(value):
         return MISSING_DASH if missing is None else missing
     ind = indicators.get(key)
-    number = format_number(value, ind.decimals, ind.fixed_decimals)
+    number = format_number(value, ind.decimals)
     unit = ind.unit(lang)
     if unit == "%":
         return f"{number}%"
@@ -146,6 +150,9 @@ _NO_LINE_END = set("（(「『【〔［[")
 def _text_width(text: str) -> float:
     """Width in full-width characters: a kanji or kana counts 1, a Latin letter or digit ½."""
     return sum(1.0 if unicodedata.east_asian_width(ch) in ("F", "W") else 0.5 for ch in text)
+
+
+text_width = _text_width  # public: how wide a unit or label is, in full-width characters
 
 
 def wrap_caption(text: str, width: float) -> list[str]:

@@ -1,5 +1,7 @@
-"""Logic of the municipality profile: searchable option labels, each indicator's value with rank and
-percentile in the body's comparison groups, data-quality notes, and programme designs as cards.
+"""Logic of the municipality profile, as numbers with metadata (no wording: that is machikurabe/ui/profile_text.py):
+kana and romaji of a name for search, each plan indicator's value with rank and percentile in the body's comparison
+groups, the programme designs as field ids, values and source lines, and the build's printed-vs-official notes parsed
+into their parts.
 """
 from __future__ import annotations
 
@@ -9,16 +11,7 @@ import unicodedata
 import pandas as pd
 
 from machikurabe.analysis import indicators
-from machikurabe.analysis.formatting import (
-    format_percentile,
-    format_rank,
-    format_value,
-    is_missing,
-    percentile_of,
-    rank_of,
-)
-from machikurabe.i18n import STRINGS, field_label, kind_label, programme_label, t
-from machikurabe.i18n.prefectures import PREFECTURES_EN
+from machikurabe.analysis.formatting import is_missing, percentile_of, rank_of
 
 # fields shown on a programme card, in reading order (the plan's own order)
 CARD_FIELDS = (
@@ -43,74 +36,14 @@ def english_display_name(row) -> str:
     return stored if isinstance(stored, str) and stored else row["name"]
 
 
-def prefecture_english(prefecture: str) -> str:
-    return PREFECTURES_EN.get(prefecture, prefecture)
-
-
 def display_name(row, lang: str = "ja") -> str:
     return english_display_name(row) if lang == "en" else row["name"]
-
-
-def option_label(row, lang: str = "ja") -> str:
-    """Selectbox label searchable by kanji, kana and romaji: 釧路市（くしろし / Kushiro City）· 北海道."""
-    kana = to_hiragana(row.get("name_kana"))
-    english = english_display_name(row)
-    where = _where(row, lang)
-    if lang == "en":
-        return f"{english} ({row['name']}, {kana}) · {where}"
-    return f"{row['name']}（{kana} / {english}）· {where}"
-
-
-def _where(row, lang: str) -> str:
-    """The place's prefecture in the reader's language ("Prefecture" itself for a prefecture)."""
-    if row["kind"] == "prefecture":
-        return kind_label("prefecture", lang)
-    return row["prefecture"] if lang != "en" else prefecture_english(row["prefecture"])
 
 
 def to_katakana(kana: str | None) -> str:
     if not kana:
         return ""
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in kana)
-
-
-def picker_label(row, lang: str = "ja") -> str:
-    """The place picker's label, which its type-ahead searches: name, both kana, romaji, prefecture and code, so
-    湯沢市 is found by 湯沢, ゆざわ, ユザワ, yuzawa or 05207 in either language."""
-    kana = to_hiragana(row.get("name_kana"))
-    katakana = to_katakana(kana)
-    english = english_display_name(row)
-    code = row["code"]
-    where = _where(row, lang)
-    if lang == "en":
-        return f"{english} · {where} · {code}（{row['name']} {kana} {katakana}）"
-    return f"{row['name']} · {where} · {code}（{kana} {katakana} {english}）"
-
-
-LABEL_STYLES = ("name", "name_code", "name_prefecture", "option", "picker")
-
-
-def labels_by_code(bodies: pd.DataFrame, style: str, lang: str = "ja") -> dict[str, str]:
-    """Label of every body by code: its display name ("name"), the name with its code ("name_code", as in
-    釧路市（01206）), with its prefecture ("name_prefecture", 釧路市（北海道）; a prefecture is its name alone) or the
-    searchable picker label ("option"). Built once per table, not per option per run."""
-    if style not in LABEL_STYLES:
-        raise ValueError(f"unknown label style: {style}")
-    labels = {}
-    for row in bodies.to_dict("records"):
-        if style == "option":
-            labels[row["code"]] = option_label(row, lang)
-        elif style == "picker":
-            labels[row["code"]] = picker_label(row, lang)
-        elif style == "name_code":
-            labels[row["code"]] = f"{display_name(row, lang)}（{row['code']}）"
-        elif style == "name_prefecture" and row["kind"] != "prefecture":
-            name = display_name(row, lang)
-            labels[row["code"]] = (f"{name} ({prefecture_english(row['prefecture'])})" if lang == "en"
-                                   else f"{name}（{row['prefecture']}）")
-        else:
-            labels[row["code"]] = display_name(row, lang)
-    return labels
 
 
 def _normalise(text: str) -> str:
@@ -145,89 +78,6 @@ def quality_fields(quality: pd.DataFrame) -> set[str]:
     return set(quality["field"]) if not quality.empty else set()
 
 
-def indicator_rows(body, bodies: pd.DataFrame, quality: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
-    """One row per indicator: value with unit, rank and percentile in both comparison groups, ⚠ flag."""
-    broad, same_kind = comparison_groups(body, bodies)
-    flagged = quality_fields(quality)
-    group = t("group_prefectures" if body["kind"] == "prefecture" else "group_municipalities", lang)
-    rows = []
-    for ind in indicators.INDICATORS:
-        value = body.get(ind.key)
-        rank_b, n_b = rank_of(broad[ind.key], value)
-        rank_k, n_k = rank_of(same_kind[ind.key], value)
-        rows.append({
-            "key": ind.key,
-            t("col_indicator", lang): ind.name(lang),
-            t("col_value", lang): format_value(value, ind.key, lang, missing=t("not_stated", lang)),
-            t("col_rank_all", lang, group=group): format_rank(rank_b, n_b, lang),
-            t("col_pct_all", lang, group=group): format_percentile(percentile_of(broad[ind.key], value), lang),
-            t("col_rank_kind", lang): format_rank(rank_k, n_k, lang),
-            t("col_pct_kind", lang): format_percentile(percentile_of(same_kind[ind.key], value), lang),
-            t("col_flag", lang): "⚠" if ind.key in flagged else "",
-        })
-    frame = pd.DataFrame(rows)
-    if body["kind"] == "prefecture":
-        # for a prefecture both groups are "all prefectures": one pair of columns is enough
-        frame = frame.drop(columns=[t("col_rank_kind", lang), t("col_pct_kind", lang)])
-    return frame
-
-
-def quality_notes(quality: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
-    """The body's data-quality records for display: field, as printed, stored, rule, line, note."""
-    if quality.empty:
-        return pd.DataFrame()
-    def field_name(field):
-        try:
-            return indicators.get(field).name(lang)
-        except KeyError:
-            return field_label(field, lang)
-    from machikurabe.analysis import quality_rules
-
-    def token(value):
-        # the build writes a few words for the programme marks; shown in the reader's language
-        return MARK_WORDS.get(value, {}).get(lang, value) if isinstance(value, str) else "—"
-
-    return pd.DataFrame({
-        t("col_field", lang): quality["field"].map(field_name),
-        t("col_raw", lang): quality["raw_value"].map(token),
-        t("col_stored", lang): quality["value"].map(token),
-        # the rule as readable words in the reader's language; its id is on the data page
-        t("col_rule", lang): quality["rule"].map(lambda r: quality_rules.describe(r, lang) or r),
-        t("col_line", lang): quality["source_line"],
-        t("col_note", lang): [note_text(n, lang) for n in quality["note"]],
-    })
-
-
-MARK_WORDS = {
-    "marks": {"ja": "実施事業の印", "en": "programme marks"},
-    "not marked": {"ja": "印なし", "en": "not marked"},
-    "runs (by section)": {"ja": "実施（計画の記載による）", "en": "runs (by section)"},
-}
-_NOTE_PATTERNS = [
-    (re.compile(r"^printed ([\d.]+) ‰, stored ([\d.]+) %$"), "記載 {0}‰ → {1}% として保存"),
-    (re.compile(r"^printed ([\d.]+) % but no municipality exceeds ~([\d.]+) %: read as ‰, stored ([\d.]+) %$"),
-     "記載 {0}%（{1}%を超える市区町村はないため‰と読む）→ {2}% として保存"),
-    (re.compile(r"^printed ([\d.]+) % — a fraction, not a percentage: stored ([\d.]+) %$"),
-     "記載 {0}%（割合の小数）→ {1}% として保存"),
-    (re.compile(r"^printed '(.*)' \(no value\)$"), "記載「{0}」（値なし）"),
-]
-
-
-def note_text(note, lang: str = "ja") -> str:
-    """A build note in the reader's language: the build's fixed English forms translated, other notes as written
-    (they quote the source, mostly in Japanese already)."""
-    if not isinstance(note, str) or not note:
-        return ""
-    if lang == "en":
-        return note
-    for pattern, japanese in _NOTE_PATTERNS:
-        match = pattern.match(note)
-        if match:
-            return japanese.format(*match.groups())
-    return note.replace(" not marked on the 実施事業 line but its section carries a design",
-                        "：実施事業の欄に印はないが、計画に設計の記載がある")
-
-
 def _first_lines(texts: pd.DataFrame) -> dict[tuple[str, str], int]:
     if texts.empty:
         return {}
@@ -235,8 +85,30 @@ def _first_lines(texts: pd.DataFrame) -> dict[tuple[str, str], int]:
     return {key: int(line) for key, line in first.items()}
 
 
-def programme_cards(programmes: pd.DataFrame, texts: pd.DataFrame, lang: str = "ja") -> list[dict]:
-    """Each programme of one body as a card: title, mark/design status, and the filled fields with their source line."""
+STANDING_COLUMNS = ["key", "value", "unit", "rank_all", "n_all", "pct_all", "rank_kind", "n_kind", "pct_kind",
+                    "flagged"]
+
+
+def indicator_standing(body, bodies: pd.DataFrame, quality: pd.DataFrame) -> pd.DataFrame:
+    """One row per plan indicator: key, value, unit (Japanese form; analysis.units gives its decimals), rank / number
+    ranked / percentile in the broad group and in the same-kind group, and whether a data-quality record touches it."""
+    broad, same_kind = comparison_groups(body, bodies)
+    flagged = quality_fields(quality)
+    rows = []
+    for ind in indicators.INDICATORS:
+        value = body.get(ind.key)
+        rank_b, n_b = rank_of(broad[ind.key], value)
+        rank_k, n_k = rank_of(same_kind[ind.key], value)
+        rows.append({"key": ind.key, "value": None if is_missing(value) else float(value), "unit": ind.unit_ja,
+                     "rank_all": rank_b, "n_all": n_b, "pct_all": percentile_of(broad[ind.key], value),
+                     "rank_kind": rank_k, "n_kind": n_k, "pct_kind": percentile_of(same_kind[ind.key], value),
+                     "flagged": ind.key in flagged})
+    return pd.DataFrame(rows, columns=STANDING_COLUMNS, dtype=object)  # ranks stay int or None
+
+
+def programme_card_data(programmes: pd.DataFrame, texts: pd.DataFrame) -> list[dict]:
+    """Each programme of one body: its id, mark/design status id (``marked_no_design``, ``design_not_marked`` or
+    None), the line of its section and the filled fields as (field id, value, value as printed, source line)."""
     lines = _first_lines(texts)
     cards = []
     for _, prog in programmes.iterrows():
@@ -245,88 +117,34 @@ def programme_cards(programmes: pd.DataFrame, texts: pd.DataFrame, lang: str = "
             value = prog.get(field)
             if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
                 continue
+            raw = None
             if field == "promoter_count":
                 raw = prog.get("promoter_count_raw")
-                text = format_value(value, "promoter_count", lang)
-                if isinstance(raw, str) and raw:
-                    text += f"（{t('col_raw', lang)}：{raw}）" if lang != "en" else f" (as printed: {raw})"
+                raw = raw if isinstance(raw, str) and raw else None
                 line = lines.get((prog["programme"], "promoter_count_raw"))
             elif field == "target_area_population":
-                text = format_value(value, "population", lang)
                 line = lines.get((prog["programme"], "target_area_population_raw"))
             else:
-                text = str(value)
                 line = lines.get((prog["programme"], field))
-            fields.append({"field": field, "label": field_label(field, lang), "text": text, "line": line})
+            fields.append({"field": field, "value": value, "raw": raw, "line": line})
         status = None
         if prog["marked"] and not prog["has_content"]:
-            status = t("marked_no_design", lang)
+            status = "marked_no_design"
         elif prog["has_content"] and not prog["marked"]:
-            status = t("design_not_marked", lang)
+            status = "design_not_marked"
         section = prog.get("section_line")
-        cards.append({
-            "programme": prog["programme"],
-            "title": programme_label(prog["programme"], lang),
-            "marked": bool(prog["marked"]),
-            "has_content": bool(prog["has_content"]),
-            "status": status,
-            "section_line": None if pd.isna(section) else int(section),
-            "fields": fields,
-        })
+        cards.append({"programme": prog["programme"], "marked": bool(prog["marked"]),
+                      "has_content": bool(prog["has_content"]), "status": status,
+                      "section_line": None if pd.isna(section) else int(section), "fields": fields})
     return cards
-
-
-def kind_note(body, lang: str = "ja") -> str:
-    return t("rank_note", lang, kind=kind_label(body["kind"], lang))
 
 
 _OFFICIAL_NOTE = re.compile(r"official \S+ (?P<year>\d{4}) = (?P<official>[^ ]+) \((?P<edition>[^)]+)\); printed "
                             r"(?P<printed>[^;]+); difference (?P<diff>[^,]+), tolerance (?P<tol>.+)$")
-_TOLERANCE_JA = {"exact": "一致", "point": "ポイント", "points": "ポイント"}
 
 
-def printed_vs_official(rows: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
-    """The build's differs_from_official rows as a table: field, printed value, official value with year, edition,
-    difference and the tolerance used (the build writes the note in one fixed form; anything else is shown as is)."""
-    out = []
-    for row in rows.itertuples(index=False):
-        match = _OFFICIAL_NOTE.match(row.note or "")
-        field = t(f"field_{row.field}", lang) if f"field_{row.field}" in STRINGS else (
-            indicators.get(row.field).name(lang) if row.field in indicators.KEYS else row.field)
-        if match is None:
-            official = row.note or ""
-            difference = ""
-        else:
-            tolerance = match["tol"]
-            diff = match["diff"]
-            if lang != "en":
-                tolerance = "一致" if tolerance == "exact" else tolerance.replace(" points", "ポイント").replace(
-                    " point", "ポイント").replace(" %", "%")
-                diff = diff.replace(" points", "ポイント").replace(" point", "ポイント").replace(" %", "%")
-            official = (f"{match['official']}（{match['year']}年、{match['edition']}）" if lang != "en"
-                        else f"{match['official']} ({match['year']}, {match['edition']})")
-            difference = (f"{diff}（許容差 {tolerance}）" if lang != "en" else f"{diff} (tolerance {tolerance})")
-        # the printed text stays as printed; its unit (the plan's column heading) is a column of its own
-        unit = indicators.get(row.field).unit(lang) if row.field in indicators.KEYS else ""
-        out.append({t("pf_col_field", lang): field, t("pf_col_unit", lang): unit,
-                    t("pf_col_printed", lang): row.raw_value,
-                    t("pf_col_official", lang): official, t("pf_col_difference", lang): difference,
-                    t("col_line", lang): int(row.source_line) if not is_missing(row.source_line) else None})
-    return pd.DataFrame(out)
-
-
-def place_subtitle(place, code: str, lang: str, type_members: int) -> str:
-    """The line under a place's name: prefecture, kind, reading (Japanese only: a kana reading is no help in
-    English, where the kanji name is given instead), code and official type group with its size."""
-    en = lang == "en"
-    parts = [] if place["kind"] == "prefecture" else [prefecture_english(place["prefecture"]) if en
-                                                      else place["prefecture"]]
-    parts.append(kind_label(place["kind"], lang))
-    parts.append(place["name"] if en else to_hiragana(place["name_kana"]))
-    parts.append(f"{t('col_code', lang)} {code}")
-    if isinstance(place["municipal_type"], str) and place["municipal_type"]:
-        members = t("pf_type_members", lang, n=type_members)
-        parts.append(f"{t('pf_type', lang)}: {place['municipal_type']} ({members})" if en
-                     else f"{t('pf_type', lang)}：{place['municipal_type']}（{members}）")
-    return " · ".join(parts)
-
+def parse_official_note(note) -> dict | None:
+    """The build's differs_from_official note (one fixed form) as its parts: year, official, edition, printed,
+    diff, tol (texts as the build wrote them); None for any other note."""
+    match = _OFFICIAL_NOTE.match(note or "") if isinstance(note, str) else None
+    return match.groupdict() if match else None

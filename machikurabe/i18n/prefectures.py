@@ -49,3 +49,8 @@ PREFECTURES_EN: dict[str, str] = {
     "鹿児島県": "Kagoshima Prefecture",
     "沖縄県": "Okinawa Prefecture",
 }
+
+
+def prefecture_english(prefecture: str) -> str:
+    """A prefecture's English name (the Japanese name itself where none is known)."""
+    return PREFECTURES_EN.get(prefecture, prefecture)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from machikurabe import stat_table
+from machikurabe.analysis.units import PER_10000_PEOPLE_JA, decimals_for
 from machikurabe.credits import MUNICIPAL_TYPE_CREDIT_JA, SSDSE_CREDIT_JA
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -215,7 +216,8 @@ DERIVED = [
      "D320303 × 1000 / H5507 (same year)", 0, ("D320303", "H5507"), lambda w: w.D320303 * 1000 / w.H5507),
     ("welfare_spending_share_pct", "民生費の割合（歳出総額比）", "Welfare expenditure, share of total expenditure", "%", "%",
      "finance", "D320303 / D3203 × 100", 1, ("D320303", "D3203"), lambda w: w.D320303 / w.D3203 * 100),
-    ("doctors_per_10000", "人口1万人当たり医師数", "Physicians per 10,000 population", "人", "per 10,000", "health",
+    ("doctors_per_10000", "人口1万人当たり医師数", "Physicians per 10,000 population", PER_10000_PEOPLE_JA,
+     "per 10,000 people", "health",
      "I6100 / H5507 × 10000 (same year)", 1, ("I6100", "H5507"), lambda w: w.I6100 / w.H5507 * 10000),
 ]
 POP_CHANGE = ("pop_change_2015_2020_pct", "人口増減率（2015→2020年）", "Population change 2015–2020", "%", "%", "population",
@@ -243,9 +245,10 @@ def indicator_meta(code: str, label_ja: str) -> dict:
                 "establishments" if code.startswith("C21") else "persons", "economy", "経済センサス Economic Census", 0)
     if meta is None:
         meta = (label_ja, "", "", "other", "SSDSE-A", 0)
-    label_en, unit, unit_en, topic, source, decimals = meta
+    label_en, unit, unit_en, topic, source, _decimals = meta
+    # decimals by the one rule per unit (analysis/units.py), not per item
     return {"label_en": label_en, "unit": unit, "unit_en": unit_en, "topic": topic, "source": source,
-            "decimals": decimals}
+            "decimals": decimals_for(unit)}
 
 
 # --- reading ---------------------------------------------------------------------------------------------------------
@@ -482,7 +485,7 @@ def derived_indicators_frame(values: pd.DataFrame) -> pd.DataFrame:
         rows.append({"indicator": ident, "label_ja": label_ja, "label_en": label_en, "unit": unit, "unit_en": unit_en,
                      "topic": topic, "source": "SSDSE-A (derived)", "definition": f"{label_ja} = {formula}",
                      "formula": formula, "years": ",".join(str(y) for y in years.get(ident, [])), "derived": True,
-                     "decimals": decimals, "aggregate": "recomputed"})
+                     "decimals": decimals_for(unit), "aggregate": "recomputed"})
     return pd.DataFrame(rows)
 
 

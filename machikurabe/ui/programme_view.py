@@ -7,7 +7,8 @@ import pandas as pd
 from machikurabe import urls
 from machikurabe.analysis import indicators
 from machikurabe.analysis.formatting import plain_text
-from machikurabe.analysis.profile import CARD_FIELDS, display_name, prefecture_english
+from machikurabe.analysis.profile import CARD_FIELDS, display_name
+from machikurabe.i18n.prefectures import prefecture_english
 from machikurabe.analysis.programme_search import TABLE_FIELDS
 from machikurabe.i18n import field_label, kind_label, programme_label, t
 from machikurabe.ui import files

@@ -103,13 +103,13 @@ def download_bytes(name: str, fmt: str) -> bytes:
 
 @st.cache_data(show_spinner=False)
 def _cached_labels(path: str, version: int, style: str, lang: str, table: str = "municipalities") -> dict[str, str]:
-    from machikurabe.analysis.profile import labels_by_code
+    from machikurabe.ui.profile_text import labels_by_code
 
     return labels_by_code(_cached_query(path, version, table, ()), style, lang)
 
 
 def body_labels(style: str, lang: str) -> dict[str, str]:
-    """Every body's label by code (see profile.labels_by_code), built once per database file and language."""
+    """Every body's label by code (see ui.profile_text.labels_by_code), built once per database file and language."""
     return _cached_labels(*_db_version(), style, lang)
 
 
