@@ -105,3 +105,16 @@ def test_a_caption_wraps_between_words_never_inside_a_number():
     # English at spaces; a Latin letter is half a full-width character
     assert wrap_caption("Source: National Statistics Center, SSDSE", 10) == ["Source: National", "Statistics Center,",
                                                                               "SSDSE"]
+
+
+def test_a_median_keeps_one_more_digit_only_for_an_exact_half():
+    """Issue 19: 9.6 next to 18.16 人/km² and +0.518 ポイント in one row; issue 14: 3.5人, not 4人."""
+    from machikurabe.analysis.formatting import median_decimals
+
+    assert median_decimals(3.5, 0) == 1          # 3 and 4 promoters
+    assert median_decimals(18.16, 1) == 1        # not a half: the unit's 1 decimal (18.2)
+    assert median_decimals(0.518, 1) == 1
+    assert median_decimals(252614.9, 0) == 0
+    assert median_decimals(18.15, 1) == 2        # the mean of 18.1 and 18.2
+    assert median_decimals(-2.25, 1) == 2
+    assert median_decimals(None, 1) == 1

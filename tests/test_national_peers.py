@@ -171,3 +171,17 @@ def test_an_uploaded_indicator_without_unit_or_year_has_no_empty_brackets(data):
     bar = view.figs["bar"]
     assert bar.layout.title.text == "人口" and bar.layout.xaxis.title.text == "人口"
     assert view.figs["scatter"].layout.xaxis.title.text == "人口"
+
+
+def test_files_carry_the_rank_and_the_number_ranked_the_screen_shows(data):
+    """Issue 19: the screen said 「6 / 21」 while the files said rank 6 with 「グループで値のある団体数 20」."""
+    view = _view(data)
+    shown = view.display.set_index("指標")["グループ内順位（高い順）"]
+    exported = view.export.set_index("指標")
+    for name, text in shown.items():
+        if text == "—":
+            continue
+        rank, n = (int(part.replace(",", "")) for part in text.split(" / "))
+        assert (exported.at[name, "グループ内順位（高い順）"], exported.at[name, "グループ内順位の対象数（この団体を含む）"]) \
+            == (rank, n), name
+    assert shown["高齢化率"].endswith("/ 46")  # 45 peers of 都市Ⅱ－１ + 横手市

@@ -139,7 +139,10 @@ def median_decimals(value, decimals: int) -> int:
     if value is None or is_missing(value):
         return int(decimals or 0)
     decimals = int(decimals or 0)
-    return decimals if abs(round(float(value), decimals) - float(value)) < 1e-9 else decimals + 1
+    # one more digit only for an exact half of the last digit (the mean of two middle values); any other median
+    # follows the unit's rule, so a row never mixes 9.6 and 18.16 人/km² (issue 19)
+    scaled = abs(float(value)) * 10 ** decimals
+    return decimals + 1 if abs(scaled - int(scaled) - 0.5) < 1e-6 else decimals
 
 
 # Japanese line-breaking rules (kinsoku): no line starts with a closing mark and none ends with an opening one

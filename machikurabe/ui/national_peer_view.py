@@ -13,7 +13,7 @@ import pandas as pd
 
 from machikurabe import credits, urls
 from machikurabe.analysis import indicators as plan_indicators
-from machikurabe.analysis import national, peers
+from machikurabe.analysis import national, peers, units
 from machikurabe.analysis import national_peers as npp
 from machikurabe.analysis.formatting import MISSING_DASH, is_missing, median_decimals
 from machikurabe.i18n import kind_label, t
@@ -33,7 +33,7 @@ def indicator_meta(catalogue: pd.DataFrame, lang: str, user_meta: dict | None = 
         meta[str(row.indicator)] = {
             "name": row.label_en if lang == "en" else row.label_ja,
             "unit": (row.unit_en if lang == "en" else row.unit) or "",
-            "decimals": int(row.decimals) if not is_missing(row.decimals) else 1,
+            "decimals": int(row.decimals) if not is_missing(row.decimals) else units.decimals_for(row.unit),
             "topic": str(row.topic), "log": str(row.indicator) in national.LOG_KEYS,
         }
     for key in npp.PLAN_KEYS:
@@ -43,8 +43,10 @@ def indicator_meta(catalogue: pd.DataFrame, lang: str, user_meta: dict | None = 
     for key, info in (user_meta or {}).items():
         from machikurabe.safe_text import defuse_formula
 
-        meta[key] = {"name": defuse_formula(str(info.get("name", key))), "unit": str(info.get("unit") or ""),
-                     "decimals": 2, "topic": "upload", "log": False, "uploaded": True,
+        unit = str(info.get("unit") or "")
+        # a unit the rule knows takes its decimals; a file's own unit (or none) keeps two, never rounding away data
+        meta[key] = {"name": defuse_formula(str(info.get("name", key))), "unit": unit,
+                     "decimals": units.decimals_for(unit) if unit in units.DECIMALS_BY_UNIT else 2, "topic": "upload", "log": False, "uploaded": True,
                      "status": dict(info.get("status") or {})}
     return meta
 
