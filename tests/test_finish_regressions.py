@@ -95,7 +95,7 @@ def test_d1_compact_spine_keeps_the_plot_wide_and_its_values_move_into_a_table(r
     columns = [list(d.value.columns) for d in at.dataframe]
     assert ["指標", "横手市の値", "グループ中央値", "グループ内の位置"] in columns
     css = "\n".join(m.value for m in at.markdown if "@media" in m.value)
-    assert re.search(r"@media \(max-width: 640px\)\s*\{\s*\.st-key-np_spine_wide \{ display: none; \}", css)
+    assert re.search(r"@media \(max-width: 640px\)\s*\{\s*\.st-key-np_spine_wide[^{]*\{ display: none; \}", css)
 
 
 # --- 3. the place follows the user -----------------------------------------------------------------------------
