@@ -653,3 +653,30 @@ def test_change_option_absent_for_an_indicator_with_one_year(national):
     assert "この指標は1年分の値しかないため、2時点の変化は表示できません。" in captions(at)
     assert "change" not in at.query_params
     assert "凡例（五分位）" in legend_text(at)
+
+
+def test_change_map_survives_a_mangled_link(national):
+    """?change=pct on a rate, a year the indicator lacks and a word for a year: the page falls back, never breaks."""
+    for name, value in {"indicator": "ageing_rate_pct", "change": "pct", "from": "9999", "year": "abc"}.items():
+        national.query_params[name] = value
+    at = national.run()
+    assert not at.exception
+    assert at.radio[1].value == "diff" and [s.value for s in at.selectbox[1:3]] == [2015, 2020]
+    assert at.query_params["change"] == "diff" and "from" not in at.query_params and "year" not in at.query_params
+
+
+@pytest.mark.browser
+@skip_without_chromium
+def test_change_map_in_chromium(real_db):
+    """/map?change=diff draws the deck.gl canvas with the symmetric legend, at desktop and phone widths."""
+    with running_app(db_path=real_db) as url:
+        for width, lang in ((1440, "ja"), (390, "en")):
+            with browser_page(width=width, height=1100) as page:
+                page.goto(f"{url}/map?indicator=ageing_rate_pct&change=diff&code=05203&lang={lang}")
+                wait_for_app(page)
+                page.wait_for_selector("#deckgl-overlay", state="visible", timeout=60_000)
+                wait_for_app(page)
+                assert exception_texts(page) == []
+                title = "凡例（0を中心に対称な区分）" if lang == "ja" else "Legend (classes symmetric around 0)"
+                assert page.get_by_text(title).count() == 1
+                screenshot(page, f"map_change_{lang}_{width}")
