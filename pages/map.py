@@ -67,36 +67,93 @@ else:
 
 # --- national choropleth -------------------------------------------------------------------------------------------
 
+def view_mode_label(mode: str, meta: dict) -> str:
+    if mode == "diff":
+        return t("mapc_view_diff", lang, unit=choropleth.change_unit(meta, "diff", lang))
+    return t(f"mapc_view_{mode}", lang)
+
+
+def seed_year(key: str, url: str, indicator: str, options: list[int], default: int) -> None:
+    """A new indicator opens at ``default``, or at the year a shared link names (?year= / ?from=) the first time."""
+    if st.session_state.get(f"{key}_of") != indicator:
+        linked = state.url_value(url) if f"{key}_of" not in st.session_state else None
+        st.session_state[key] = int(linked) if linked and linked.isdigit() and int(linked) in options else default
+        st.session_state[f"{key}_of"] = indicator
+
+
 def national_map() -> None:
-    st.caption(t("mapn_intro", lang))
+    intro = st.empty()
     state.seed("map_national_indicator", choropleth.DEFAULT_INDICATOR, url="indicator",
                valid=lambda raw: raw in national_meta)
-    pick_col, year_col, tiles_col = st.columns([5, 1.3, 2], vertical_alignment="bottom")
+    pick_col, tiles_col = st.columns([5, 2], vertical_alignment="bottom")
     indicator = state.choose(pick_col.selectbox, t("mapn_indicator", lang), national_ids, "map_national_indicator",
                              lambda i: choropleth.option_label(national_meta[i], lang), lang,
                              help=t("mapn_indicator_help", lang))
     meta = national_meta[indicator]
     years = choropleth.years_of(meta)
+    online = tiles_option(tiles_col)
     if not years:
+        intro.caption(t("mapn_intro", lang))
         st.info(t("mapn_no_years", lang))
         return
-    if st.session_state.get("map_national_year_of") != indicator:
-        # a new indicator opens at its latest year, or at the year a shared link names (?year=) the first time
-        linked = state.url_value("year") if "map_national_year_of" not in st.session_state else None
-        st.session_state["map_national_year"] = int(linked) if linked and linked.isdigit() and int(linked) in years \
-            else years[0]
-        st.session_state["map_national_year_of"] = indicator
-    year = state.choose(year_col.selectbox, t("mapn_year", lang), years, "map_national_year",
-                        lambda y: t("mapn_year_option", lang, year=y), lang)
-    online = tiles_option(tiles_col)
-    state.mirror({"indicator": indicator, "year": None if year == years[0] else str(year)})
+
+    # level (one year) or the change between two years (?change=diff / pct); a rate offers no percent change
+    modes = choropleth.change_modes(meta)
+    state.seed("map_national_view", "level", url="change", parse=lambda raw: raw if raw in ("diff", "pct") else None)
+    wanted = st.session_state["map_national_view"]
+    if wanted == "pct" and "pct" not in modes and "diff" in modes:
+        st.session_state["map_national_view"] = "diff"
+    view_col, from_col, year_col = st.columns([3.4, 1.3, 1.3], vertical_alignment="bottom")
+    if len(modes) > 1:
+        view_mode = state.choose(view_col.radio, t("mapc_view", lang), modes, "map_national_view",
+                                 lambda m: view_mode_label(m, meta), lang, horizontal=True)
+    else:
+        view_mode = "level"
+        if wanted in ("diff", "pct"):
+            view_col.caption(t("mapc_one_year", lang))
+    intro.caption(t("mapn_intro", lang) if view_mode == "level" else t("mapc_intro", lang))
+
+    # years are newest first; the change map's later year has an earlier one before it
+    seed_year("map_national_year", "year", indicator, years, years[0])
+    if view_mode == "level":
+        year = state.choose(year_col.selectbox, t("mapn_year", lang), years, "map_national_year",
+                            lambda y: t("mapn_year_option", lang, year=y), lang)
+        year_from = None
+    else:
+        seed_year("map_national_from", "from", indicator, years[1:], years[-1])
+        later_options = years[:-1]
+        # the later year is drawn first (in the right-hand box), so the earlier box offers only years before it
+        year = state.choose(year_col.selectbox, t("mapc_year_to", lang), later_options, "map_national_year",
+                            lambda y: t("mapn_year_option", lang, year=y), lang)
+        earlier_options = [y for y in years if y < year]
+        if st.session_state["map_national_from"] not in earlier_options:
+            st.session_state["map_national_from"] = earlier_options[-1]
+        year_from = state.choose(from_col.selectbox, t("mapc_year_from", lang), earlier_options,
+                                 "map_national_from", lambda y: t("mapn_year_option", lang, year=y), lang)
+    state.mirror({"indicator": indicator, "year": None if year == years[0] else str(year),
+                  "change": None if view_mode == "level" else view_mode,
+                  "from": None if year_from is None or year_from == years[-1] else str(year_from)})
     chosen = place_picker(lang)
 
-    view = choropleth.national_view(indicator, int(year), lang)
+    if view_mode == "level":
+        view = choropleth.national_view(indicator, int(year), lang)
+        title = t("mapn_title", lang, label=choropleth.indicator_label(meta, lang), year=year,
+                  n=f"{len(view.frame):,}")
+        heading = t("mapn_legend_heading", lang, label=choropleth.indicator_label(meta, lang), year=year)
+    else:
+        view = choropleth.change_view(indicator, int(year_from), int(year), view_mode, lang)
+        title = choropleth.change_title(view, lang, n=len(view.frame))
+        heading = choropleth.change_title(view, lang)
     label = choropleth.indicator_label(meta, lang)
     tiles_notice(online)
     chosen_row = view.frame[view.frame["code"] == chosen]
-    if chosen and not chosen_row.empty:
+    if chosen and not chosen_row.empty and view_mode != "level":
+        row = chosen_row.iloc[0]
+        st.markdown(markdown_escape(t("mapc_chosen", lang, name=row["name"], pref=row["prefecture"],
+                                      a=choropleth.format_national(row["value_from"], meta, lang),
+                                      b=choropleth.format_national(row["value_to"], meta, lang),
+                                      y0=year_from, y1=year, change=row["value_text"])))
+    elif chosen and not chosen_row.empty:
         row = chosen_row.iloc[0]
         rank = choropleth.rank_text(None if row["rank"] is None or row["rank"] != row["rank"] else int(row["rank"]),
                                     view.n, lang)
@@ -107,7 +164,7 @@ def national_map() -> None:
         labels = st_data.place_labels("picker", lang)
         st.caption(t("mapn_chosen_prefecture", lang, name=labels.get(chosen, chosen)))
 
-    st.markdown("**" + markdown_escape(t("mapn_title", lang, label=label, year=year, n=f"{len(view.frame):,}")) + "**")
+    st.markdown("**" + markdown_escape(title) + "**")
     centre = None
     if chosen and not chosen_row.empty and chosen_row.iloc[0]["lat"] is not None:
         centre = (chosen_row.iloc[0]["lat"], chosen_row.iloc[0]["lon"])
@@ -133,12 +190,15 @@ def national_map() -> None:
                         height=choropleth.MAP_HEIGHT_PX, key=f"national_deck_{lang}")
         st.caption(t("mapn_controls", lang))
     with legend_col:
-        st.markdown(choropleth.legend_html(view.legend, t("mapn_legend_title", lang), lang,
-                                           heading=t("mapn_legend_heading", lang, label=label, year=year),
-                                           source_lines=choropleth.legend_sources(lang)), unsafe_allow_html=True)
-        st.caption(t("mapn_legend_note", lang))
+        level = view_mode == "level"
+        st.markdown(choropleth.legend_html(view.legend, t("mapn_legend_title" if level else "mapc_legend_title", lang),
+                                           lang, heading=heading, source_lines=choropleth.legend_sources(lang),
+                                           model_rgba=choropleth.model_outline(view), wrap=not level),
+                    unsafe_allow_html=True)
+        st.caption(t("mapn_legend_note" if level else "mapc_legend_note", lang))
         if view.missing:
-            st.caption(t("mapn_missing", lang, n=f"{view.missing:,}"))
+            st.caption(t("mapn_missing", lang, n=f"{view.missing:,}") if level else
+                       t("mapc_missing", lang, n=f"{view.missing:,}", y0=year_from, y1=year))
 
     st.markdown("**" + t("mapn_about", lang) + "** — " + markdown_escape(label))
     for line in view.about:
@@ -147,8 +207,13 @@ def national_map() -> None:
     table_col, csv_col, xlsx_col = st.columns([2, 1, 1], vertical_alignment="center")
     # the 1,741-row table is drawn only when asked for: it would add a second large element to every map load
     show_table = table_col.toggle(t("mapn_table", lang), key="map_national_table")
-    map_file = choropleth.file_table(view, lang, chosen=chosen)
-    state.offer_files(map_file, stem=exports.safe_filename(choropleth.indicator_name(meta, lang), str(year),
+    if view_mode == "level":
+        map_file = choropleth.file_table(view, lang, chosen=chosen)
+        years_part = str(year)
+    else:
+        map_file = choropleth.change_file_table(view, lang, chosen=chosen)
+        years_part = f"{year_from}-{year}"
+    state.offer_files(map_file, stem=exports.safe_filename(choropleth.indicator_name(meta, lang), years_part,
                                                            map_file.created),
                       key="map_national", lang=lang, columns=(csv_col, xlsx_col))
     if show_table:

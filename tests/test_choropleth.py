@@ -243,3 +243,148 @@ def test_no_column_code_or_file_name_in_any_map_text(real_view):
         assert not [text for text in texts if code_or_file.search(text)]
     # the 国土数値情報 wording stays wherever the map is drawn
     assert choropleth.credit_lines("ja", False)[1] == "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成"
+
+
+# --- change between two years (issue 20, item 4) ---------------------------------------------------------------------
+
+def test_change_classes_by_hand_are_symmetric_around_zero():
+    from machikurabe.analysis import change
+
+    # non-zero |change| as printed: 1, 2, 3, 4, 5, 6 → terciles 2.667 and 4.333 → two figures 2.7 and 4.3
+    values = [-6, -1, 0, 2, 3, 4, 5, None]
+    assert change.magnitudes(values, decimals=1) == [2.7, 4.3]
+    assert change.breaks([2.7, 4.3]) == [-4.3, -2.7, 0.0, 2.7, 4.3]
+    mags, classes, counts = change.classify(values, decimals=1)
+    # classes 0..6: ≤−4.3 | (−4.3, −2.7] | (−2.7, 0) | 0 | (0, 2.7) | [2.7, 4.3) | ≥4.3; None for the missing value
+    assert classes == [0, 2, 3, 4, 5, 5, 6, None]
+    assert counts == [1, 0, 1, 1, 1, 2, 1]
+    # mirrored: +x and −x land the same distance from the middle class, the break itself in the outer class
+    for x in (0.04, 1.0, 2.7, 3.0, 4.3, 99.0):
+        assert change.class_of(x, mags, 1) - 3 == 3 - change.class_of(-x, mags, 1)
+    assert change.class_of(0.04, mags, 1) == 3  # prints as 0.0: no change
+    # integers: the innermost class holds at least ±1 (b is at least two printed units)
+    assert change.magnitudes([1, 1, 1, -1, 5], decimals=0) == [2.0]
+    assert change.magnitudes([0, 0, None], decimals=0) == []
+    assert change.class_count([]) == 1 and change.class_of(0, [], 0) == 0
+    # pct: not computed where the earlier value is 0; missing where either year is missing
+    numbers = change.changes(pd.Series([100.0, 0.0, None, 50.0]), pd.Series([90.0, 5.0, 3.0, 50.0]))
+    assert numbers["status"].tolist() == ["ok", "zero_base", "missing", "ok"]
+    assert numbers["diff"].tolist()[:2] == [-10.0, 5.0] and numbers["pct"].tolist()[0] == -10.0
+    assert pd.isna(numbers["pct"].tolist()[1])
+
+
+def test_change_colours_are_a_diverging_colour_blind_safe_scale():
+    colours = choropleth.change_colours(7)
+    assert ["#%02x%02x%02x" % tuple(c[:3]) for c in colours] == [
+        "#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"]  # ColorBrewer RdBu 7
+
+    def lightness(rgb):  # CIE L*: how light a colour reads, also without colour vision
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in rgb[:3])]
+        return 116 * (0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]) ** (1 / 3) - 16
+
+    # light in the middle, darker towards both ends, each side as light as the other at the same distance from 0
+    for i in range(3):
+        assert lightness(colours[i]) < lightness(colours[i + 1])
+        assert lightness(colours[6 - i]) < lightness(colours[5 - i])
+        assert abs(lightness(colours[i]) - lightness(colours[6 - i])) < 5
+    # the grey of a place without a change is none of the class colours, and differs from each in lightness
+    grey = choropleth.CHANGE_MISSING_RGBA
+    assert grey not in colours and min(abs(lightness(grey) - lightness(c)) for c in colours) > 10
+
+
+def test_change_of_three_places_by_hand(real_view):
+    """SELECT code, year, value FROM national_values WHERE indicator='ageing_rate_pct' AND code IN (…):
+    横手市 05203 35.05428593121251 (2015) → 39.04038337911285 (2020): +3.986 → +4.0 points;
+    釧路市 01206 30.25431779423379 → 34.13861410129818: +3.884 → +3.9; 千代田区 13101 17.611204328322433 →
+    16.274745050989804: −1.337 → −1.3. 総人口 A1101: 横手市 92,197 → 85,555 (−6,642, −7.204 %), 千代田区 58,406 → 66,680
+    (+8,274, +14.166 %)."""
+    view = choropleth.change_view("ageing_rate_pct", 2015, 2020, "diff", "ja")
+    rows = view.frame.set_index("code")
+    assert rows.loc["05203", "value_text"] == "+4.0ポイント"
+    assert rows.loc["01206", "value_text"] == "+3.9ポイント"
+    assert rows.loc["13101", "value_text"] == "−1.3ポイント"
+    assert rows.loc["05203", "diff"] == pytest.approx(3.98609744790034)
+    assert rows.loc["13101", "diff"] == pytest.approx(-1.33645927733263)
+    assert rows.loc["05203", "tooltip"] == "秋田県\n高齢化率：35.1%（2015年）→ 39.0%（2020年）\n変化：+4.0ポイント"
+    # breaks: terciles of the non-zero |change| as printed, by hand in SQL (quantile_cont(abs(round(d, 1)), …)
+    # = 2.5 and 3.7): 横手市 and 釧路市 in the top class 「+3.7ポイント以上」, 千代田区 in 「−2.5ポイント超 0未満」
+    assert view.breaks == [-3.7, -2.5, 0.0, 2.5, 3.7]
+    assert rows.loc["05203", "class"] == 6 and rows.loc["01206", "class"] == 6 and rows.loc["13101", "class"] == 2
+    people = choropleth.change_view("A1101", 2015, 2020, "pct", "ja").frame.set_index("code")
+    assert people.loc["05203", "value_text"] == "−7.2%" and people.loc["13101", "value_text"] == "+14.2%"
+    assert people.loc["05203", "tooltip"].endswith("増減率：−7.2%（差 −6,642人）")
+    assert people.loc["13101", "diff"] == 8274
+
+
+def test_change_legend_counts_every_municipality(real_view):
+    """Counted by hand in SQL over round(v2020 − v2015, 1) of ageing_rate_pct: ≤−3.7: 5, (−3.7, −2.5]: 5,
+    (−2.5, 0): 41, 0.0: 4, (0, 2.5): 522, [2.5, 3.7): 576, ≥3.7: 584, and 4 without a 2015 or 2020 value (富岡町,
+    大熊町, 浪江町 and 双葉町, 2015 census under evacuation) — 1,741 in all."""
+    view = choropleth.change_view("ageing_rate_pct", 2015, 2020, "diff", "ja")
+    # the class texts without the unit: the legend's heading names it (高齢化率の変化（ポイント）・2015→2020年)
+    assert [(e.text, e.count) for e in view.legend] == [
+        ("−3.7以下", 5), ("−3.7超 −2.5以下", 5), ("−2.5超 0未満", 41), ("0.0（変化なし）", 4), ("0超 +2.5未満", 522),
+        ("+2.5以上 +3.7未満", 576), ("+3.7以上", 584), ("データなし（どちらかの年の値がない）", 4)]
+    assert sum(e.count for e in view.legend) == 1741 and view.missing == 4
+    assert view.legend[-1].rgba == tuple(choropleth.CHANGE_MISSING_RGBA)
+    # percent change of the population: the same four towns had 0 people in 2015 (no percent change), counted
+    people = choropleth.change_view("A1101", 2015, 2020, "pct", "ja")
+    assert people.legend[-1].text == "計算できない（前の年が0）" and people.legend[-1].count == 4
+    assert people.zero_base == 4 and people.missing == 0
+    assert sum(e.count for e in people.legend) == 1741
+    assert people.breaks == [-b for b in reversed(people.breaks)]  # symmetric around 0
+    assert len(json.loads(view.features_json)["features"]) == 1741
+
+
+def test_change_in_english(real_view):
+    view = choropleth.change_view("ageing_rate_pct", 2015, 2020, "diff", "en")
+    assert choropleth.change_title(view, "en") == "Change in ageing rate (65+ share) (points), 2015→2020"
+    assert [e.text for e in view.legend][:4] == ["−3.7 or less", "over −3.7 to −2.5", "over −2.5 to under 0",
+                                                 "0.0 (no change)"]
+    assert view.legend[-1].text == "No data (a year without a value)"
+    assert view.frame.set_index("code").loc["05203", "tooltip"] == (
+        "Akita Prefecture (秋田県)\nAgeing rate (65+ share): 35.1% (2015) → 39.0% (2020)\nChange: +4.0 points")
+    people = choropleth.change_view("A1101", 2015, 2020, "pct", "en")
+    assert choropleth.change_title(people, "en") == "Percent change in total population (%), 2015→2020"
+    assert people.frame.set_index("code").loc["13101", "tooltip"].endswith(
+        "Percent change: +14.2% (difference +8,274 persons)")
+    html = choropleth.legend_html(view.legend, "Legend (classes symmetric around 0)", "en")
+    assert not re.search(r"[\u3040-\u30ff]", re.sub(r"\([^)]*[\u4e00-\u9fff][^)]*\)", "", html))  # no kana
+
+
+def test_change_file_carries_both_years_the_change_and_its_unit(real_view):
+    from machikurabe.ui import files
+
+    view = choropleth.change_view("ageing_rate_pct", 2015, 2020, "diff", "ja")
+    table = choropleth.change_file_table(view, "ja", chosen="05203", created="2025-04-01")
+    lines = files.csv_bytes(table, "ja").decode("utf-8-sig").splitlines()
+    assert lines[0] == "団体コード,市区町村,都道府県,高齢化率（2015年）,高齢化率（2020年）,変化（2015→2020年）"
+    assert lines[1] == "単位：（文字）,（文字）,（文字）,%,%,ポイント"
+    assert "05203,横手市,秋田県,35.1,39.0,4.0" in lines  # the change from unrounded values: 3.986 → 4.0
+    assert "13101,千代田区,東京都,17.6,16.3,-1.3" in lines
+    assert len(lines[2:lines.index("")]) == 1741
+    tail = lines[lines.index("") + 1:]
+    assert "データの年：2015年・2020年" in tail
+    assert "この表示を再現するURL：/map?code=05203&indicator=ageing_rate_pct&change=diff" in tail
+    assert any(line.startswith("変化：後の年の値 − 前の年の値") for line in tail)
+    assert "2015年か2020年の値がない市区町村：4" in tail
+    # counts: the percent change as a column too; English words; years that are not the defaults in the link
+    people = choropleth.change_view("A1101", 2015, 2020, "pct", "en")
+    english = files.csv_bytes(choropleth.change_file_table(people, "en", created="2025-04-01"), "en")
+    english = english.decode("utf-8-sig").splitlines()
+    assert english[0] == ("Code,Municipality,Prefecture,Total population (2015),Total population (2020),"
+                          "Change (2015→2020),Percent change (2015→2020)")
+    assert english[1] == "Unit: (text),(text),(text),persons,persons,persons,%"
+    assert "05203,Yokote City (横手市),Akita Prefecture (秋田県),92197,85555,-6642,-7.2" in english
+    births = choropleth.change_view("A4101", 2017, 2022, "diff", "ja")
+    assert choropleth.change_link(births, "ja") == "/map?indicator=A4101&change=diff&from=2017&year=2022"
+
+
+def test_change_map_outlines_model_towns_in_black_not_in_a_colour_of_its_scale(real_view):
+    """The model towns' vermilion outline read as a fall on the red-blue change map (1440 px screenshot): black there."""
+    view = choropleth.change_view("ageing_rate_pct", 2015, 2020, "diff", "ja")
+    layers = {layer["id"]: layer for layer in json.loads(choropleth.build_deck(view, "05203").to_json())["layers"]}
+    assert layers["model-project-towns"]["getLineColor"] == [0, 0, 0, 255]
+    assert "rgb(0,0,0)" in choropleth.legend_html(view.legend, "凡例", "ja", model_rgba=choropleth.model_outline(view))
+    level = choropleth.national_view("ageing_rate_pct", 2020, "ja")
+    assert choropleth.model_outline(level) == choropleth.MODEL_OUTLINE_RGBA

@@ -575,3 +575,111 @@ def test_national_legend_says_what_the_colours_are_and_where_they_come_from(nati
     legend = legend_text(at)
     assert "Ageing rate (65+ share) (%), 2020" in legend and "Source: National Statistics Center, SSDSE-A" in legend
     assert "Processed from 国土数値情報（行政区域データ） (MLIT, Japan)" in legend
+
+
+# --- change between two years (issue 20, item 4) ---------------------------------------------------------------------
+
+def test_change_map_from_the_radio_and_a_link_reproduces_it(real_db, monkeypatch):
+    """Choosing 2時点の変化 colours the map by the change; the URL then carries change=, from= and year= and a new
+    session opened on that URL shows the same view."""
+    monkeypatch.setenv("MACHIKURABE_DB", str(real_db))
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.query_params["indicator"] = "A4101"  # 出生数: 2016–2023
+    at.run()
+    assert not at.exception
+    view = at.radio[1]
+    assert view.options == ["1年の値", "2時点の変化（人）", "2時点の増減率（%）"] and view.value == "level"
+    view.set_value("diff").run()
+    assert not at.exception
+    assert [s.label for s in at.selectbox[1:3]] == ["前の年", "後の年"]
+    assert at.selectbox[1].value == 2016 and at.selectbox[2].value == 2023  # first and latest year
+    assert at.query_params["change"] == "diff" and "from" not in at.query_params and "year" not in at.query_params
+    at.selectbox[2].set_value(2022).run()
+    at.selectbox[1].set_value(2017).run()
+    assert not at.exception
+    assert at.selectbox[1].options == [str(y) + "年" for y in range(2021, 2015, -1)]  # only years before 2022
+    assert at.query_params["from"] == "2017" and at.query_params["year"] == "2022"
+    legend = legend_text(at)
+    assert "出生数の増減（人）・2017→2022年" in legend and "凡例（0を中心に対称な区分）" in legend
+    # 横手市 (the picker's default): 出生数 2017 = 494, 2022 = 337 (national_values, by hand): −157人
+    layers = national_layers(at)
+    yokote = next(f for f in layers["national-municipalities"]["data"]["features"]
+                  if f["properties"]["code"] == "05203")
+    assert yokote["properties"]["tooltip"] == "秋田県\n出生数：494人（2017年）→ 337人（2022年）\n変化：−157人"
+    assert layers["chosen-place"]["data"]["features"][0]["properties"]["code"] == "05203"
+    assert any("選んだ場所：横手市（秋田県）— 494人（2017年）→ 337人（2022年）、−157人" in shown(m.value) for m in at.markdown)
+
+    again = AppTest.from_file(PAGE, default_timeout=120)
+    for name in ("indicator", "change", "from", "year"):
+        again.query_params[name] = at.query_params[name]
+    again.run()
+    assert not again.exception
+    assert again.radio[1].value == "diff"
+    assert again.selectbox[1].value == 2017 and again.selectbox[2].value == 2022
+    assert legend_text(again) == legend_text(at)
+
+
+def test_change_map_in_english_with_percent_change_and_counts(national):
+    national.session_state["lang"] = "en"
+    national.query_params["indicator"] = "A1101"
+    national.query_params["change"] = "pct"
+    at = national.run()
+    assert not at.exception
+    assert at.radio[1].options == ["Value in one year", "Change between two years (persons)",
+                                   "Percent change between two years (%)"]
+    assert [s.label for s in at.selectbox[1:3]] == ["From", "To"]
+    legend = legend_text(at)
+    assert "Percent change in total population (%), 2015→2020" in legend
+    assert "Legend (classes symmetric around 0)" in legend and "Not computed (0 in the earlier year)" in legend
+    counts = [int(n.replace(",", "")) for n in re.findall(r"\(([\d,]+)\)</span>", legend)]
+    assert sum(counts) == 1741
+    assert "Change map: the later year's value minus the earlier year's" in captions(at)
+    assert any("Chosen place: Yokote City (横手市)" in shown(m.value) and "−7.2%" in shown(m.value) for m in at.markdown)
+    # a rate has no percent change: the link's pct falls back to the change in points
+    national.query_params["indicator"] = "ageing_rate_pct"
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.query_params["indicator"] = "ageing_rate_pct"
+    at.query_params["change"] = "pct"
+    at.run()
+    assert not at.exception
+    assert at.radio[1].options == ["Value in one year", "Change between two years (points)"]
+    assert at.radio[1].value == "diff" and at.query_params["change"] == "diff"
+
+
+def test_change_option_absent_for_an_indicator_with_one_year(national):
+    national.query_params["indicator"] = "density_per_km2"  # 人口密度: 2020 only
+    national.query_params["change"] = "diff"
+    at = national.run()
+    assert not at.exception
+    assert len(at.radio) == 1  # only the map kind; no change option
+    assert "この指標は1年分の値しかないため、2時点の変化は表示できません。" in captions(at)
+    assert "change" not in at.query_params
+    assert "凡例（五分位）" in legend_text(at)
+
+
+def test_change_map_survives_a_mangled_link(national):
+    """?change=pct on a rate, a year the indicator lacks and a word for a year: the page falls back, never breaks."""
+    for name, value in {"indicator": "ageing_rate_pct", "change": "pct", "from": "9999", "year": "abc"}.items():
+        national.query_params[name] = value
+    at = national.run()
+    assert not at.exception
+    assert at.radio[1].value == "diff" and [s.value for s in at.selectbox[1:3]] == [2015, 2020]
+    assert at.query_params["change"] == "diff" and "from" not in at.query_params and "year" not in at.query_params
+
+
+@pytest.mark.browser
+@skip_without_chromium
+def test_change_map_in_chromium(real_db):
+    """/map?change=diff draws the deck.gl canvas with the symmetric legend, at desktop and phone widths."""
+    with running_app(db_path=real_db) as url:
+        for width, lang in ((1440, "ja"), (390, "en")):
+            with browser_page(width=width, height=1100) as page:
+                page.goto(f"{url}/map?indicator=ageing_rate_pct&change=diff&code=05203&lang={lang}")
+                wait_for_app(page)
+                page.wait_for_selector("#deckgl-overlay", state="visible", timeout=60_000)
+                wait_for_app(page)
+                assert exception_texts(page) == []
+                title = "凡例（0を中心に対称な区分）" if lang == "ja" else "Legend (classes symmetric around 0)"
+                assert page.get_by_text(title).count() == 1
+                screenshot(page, f"map_change_{lang}_{width}")

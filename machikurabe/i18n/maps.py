@@ -208,6 +208,83 @@ STRINGS: dict[str, dict[str, str]] = {
     "mapn_topic_culture": {"ja": "文化", "en": "Culture"},
     "mapn_topic_living": {"ja": "生活環境", "en": "Living environment"},
     "mapn_topic_land": {"ja": "土地", "en": "Land"},
+    # --- national choropleth: change between two years (mapc_*) ---------------------------------------------------
+    "mapc_view": {"ja": "表示", "en": "Show"},
+    "mapc_view_level": {"ja": "1年の値", "en": "Value in one year"},
+    "mapc_view_diff": {"ja": "2時点の変化（{unit}）", "en": "Change between two years ({unit})"},
+    "mapc_view_pct": {"ja": "2時点の増減率（%）", "en": "Percent change between two years (%)"},
+    "mapc_year_from": {"ja": "前の年", "en": "From"},
+    "mapc_year_to": {"ja": "後の年", "en": "To"},
+    "mapc_one_year": {
+        "ja": "この指標は1年分の値しかないため、2時点の変化は表示できません。",
+        "en": "This indicator has values for one year only, so no change can be shown.",
+    },
+    "mapc_intro": {
+        "ja": "変化の地図：後の年の値から前の年の値を引いた変化を、0を中心に減少は赤、増加は青、変化なしは白に近い色で塗り分けます。"
+              "どちらかの年の値がない市区町村は灰色です。黒い細枠はモデル事業（2019年度）に参加した市区町村、白黒の太枠は選んだ場所です。",
+        "en": "Change map: the later year's value minus the earlier year's, centred on 0: red for a fall, blue "
+              "for a rise, near-white for no change; grey without a value in either year. Thin black outlines mark the "
+              "towns in the FY2019 model projects; the thick black-and-white outline is the place you chose.",
+    },
+    "mapc_points": {"ja": "ポイント", "en": "points"},
+    "mapc_label": {"ja": "{name}の増減（{unit}）", "en": "Change in {name} ({unit})"},
+    "mapc_label_rate": {"ja": "{name}の変化（{unit}）", "en": "Change in {name} ({unit})"},
+    "mapc_label_pct": {"ja": "{name}の増減率（{unit}）", "en": "Percent change in {name} ({unit})"},
+    "mapc_heading": {"ja": "{label}・{y0}→{y1}年", "en": "{label}, {y0}→{y1}"},
+    "mapc_title": {"ja": "{label}・{y0}→{y1}年（全国 {n}市区町村）", "en": "{label}, {y0}→{y1} ({n} municipalities)"},
+    "mapc_legend_title": {"ja": "凡例（0を中心に対称な区分）", "en": "Legend (classes symmetric around 0)"},
+    "mapc_legend_note": {
+        "ja": "各区分の団体数をかっこ内に示します。区分の境目は、0でない変化の大きさの三分位を有効数字2桁に丸めた値で、"
+              "増加と減少に同じ境目を使います。変化は丸める前の値から計算しています。",
+        "en": "Municipalities per class in brackets. The breaks are the terciles of the size of the non-zero changes, "
+              "rounded to two significant figures, the same for rises and falls. Changes are computed before rounding.",
+    },
+    "mapc_class_zero": {"ja": "{zero}（変化なし）", "en": "{zero} (no change)"},
+    "mapc_class_low": {"ja": "{hi}以下", "en": "{hi} or less"},
+    "mapc_class_neg": {"ja": "{lo}超 {hi}以下", "en": "over {lo} to {hi}"},
+    "mapc_class_neg_inner": {"ja": "{lo}超 0未満", "en": "over {lo} to under 0"},
+    "mapc_class_pos_inner": {"ja": "0超 {hi}未満", "en": "over 0 to under {hi}"},
+    "mapc_class_pos": {"ja": "{lo}以上 {hi}未満", "en": "{lo} to under {hi}"},
+    "mapc_class_high": {"ja": "{lo}以上", "en": "{lo} or more"},
+    "mapc_missing_either": {"ja": "データなし（どちらかの年の値がない）", "en": "No data (a year without a value)"},
+    "mapc_zero_base": {"ja": "計算できない（前の年が0）", "en": "Not computed (0 in the earlier year)"},
+    "mapc_tooltip_values": {"ja": "{label}：{a}（{y0}年）→ {b}（{y1}年）", "en": "{label}: {a} ({y0}) → {b} ({y1})"},
+    "mapc_tooltip_diff": {"ja": "変化：{diff}", "en": "Change: {diff}"},
+    "mapc_tooltip_pct": {"ja": "増減率：{pct}（差 {diff}）", "en": "Percent change: {pct} (difference {diff})"},
+    "mapc_tooltip_zero_base": {
+        "ja": "増減率：計算できません（前の年が0、差 {diff}）",
+        "en": "Percent change: not computed (0 in the earlier year; difference {diff})",
+    },
+    "mapc_tooltip_none": {"ja": "変化：データなし", "en": "Change: no data"},
+    "mapc_chosen": {
+        "ja": "選んだ場所：{name}（{pref}）— {a}（{y0}年）→ {b}（{y1}年）、{change}",
+        "en": "Chosen place: {name} ({pref}) — {a} ({y0}) → {b} ({y1}), {change}",
+    },
+    "mapc_missing": {
+        "ja": "{y0}年か{y1}年の値がない市区町村：{n}（灰色）",
+        "en": "Municipalities without a value in {y0} or {y1}: {n} (grey)",
+    },
+    "mapc_col_value": {"ja": "{name}（{year}年）", "en": "{name} ({year})"},
+    "mapc_col_diff": {"ja": "変化（{y0}→{y1}年）", "en": "Change ({y0}→{y1})"},
+    "mapc_col_pct": {"ja": "増減率（{y0}→{y1}年）", "en": "Percent change ({y0}→{y1})"},
+    "mapc_years": {"ja": "{y0}年・{y1}年", "en": "{y0} and {y1}"},
+    "mapc_file_note": {
+        "ja": "変化：後の年の値 − 前の年の値（丸める前の値から計算。% の指標はポイント差）。",
+        "en": "Change: the later year's value minus the earlier year's (computed before rounding; for a % indicator "
+              "in percentage points).",
+    },
+    "mapc_file_note_pct": {
+        "ja": "増減率：（後の年の値 − 前の年の値）÷ 前の年の値 × 100。前の年が0の場合は計算しません。",
+        "en": "Percent change: (later − earlier) ÷ earlier × 100; not computed where the earlier value is 0.",
+    },
+    "mapc_file_missing": {
+        "ja": "{y0}年か{y1}年の値がない市区町村：{n}",
+        "en": "Municipalities without a value in {y0} or {y1}: {n}",
+    },
+    "mapc_file_zero_base": {
+        "ja": "{y0}年の値が0で増減率を計算できない市区町村：{n}",
+        "en": "Municipalities with 0 in {y0} (no percent change): {n}",
+    },
     "tiles_unreachable": {
         "ja": "背景地図のタイルを読み込めませんでした：タイルの配信元（{host}）に接続できません（オフライン）。"
               "背景地図なしで、都道府県の輪郭だけを表示しています。",

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from machikurabe.analysis import national
+from machikurabe.analysis import change, national
 from machikurabe.analysis.formatting import format_number, is_missing
 from machikurabe.credits import (
     SSDSE_CREDIT_EN,
@@ -32,6 +32,9 @@ CLASSES = 5
 PALETTE = "Cividis"  # sequential, readable with every common colour-vision deficiency (Nuñez et al. 2018)
 MISSING_RGBA = [221, 221, 221, 255]  # light grey: データなし / No data
 MODEL_OUTLINE_RGBA = [213, 94, 0, 255]  # Okabe-Ito vermilion: stands out on every cividis class
+# on the change map vermilion would read as a fall (RdBu's red side): the model towns are outlined thin and black there,
+# the chosen place thick black in a white ring
+MODEL_OUTLINE_CHANGE_RGBA = [0, 0, 0, 255]
 CHOSEN_OUTLINE_RGBA = [0, 0, 0, 255]
 CHOSEN_HALO_RGBA = [255, 255, 255, 255]
 CHOSEN_LINE_PX, CHOSEN_HALO_PX = 5, 9  # centred on the border; the place's own fill covers their inner halves
@@ -181,20 +184,24 @@ def legend_entries(breaks: list[float], counts: list[int], meta: dict, lang: str
 
 
 def legend_html(entries: list[LegendEntry], title: str, lang: str, heading: str = "",
-                source_lines: tuple[str, ...] = ()) -> str:
+                source_lines: tuple[str, ...] = (), model_rgba: list[int] | None = None, wrap: bool = False) -> str:
     """deck.gl draws no legend: swatches with the class breaks and the number of municipalities in each, under the
-    indicator with unit and year (``heading``) and over the source lines, so the map's picture says what it shows."""
+    indicator with unit and year (``heading``) and over the source lines, so the map's picture says what it shows.
+    ``wrap`` lets a long class text break beside its swatch (the change map's narrow column) instead of overflowing."""
     parts = ['<div class="mk-choropleth-legend" style="font-size:0.85rem;line-height:1.5;margin-bottom:0.6rem">']
     if heading:
         parts.append(f'<div style="font-weight:700">{html.escape(heading)}</div>')
     parts.append(f'<div style="font-weight:600;margin-bottom:4px">{html.escape(title)}</div>')
+    row = "display:flex;align-items:baseline;gap:6px" if wrap else "white-space:nowrap"
+    swatch = "flex:0 0 auto;" if wrap else "vertical-align:middle;margin-right:6px;"
     for entry in entries:
         r, g, b = entry.rgba[:3]
         count = html.escape(t("mapn_legend_count", lang, n=format_number(entry.count)))
-        parts.append(f'<div style="white-space:nowrap"><span style="display:inline-block;width:16px;height:12px;'
-                     f'background:rgb({r},{g},{b});border:1px solid #777;vertical-align:middle;margin-right:6px"></span>'
-                     f'{html.escape(entry.text)} <span style="color:#666">{count}</span></div>')
-    r, g, b = MODEL_OUTLINE_RGBA[:3]
+        parts.append(f'<div style="{row}"><span style="display:inline-block;width:16px;height:12px;{swatch}'
+                     f'background:rgb({r},{g},{b});border:1px solid #777"></span>'
+                     f'<span>{html.escape(entry.text)} <span style="color:#666;white-space:nowrap">{count}</span></span>'
+                     '</div>')
+    r, g, b = (model_rgba or MODEL_OUTLINE_RGBA)[:3]
     parts.append(f'<div style="margin-top:6px;white-space:nowrap"><span style="display:inline-block;width:14px;'
                  f'height:10px;border:2px solid rgb({r},{g},{b});vertical-align:middle;margin-right:6px"></span>'
                  f'{html.escape(t("mapn_legend_model", lang))}</div>')
@@ -321,6 +328,9 @@ class NationalView:
     n: int
     by_code: dict = field(default_factory=dict)  # code -> feature (to outline the chosen place)
     about: list = field(default_factory=list)  # definition (formula in words) and source, in the view's language
+    year_from: int | None = None  # change map: the earlier year (``year`` is the later one)
+    mode: str = "level"  # level (one year), diff (later − earlier) or pct (percent change)
+    zero_base: int = 0  # change map in pct mode: places with a value of 0 in the earlier year (no percent change)
 
 
 SQUARE_HALF_DEG = 0.02  # about 2 km: visible at the national zoom, clearly not a boundary
@@ -343,14 +353,9 @@ def _compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-@state.cached_view(max_entries=64)
-def national_view(indicator: str, year: int, lang: str) -> NationalView:
-    from machikurabe.ui import st_data
-
-    catalogue = catalogue_meta(st_data.query("national_indicators"))
-    meta = catalogue[indicator]
-    values = st_data.query("map_national_values", indicator=indicator, year=int(year))
-    frame, breaks, counts = colour_frame(values, meta, int(year), lang)
+def _features(frame: pd.DataFrame) -> tuple[str, str, list[str], dict]:
+    """The coloured features of every municipality with a polygon (a square at the office for the few the shipped
+    file lost), the model-project towns' outlines, the codes drawn as squares and code -> feature."""
     geometry = municipal_geometry()
     features, model, points, by_code = [], [], [], {}
     for row in frame.to_dict("records"):
@@ -367,14 +372,25 @@ def national_view(indicator: str, year: int, lang: str) -> NationalView:
         by_code[row["code"]] = feature
         if row["in_model_project"]:
             model.append({"type": "Feature", "geometry": geom, "properties": {}})
+    return (_compact({"type": "FeatureCollection", "features": features}),
+            _compact({"type": "FeatureCollection", "features": model}), points, by_code)
+
+
+@state.cached_view(max_entries=64)
+def national_view(indicator: str, year: int, lang: str) -> NationalView:
+    from machikurabe.ui import st_data
+
+    catalogue = catalogue_meta(st_data.query("national_indicators"))
+    meta = catalogue[indicator]
+    values = st_data.query("map_national_values", indicator=indicator, year=int(year))
+    frame, breaks, counts = colour_frame(values, meta, int(year), lang)
+    features_json, model_json, points, by_code = _features(frame)
     missing = int(frame["value"].isna().sum())
     n = int(frame["value"].notna().sum())
     legend = legend_entries(breaks, counts, meta, lang, missing)
     table = value_table(frame, meta, lang)
-    return NationalView(indicator, int(year), meta, frame, breaks, legend,
-                        _compact({"type": "FeatureCollection", "features": features}),
-                        _compact({"type": "FeatureCollection", "features": model}), points, table, missing, n,
-                        by_code, about_lines(meta, lang, catalogue))
+    return NationalView(indicator, int(year), meta, frame, breaks, legend, features_json, model_json, points, table,
+                        missing, n, by_code, about_lines(meta, lang, catalogue))
 
 
 def indicator_name(meta: dict, lang: str) -> str:
@@ -423,6 +439,251 @@ def file_table(view: NationalView, lang: str, chosen: str | None = None, created
                            created=created or exports.today(), notes=tuple(notes))
 
 
+# --- change between two years ----------------------------------------------------------------------------------------
+
+# ColorBrewer RdBu (Brewer 2002; marked colour-blind safe): red for a fall, near-white for no change, blue for a
+# rise. Chosen over PuOr because its two sides are equally light at the same distance from 0 (CIE L* 38/43, 68/66,
+# 90/90 around 97), so neither a rise nor a fall looks stronger than it is.
+DIVERGING = {
+    1: ["#f7f7f7"],
+    5: ["#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0"],
+    7: ["#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"],
+}
+# a mid grey (L* 54), not the level map's light grey (L* 88, next to the light classes): it differs in lightness from
+# every class colour by 11 or more, so a place without a change reads as grey also without colour vision
+CHANGE_MISSING_RGBA = [128, 128, 128, 255]
+MINUS = "\u2212"
+
+
+def change_colours(count: int) -> list[list[int]]:
+    return [[int(h[i:i + 2], 16) for i in (1, 3, 5)] + [255] for h in DIVERGING[count]]
+
+
+def change_modes(meta: dict) -> list[str]:
+    """The map's kinds of view for an indicator: its value in one year, and with two years or more the change."""
+    if len(years_of(meta)) < 2:
+        return ["level"]
+    return ["level", *change.modes_for(meta)]
+
+
+def change_unit(meta: dict, mode: str, lang: str) -> str:
+    """Unit of the change: percentage points for a % rate, % for a percent change, else the indicator's unit."""
+    unit = unit_of(meta, lang)
+    if mode == "pct":
+        return "%"
+    if unit == "%":
+        return t("mapc_points", lang)
+    return unit
+
+
+def format_change(value, meta: dict, mode: str, lang: str, with_unit: bool = True) -> str:
+    """A change with its sign and unit: +4.0ポイント, −6,642人, +14.2%; 0.0ポイント for none; データなし."""
+    if is_missing(value):
+        return t("legend_missing", lang)
+    decimals = change.decimals_for(mode, _decimals(meta))
+    shown = float(f"{float(value):.{decimals}f}")
+    sign = "+" if shown > 0 else (MINUS if shown < 0 else "")
+    number = sign + format_number(abs(shown), decimals)
+    unit = change_unit(meta, mode, lang) if with_unit else ""
+    if not unit:
+        return number
+    if unit in ("%", "‰"):
+        return f"{number}{unit}"
+    if lang == "en" or unit.startswith("km") or unit == "ha":
+        return f"{number} {unit}"
+    return f"{number}{unit}"
+
+
+def change_label(meta: dict, mode: str, lang: str) -> str:
+    """高齢化率の変化（ポイント） / 総人口の増減率（%） / Change in ageing rate (65+ share) (points)."""
+    name = indicator_name(meta, lang)
+    if lang == "en" and len(name) > 1 and name[1].islower():
+        name = name[0].lower() + name[1:]
+    key = "mapc_label_pct" if mode == "pct" else ("mapc_label_rate" if unit_of(meta, "ja") == "%" else "mapc_label")
+    return t(key, lang, name=name, unit=change_unit(meta, mode, lang))
+
+
+def change_legend_entries(mags: list[float], counts: list[int], meta: dict, mode: str, lang: str, missing: int = 0,
+                          zero_base: int = 0) -> list[LegendEntry]:
+    """Falls first, then no change, then rises; the outer classes open-ended (「−4.6ポイント以下」, 「+4.6ポイント以上」);
+    then the places without a change: either year missing, and in pct mode an earlier value of 0."""
+    fmt = lambda v: format_change(v, meta, mode, lang, with_unit=False)  # noqa: E731 (the heading names the unit)
+    bounds = change.breaks(mags)
+    k, mid = len(mags), change.centre(mags)
+    colours = change_colours(change.class_count(mags))
+    texts = []
+    for i in range(change.class_count(mags)):
+        if i == mid:
+            texts.append(t("mapc_class_zero", lang, zero=fmt(0)))
+        elif i == 0:
+            texts.append(t("mapc_class_low", lang, hi=fmt(bounds[0])))
+        elif i == mid - 1:  # −b < x < 0
+            texts.append(t("mapc_class_neg_inner", lang, lo=fmt(bounds[i - 1])))
+        elif i < mid:  # −c < x ≤ −b
+            texts.append(t("mapc_class_neg", lang, lo=fmt(bounds[i - 1]), hi=fmt(bounds[i])))
+        elif i == mid + 1:  # 0 < x < b
+            texts.append(t("mapc_class_pos_inner", lang, hi=fmt(bounds[i - 1])))
+        elif i == 2 * k + 2:  # x ≥ c
+            texts.append(t("mapc_class_high", lang, lo=fmt(bounds[-1])))
+        else:  # b ≤ x < c
+            texts.append(t("mapc_class_pos", lang, lo=fmt(bounds[i - 2]), hi=fmt(bounds[i - 1])))
+    entries = [LegendEntry(text, tuple(colours[i]), counts[i] if i < len(counts) else 0) for i, text in enumerate(texts)]
+    if missing:
+        entries.append(LegendEntry(t("mapc_missing_either", lang), tuple(CHANGE_MISSING_RGBA), missing))
+    if zero_base:
+        entries.append(LegendEntry(t("mapc_zero_base", lang), tuple(CHANGE_MISSING_RGBA), zero_base))
+    return entries
+
+
+def change_tooltip(row: dict, meta: dict, earlier: int, later: int, mode: str, lang: str) -> str:
+    label = indicator_name(meta, lang)
+    lines = [prefecture_name(row, lang),
+             t("mapc_tooltip_values", lang, label=label, a=format_national(row.get("value_from"), meta, lang),
+               b=format_national(row.get("value_to"), meta, lang), y0=earlier, y1=later)]
+    if row["status"] == change.MISSING:
+        lines.append(t("mapc_tooltip_none", lang))
+    elif mode == "pct" and row["status"] == change.ZERO_BASE:
+        lines.append(t("mapc_tooltip_zero_base", lang, diff=format_change(row["diff"], meta, "diff", lang)))
+    elif mode == "pct":
+        lines.append(t("mapc_tooltip_pct", lang, pct=format_change(row["pct"], meta, "pct", lang),
+                       diff=format_change(row["diff"], meta, "diff", lang)))
+    else:
+        lines.append(t("mapc_tooltip_diff", lang, diff=format_change(row["diff"], meta, "diff", lang)))
+    if bool(row.get("in_model_project")):
+        lines.append(t("mapn_tooltip_model", lang))
+    return "\n".join(lines)
+
+
+def change_colour_frame(values: pd.DataFrame, meta: dict, earlier: int, later: int, mode: str, lang: str):
+    """Per municipality: both values, the change, its class, colour and tooltip; with the break magnitudes, the count
+    of each class, and how many have no change (either year missing) or, in pct mode, an earlier value of 0."""
+    numbers = change.changes(values["value_from"], values["value_to"])
+    shown = numbers["pct"] if mode == "pct" else numbers["diff"]
+    decimals = change.decimals_for(mode, _decimals(meta))
+    mags, classes, counts = change.classify(shown.tolist(), decimals)
+    colours = change_colours(change.class_count(mags))
+    rows = []
+    for row, num, cls in zip(values.to_dict("records"), numbers.to_dict("records"), classes):
+        row = {**row, **num}
+        rows.append({
+            "code": row["code"],
+            "name": place_name(row, lang),
+            "prefecture": prefecture_name(row, lang),
+            "in_model_project": bool(row.get("in_model_project")),
+            "lat": None if is_missing(row.get("lat")) else float(row["lat"]),
+            "lon": None if is_missing(row.get("lon")) else float(row["lon"]),
+            "value_from": None if is_missing(row["value_from"]) else float(row["value_from"]),
+            "value_to": None if is_missing(row["value_to"]) else float(row["value_to"]),
+            "diff": None if is_missing(row["diff"]) else float(row["diff"]),
+            "pct": None if is_missing(row["pct"]) else float(row["pct"]),
+            "status": row["status"],
+            "value": None if is_missing(shown_value := (row["pct"] if mode == "pct" else row["diff"]))
+            else float(shown_value),
+            "value_text": format_change(shown_value, meta, mode, lang),
+            "class": cls,
+            "fill_rgba": list(CHANGE_MISSING_RGBA) if cls is None else list(colours[cls]),
+            "rank": None,
+            "tooltip": change_tooltip(row, meta, earlier, later, mode, lang),
+        })
+    return pd.DataFrame(rows), mags, counts
+
+
+@state.cached_view(max_entries=32)
+def change_view(indicator: str, earlier: int, later: int, mode: str, lang: str) -> NationalView:
+    """The change map of ``indicator`` from ``earlier`` to ``later`` (diff or pct), shared by every session."""
+    from machikurabe.ui import st_data
+
+    catalogue = catalogue_meta(st_data.query("national_indicators"))
+    meta = catalogue[indicator]
+    values = st_data.query("map_national_change", indicator=indicator, year_from=int(earlier), year_to=int(later))
+    frame, mags, counts = change_colour_frame(values, meta, int(earlier), int(later), mode, lang)
+    features_json, model_json, points, by_code = _features(frame)
+    missing = int((frame["status"] == change.MISSING).sum())
+    zero_base = int((frame["status"] == change.ZERO_BASE).sum()) if mode == "pct" else 0
+    n = int(frame["value"].notna().sum())
+    legend = change_legend_entries(mags, counts, meta, mode, lang, missing, zero_base)
+    table = change_table(frame, meta, int(earlier), int(later), lang)
+    return NationalView(indicator, int(later), meta, frame, change.breaks(mags), legend, features_json, model_json,
+                        points, table, missing, n, by_code, about_lines(meta, lang, catalogue),
+                        year_from=int(earlier), mode=mode, zero_base=zero_base)
+
+
+def change_columns(meta: dict, earlier: int, later: int, lang: str) -> dict[str, str]:
+    """Column names of the change table: both years' values, the change and (counts) the percent change."""
+    name = indicator_name(meta, lang)
+    return {"from": t("mapc_col_value", lang, name=name, year=earlier),
+            "to": t("mapc_col_value", lang, name=name, year=later),
+            "diff": t("mapc_col_diff", lang, y0=earlier, y1=later),
+            "pct": t("mapc_col_pct", lang, y0=earlier, y1=later)}
+
+
+def change_table(frame: pd.DataFrame, meta: dict, earlier: int, later: int, lang: str) -> pd.DataFrame:
+    """Code, name, prefecture, the two years' values and the change as printed (the indicator's decimals; the
+    percent change, for counts, to one decimal)."""
+    decimals = _decimals(meta)
+    names = change_columns(meta, earlier, later, lang)
+
+    def rounded(column: str, digits: int):
+        values = pd.to_numeric(frame[column], errors="coerce").round(digits)
+        return values.astype("Int64") if digits == 0 else values
+
+    data = {
+        t("mapn_col_code", lang): frame["code"],
+        t("mapn_col_name", lang): frame["name"],
+        t("mapn_col_prefecture", lang): frame["prefecture"],
+        names["from"]: rounded("value_from", decimals),
+        names["to"]: rounded("value_to", decimals),
+        names["diff"]: rounded("diff", decimals),
+    }
+    if change.percent_allowed(meta):
+        data[names["pct"]] = rounded("pct", change.PCT_DECIMALS)
+    return pd.DataFrame(data)
+
+
+def change_title(view: NationalView, lang: str, n: int | None = None) -> str:
+    label = change_label(view.meta, view.mode, lang)
+    if n is None:
+        return t("mapc_heading", lang, label=label, y0=view.year_from, y1=view.year)
+    return t("mapc_title", lang, label=label, y0=view.year_from, y1=view.year, n=f"{n:,}")
+
+
+def change_link(view: NationalView, lang: str, chosen: str | None = None) -> str:
+    """The link that rebuilds a change map: ``change`` (diff / pct), ``from`` when not the first year, ``year`` when
+    not the latest."""
+    from machikurabe import urls
+
+    years = years_of(view.meta)
+    return urls.page_url("map", lang, code=chosen or None, indicator=view.indicator, change=view.mode,
+                         **{"from": None if years and view.year_from == years[-1] else str(view.year_from)},
+                         year=None if years and view.year == years[0] else str(view.year))
+
+
+def change_file_table(view: NationalView, lang: str, chosen: str | None = None, created: str | None = None):
+    """The change map's table as a ``ui.files.FileTable``: both years' values, the change and its unit in the units
+    row, the percent change for counts; 出典, both years, date, the rebuild link and how the change is computed."""
+    from machikurabe.ui import exports, files
+
+    meta, table = view.meta, view.table
+    columns = list(table.columns)
+    text = t("mapn_unit_text", lang)
+    units = {columns[0]: text, columns[1]: text, columns[2]: text, columns[3]: unit_of(meta, lang),
+             columns[4]: unit_of(meta, lang), columns[5]: change_unit(meta, "diff", lang)}
+    if len(columns) > 6:
+        units[columns[6]] = "%"
+    notes = [*view.about, t("mapc_file_note", lang)]
+    if change.percent_allowed(meta):
+        notes.append(t("mapc_file_note_pct", lang))
+    if view.missing:
+        notes.append(t("mapc_file_missing", lang, n=format_number(view.missing), y0=view.year_from, y1=view.year))
+    if view.zero_base:
+        notes.append(t("mapc_file_zero_base", lang, n=format_number(view.zero_base), y0=view.year_from))
+    return files.FileTable(frame=table, title=change_title(view, lang, n=len(table)), units=units,
+                           sources=(SSDSE_CREDIT_EN if lang == "en" else SSDSE_CREDIT_JA,),
+                           years=t("mapc_years", lang, y0=view.year_from, y1=view.year),
+                           rebuild_url=change_link(view, lang, chosen), created=created or exports.today(),
+                           notes=tuple(notes))
+
+
 # --- the deck ------------------------------------------------------------------------------------------------------
 
 _SPLICES: "weakref.WeakKeyDictionary" = None  # set below: deck -> {placeholder: JSON text}
@@ -454,6 +715,11 @@ def _deck_class():
 ZOOM_MIN, ZOOM_MAX = 3.0, 11.0
 
 
+def model_outline(view: NationalView) -> list[int]:
+    """Colour of the model-project towns' outline: vermilion on cividis, black on the red-blue change map."""
+    return MODEL_OUTLINE_RGBA if view.mode == "level" else MODEL_OUTLINE_CHANGE_RGBA
+
+
 def zoomed_view(zoom: float, centre: tuple[float, float] | None = None) -> dict:
     """The view after the on-screen + / − buttons: the whole country at the base zoom, else centred on ``centre``
     (lat, lon; the chosen place) when given. Streamlit's deck.gl has no ZoomWidget, so the buttons are Streamlit's."""
@@ -481,7 +747,8 @@ def build_deck(view: NationalView, chosen: str | None = None, online_tiles: bool
     ]
     layers += [
         pdk.Layer("GeoJsonLayer", id="model-project-towns", data=model_token, stroked=True, filled=False,
-                  get_line_color=MODEL_OUTLINE_RGBA, line_width_min_pixels=1.8, pickable=False),
+                  get_line_color=model_outline(view), line_width_min_pixels=1.8 if view.mode == "level" else 1.2,
+                  pickable=False),
         pdk.Layer("GeoJsonLayer", id="prefecture-lines", data=prefecture_lines(), stroked=True, filled=False,
                   get_line_color=PREFECTURE_LINE_RGBA, line_width_min_pixels=0.9, pickable=False),
     ]
