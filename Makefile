@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB := data/municipal.duckdb
 RAW := $(wildcard data/raw/*.txt) $(wildcard data/raw/national/*.csv) data/raw/national geo/gazetteer.csv
 
-.PHONY: run test data setup bench clean
+.PHONY: run test data setup bench serve stop clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,17 @@ test: $(DB)
 BENCH_ARGS ?=
 bench: $(DB)
 	$(PY) -m tests.bench.run $(BENCH_ARGS)
+
+# REPLICAS app processes on ports PORT+1… behind HAProxy on PORT (127.0.0.1; BIND=0.0.0.0 to serve the network).
+# Ctrl-C or `make stop` stops them all. Installs haproxy when missing (root on Debian) or says how.
+REPLICAS ?= 2
+PORT ?= 8501
+BIND ?= 127.0.0.1
+serve: $(DB)
+	$(PY) -m machikurabe.serve start --replicas $(REPLICAS) --port $(PORT) --bind $(BIND)
+
+stop:
+	$(PY) -m machikurabe.serve stop
 
 clean:
 	rm -rf $(DB) $(DB).wal .pytest_cache
