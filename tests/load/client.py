@@ -5,9 +5,11 @@ What the browser does, reduced to what costs the server work:
 1. ``GET /<page>?<query>`` (the HTML shell; behind the load balancer this is where the sticky cookie is set),
 2. open ``ws://…/_stcore/stream`` with the subprotocol ``streamlit`` (and the cookie),
 3. send a ``BackMsg`` ``rerun_script`` carrying the page's query string and ``page_name`` (its URL path), as the
-   frontend's first message; the server answers with ``new_session``, deltas and ``script_finished``,
+   frontend's first message; the server answers with ``new_session``, ``navigation`` (the hash of the page that
+   ran), deltas and ``script_finished``,
 4. on a widget change, send ``rerun_script`` again with the widget's new value in ``widget_states`` (the widget id read
-   from the deltas), the current query string (the app rewrites it, ``page_info_changed``) and the page's script hash,
+   from the deltas), the current query string (the app rewrites it, ``page_info_changed``) and the page's script hash
+   from ``navigation``,
 5. list the hashes of the cacheable messages it holds (``cached_message_hashes``), so the server sends references
    instead of repeating large charts, as it does for the browser.
 
@@ -76,7 +78,7 @@ class Session:
         self.page_name = ""
         self.page_script_hash = ""
         self.query_string = ""
-        self.widgets: dict[str, Widget] = {}  # by id, from the latest run's deltas
+        self.widgets: dict[str, Widget] = {}  # by id, from the deltas of this page load's runs
         self.widget_states: dict[str, tuple[str, object]] = {}  # what this client changed: id → (value field, value)
         self.cached_hashes: set[str] = set()
         self.errors: list[str] = []
@@ -192,7 +194,9 @@ class Session:
                 self.cached_hashes.add(fmsg.hash)
             if kind == "new_session":
                 self.session_id = fmsg.new_session.initialize.session_id or self.session_id
-                self.page_script_hash = fmsg.new_session.page_script_hash or self.page_script_hash
+            elif kind == "navigation":
+                # the page that ran (st.navigation): the frontend sends its hash with every later rerun
+                self.page_script_hash = fmsg.navigation.page_script_hash or self.page_script_hash
             elif kind == "page_info_changed":
                 self.query_string = fmsg.page_info_changed.query_string
             elif kind == "page_not_found":
@@ -216,7 +220,9 @@ class Session:
                     break
                 # FINISHED_EARLY_FOR_RERUN: the app asked for another run (st.rerun); wait for that one
         elapsed = time.perf_counter() - start
-        self.widgets = widgets or self.widgets
+        # the server does not resend an element that did not change since the last run (the frontend keeps it), so
+        # the widgets of the page are those of this run over those of the earlier runs of the same page load
+        self.widgets = {**self.widgets, **widgets}
         if failure:
             self.errors.append(failure)
             raise RunFailed(failure)
