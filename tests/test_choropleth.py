@@ -343,7 +343,7 @@ def test_change_in_english(real_view):
                                                  "0.0 (no change)"]
     assert view.legend[-1].text == "No data (a year without a value)"
     assert view.frame.set_index("code").loc["05203", "tooltip"] == (
-        "Akita Prefecture (秋田県)\nAgeing rate (65+ share): 35.1% (2015) → 39.0% (2020)\nChange: +4.0 points")
+        "Akita Prefecture\nAgeing rate (65+ share): 35.1% (2015) → 39.0% (2020)\nChange: +4.0 points")
     people = choropleth.change_view("A1101", 2015, 2020, "pct", "en")
     assert choropleth.change_title(people, "en") == "Percent change in total population (%), 2015→2020"
     assert people.frame.set_index("code").loc["13101", "tooltip"].endswith(
@@ -375,7 +375,7 @@ def test_change_file_carries_both_years_the_change_and_its_unit(real_view):
     assert english[0] == ("Code,Municipality,Prefecture,Total population (2015),Total population (2020),"
                           "Change (2015→2020),Percent change (2015→2020)")
     assert english[1] == "Unit: (text),(text),(text),persons,persons,persons,%"
-    assert "05203,Yokote City (横手市),Akita Prefecture (秋田県),92197,85555,-6642,-7.2" in english
+    assert "05203,Yokote City,Akita Prefecture,92197,85555,-6642,-7.2" in english
     births = choropleth.change_view("A4101", 2017, 2022, "diff", "ja")
     assert choropleth.change_link(births, "ja") == "/map?indicator=A4101&change=diff&from=2017&year=2022"
 
