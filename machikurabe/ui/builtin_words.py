@@ -11,7 +11,7 @@ import functools
 from machikurabe.i18n import t
 from machikurabe.stat_table import ALLOWED_SUFFIXES, MAX_UPLOAD_MB
 
-# words replaced in both languages: Streamlit writes the server's transport cap (stat_table.SERVER_UPLOAD_MB), which
+# words replaced in both languages: Streamlit writes the server's transport cap (limits.SERVER_UPLOAD_MB), which
 # is set a little above the app's own limit, so even its English would name the wrong figure
 ALWAYS_REPLACED: tuple[tuple[str, str], ...] = (
     # the uploader's limit line ("25MB per file • CSV, XLSX, TXT, TSV")

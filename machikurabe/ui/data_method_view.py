@@ -170,9 +170,11 @@ def credits_markdown(lang: str = "ja") -> str:
                              f"**Municipal boundaries**: {credits.N03_CREDIT_JA} (MLIT National Land Numerical "
                              "Information, administrative areas, processed)"))
     lines.append("- " + ("**ソフトウェア**：Streamlit（Apache-2.0）、Plotly（MIT）、pydeck / deck.gl（Apache-2.0 / MIT）、"
-                         "DuckDB（MIT）、pandas（BSD-3-Clause）、pykakasi（GPL-3.0-or-later）。" if ja else
+                         "DuckDB（MIT）、pandas（BSD-3-Clause）、jaconv（MIT、読みのローマ字化）。"
+                         "まちくらべ自体は MIT ライセンス（LICENSE、docs/licences.md）。" if ja else
                          "**Software**: Streamlit (Apache-2.0), Plotly (MIT), pydeck / deck.gl (Apache-2.0 / MIT), "
-                         "DuckDB (MIT), pandas (BSD-3-Clause), pykakasi (GPL-3.0-or-later)."))
+                         "DuckDB (MIT), pandas (BSD-3-Clause), jaconv (MIT; romanising the readings). "
+                         "machikurabe itself is MIT-licensed (LICENSE, docs/licences.md)."))
     return "\n".join(lines)
 
 

@@ -16,11 +16,7 @@ from machikurabe.ui.state import current_lang
 
 def _db_version() -> tuple[str, int]:
     """Path and modification time of the database: cache key, so `make data` while the app runs is picked up."""
-    path = db.db_path()
-    try:
-        return str(path), path.stat().st_mtime_ns
-    except OSError:
-        return str(path), 0
+    return db.data_version()
 
 
 _OPEN: dict[str, tuple[int, object]] = {}
@@ -71,7 +67,7 @@ def query(name: str, **params) -> pd.DataFrame:
 
 def data_version() -> tuple[str, int]:
     """Which database file (path, modification time) the pages read: a cache key for results derived from it."""
-    return _db_version()
+    return db.data_version()
 
 
 def stop_if_unavailable() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from machikurabe import urls
+from machikurabe import db, urls
 from machikurabe.analysis.filters import Filters
 from machikurabe.i18n import DEFAULT_LANG, LANGS, t
 from machikurabe.i18n.plotly_locale import locale_config
@@ -201,9 +201,8 @@ def cached_view(max_entries: int = 128) -> Callable:
 
         @functools.wraps(builder)
         def call(*args, **kwargs):
-            from machikurabe.ui import st_data
-
-            return cached(st_data.data_version(), *args, **kwargs)
+            # db.data_version, not st_data's: st_data imports this module (issue 22: no import circle)
+            return cached(db.data_version(), *args, **kwargs)
 
         call.clear = cached.clear
         return call
