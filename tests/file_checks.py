@@ -9,7 +9,7 @@ import re
 
 from openpyxl import load_workbook
 
-TEXT_UNITS = {"（文字）", "(text)", "文字", "text"}
+TEXT_UNITS = {"（文字）", "(text)", "文字", "text", "TRUE/FALSE"}  # a yes/no column is a value, not a number
 FORMULA_START = ("=", "+", "-", "@")
 SOURCE = ("出典", "Source")
 YEARS = ("データの年", "Data year")

@@ -29,6 +29,10 @@ def app_url(real_db):
 
 def _download_all(page) -> list[tuple[str, bytes]]:
     received = []
+    try:  # the page's run may still be drawing: wait for its first download button
+        page.wait_for_selector('[data-testid="stDownloadButton"] button', timeout=30_000)
+    except Exception:
+        return received
     buttons = page.locator('[data-testid="stDownloadButton"] button')
     for index in range(buttons.count()):
         button = buttons.nth(index)

@@ -176,7 +176,8 @@ def _pick(page, box_label: str, option_label: str) -> None:
 
 def _name_of(option_label: str) -> str:
     """【人口】総人口（人） → 総人口: the indicator's name without its topic and its last (unit) bracket."""
-    found = re.fullmatch(r"【[^】]*】(.*?)(（[^（）]*）)?", option_label)
+    # the unit bracket may hold one of its own: 人口1万人当たり医師数（人（人口1万人あたり））
+    found = re.fullmatch(r"【[^】]*】(.*?)(（(?:[^（）]|（[^（）]*）)*）)?", option_label)
     assert found, option_label
     return found.group(1)
 

@@ -429,7 +429,7 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
 
 # an A4 page less the report's 15 mm margins is 1,009 px tall at 96 dpi; a chart's heading takes about 60 px
 PRINT_CHART_MAX_PX = 940
-PRINT_CAPTION_CHARS = 44  # full-width characters a caption line holds in the report's 680 px figure
+PRINT_CAPTION_CHARS = 26  # full-width characters a caption line holds right of the spine's row labels in the 680 px figure
 
 
 def print_spine(view: NationalView):
