@@ -201,6 +201,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_programme": {"ja": "事業", "en": "Programme"},
     "col_code": {"ja": "コード", "en": "Code"},
     "search_title": {"ja": "設計の本文を検索", "en": "Search the design texts"},
+    # issue 21: a hit leads somewhere; English readers are told the texts are Japanese
+    "search_japanese_note": {"ja": "計画の本文は日本語です。", "en": "The plans are written in Japanese, so search in Japanese. Pick an "
+                                           "English word below to search for its Japanese term."},
+    "search_glossary": {"ja": "よく使う語", "en": "Search a Japanese term for…"},
+    "search_glossary_none": {"ja": "—", "en": "— choose an English word —"},
+    "search_translated": {"ja": "「{q}」を「{ja}」として検索しました。", "en": "The texts are Japanese: searched “{ja}” for “{q}”."},
+    "search_profile_link": {"ja": "自治体プロフィール", "en": "Profile"},
+    "search_add_compare": {"ja": "並べてくらべるに追加", "en": "Add to side by side"},
+    "search_in_compare": {"ja": "並べてくらべるに追加済み", "en": "In the side-by-side"},
+    "search_compare_full": {"ja": "並べてくらべるは3団体まで", "en": "Side by side is full (3)"},
     "search_box": {"ja": "検索語（部分一致）", "en": "Search term (substring)"},
     "search_placeholder": {"ja": "例：居場所、社会福祉協議会、ひきこもり", "en": "e.g. 居場所, 社会福祉協議会, ひきこもり"},
     "search_hits": {"ja": "{n}件の記載がヒット（{bodies}団体）", "en": "{n} passages match ({bodies} bodies)"},
