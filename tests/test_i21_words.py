@@ -49,7 +49,7 @@ def test_share_tooltip_reads_one_percent_sign():
 def test_documents_named_by_issuer_and_title_not_number():
     assert view.group_label("document_id", "003", "ja") == "厚生労働省 令和元年度 モデル事業実施計画"
     assert view.group_label("document_id", "002", "en") == "Chofu City: community welfare coordinator programmes, FY2024 overview"
-    assert view.group_label("programme", "none", "ja") == "モデル事業実施計画以外の資料（市川市・長野市・調布市・県社協）"
+    assert view.group_label("programme", "none", "ja") == "モデル事業計画以外の資料"
     assert view.source_text(["003", "000"], "ja") == (
         "出典：市川市「生活困窮者支援等のための地域づくり事業 業務委託の内容（仕様書抜粋）」、"
         "厚生労働省 令和元年度 モデル事業実施計画。成果目標の分類は本アプリのキーワード規則による（このページの「分類の規則」に一覧）。")

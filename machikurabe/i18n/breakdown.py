@@ -22,8 +22,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "bd_group_size_band": {"ja": "人口規模", "en": "Population band"},
     "bd_group_document_id": {"ja": "資料", "en": "Document"},
     "bd_unknown": {"ja": "不明", "en": "Unknown"},
-    "bd_not_programme": {"ja": "モデル事業実施計画以外の資料（市川市・長野市・調布市・県社協）",
-                         "en": "Documents other than the model-project plans (Ichikawa, Nagano, Chofu, council)"},
+    # short: it labels a bar on a phone (the documents themselves are named in the 出典 line)
+    "bd_not_programme": {"ja": "モデル事業計画以外の資料", "en": "Other documents"},
     "bd_chart_title": {"ja": "{dim}の内訳（{group}別、{n}件）", "en": "{dim} by {group} ({n} targets)"},
     "bd_axis_share": {"ja": "目標に占める割合（%）", "en": "Share of targets (%)"},
     "bd_axis_count": {"ja": "目標の数（件）", "en": "Number of targets"},
