@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from machikurabe.analysis import data_method, indicators
+from machikurabe.analysis import data_method, indicators, target_agreement_report
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
 from machikurabe.ui import data_method_view as view
@@ -29,6 +29,13 @@ quality = st_data.query("data_quality")
 st.subheader(t("rules", lang))
 st.dataframe(view.rules_display(quality, lang), hide_index=True, width="stretch")
 st.caption(t("rules_from_db", lang))
+
+st.subheader(t("dm_agreement_title", lang))
+agreement = target_agreement_report.stored()
+st.markdown(t("dm_agreement_intro", lang, n=int(agreement["n"].iloc[0])))
+st.dataframe(view.agreement_table(agreement, lang), hide_index=True, width="stretch")
+low, high = view.agreement_gap(agreement)
+st.caption(t("dm_agreement_verdict", lang, low=f"{low:.0f}", high=f"{high:.0f}"))
 
 st.subheader(t("quality_table", lang))
 names = st_data.body_labels("name_code", lang)

@@ -67,11 +67,38 @@ else:
 st.subheader(t("search_title", lang))
 # ?q= from a shared link pre-fills the box; it is only ever matched literally and shown escaped
 state.seed("search_q", "", url="q", parse=lambda typed: typed[:MAX_QUERY_CHARS])
+# the side-by-side's bodies (?cmp=01206,13107; a link from another page may name one body, ?code=, which opens
+# first); seeded here because a search hit can add to them
+linked = [code for code in [state.url_value("code")] if code in codes]
+state.seed("compare_codes", linked, url="cmp", parse=lambda listed: programme_search.known_codes(
+    linked + listed.split(","), list(shown_bodies["code"]), limit=MAX_COMPARED))
+
+
+def _use_glossary() -> None:
+    """An English word picked from the glossary puts its Japanese term in the search box."""
+    word = st.session_state.get("search_glossary")
+    if word:
+        st.session_state["search_q"] = programme_view.japanese_term(word)
+
+
+def _add(code: str) -> None:
+    st.session_state["compare_codes"] = programme_view.add_to_compare(
+        list(st.session_state.get("compare_codes") or []), code, MAX_COMPARED)
+
+
+if lang == "en":
+    st.caption(t("search_japanese_note", lang))
+    st.selectbox(t("search_glossary", lang), [None, *programme_view.glossary_options()], key="search_glossary",
+                 on_change=_use_glossary, format_func=lambda w: t("search_glossary_none", lang) if w is None
+                 else f"{w} → {programme_view.japanese_term(w)}")
 needle = st.text_input(t("search_box", lang), key="search_q", placeholder=t("search_placeholder", lang),
                        max_chars=MAX_QUERY_CHARS, help=t("search_hostile_note", lang))
 state.mirror({"q": needle if needle.strip() else None})
-if needle.strip():
-    hits = _search_hits(shown_key, needle, _codes=codes)
+searched, translated = programme_view.search_term(needle.strip(), lang)
+if translated:
+    st.caption(t("search_translated", lang, q=markdown_escape(needle.strip()), ja=translated))
+if searched:
+    hits = _search_hits(shown_key, searched, _codes=codes)
     if hits.empty:
         st.info(t("search_no_hits", lang, q=markdown_escape(needle)))
     else:
@@ -79,20 +106,28 @@ if needle.strip():
         if len(hits) > MAX_HITS:
             st.caption(t("search_truncated", lang, n=MAX_HITS))
         labels = st_data.body_labels("name", lang)
+        compared_now = list(st.session_state.get("compare_codes") or [])
         for code, group in hits.head(MAX_HITS).groupby("municipality_code", sort=False):
             with st.container(border=True):
                 first = group.iloc[0]
                 prefecture = PREFECTURES_EN.get(first["prefecture"], first["prefecture"]) if lang == "en" \
                     else first["prefecture"]
-                st.markdown(f"**{markdown_escape(labels.get(code, code))}**" + (
+                head, go_profile, add = st.columns([5, 2, 3], vertical_alignment="center")
+                head.markdown(f"**{markdown_escape(labels.get(code, code))}**" + (
                     f" ({markdown_escape(prefecture)})" if lang == "en" else f"（{markdown_escape(prefecture)}）"))
+                go_profile.markdown(f"[{t('search_profile_link', lang)}]({programme_view.profile_link(code, lang)})")
+                full = len(compared_now) >= MAX_COMPARED and code not in compared_now
+                add.button(t("search_in_compare" if code in compared_now else
+                             "search_compare_full" if full else "search_add_compare", lang),
+                           key=f"search_add_{code}", on_click=_add, args=(code,),
+                           disabled=code in compared_now or full)
                 for _, hit in group.iterrows():
                     where = (f"{programme_label(hit['programme'], lang, short=True)} · "
-                             f"{field_label(hit['field'], lang)} · {hit['source_file']} "
-                             + t("line_n", lang, n=hit["source_line"]))
+                             f"{field_label(hit['field'], lang)} · "
+                             + programme_view.hit_source(hit["source_file"], hit["source_line"], lang))
                     # highlight() escapes every character of source and query before adding <mark>
                     st.markdown(f"<small>{programme_search.highlight(where, '')}</small><br>"
-                                f"{programme_search.highlight(programme_search.snippet(hit['text'], needle), needle)}",
+                                f"{programme_search.highlight(programme_search.snippet(hit['text'], searched), searched)}",
                                 unsafe_allow_html=True)
         st.caption(source)
 
@@ -102,9 +137,7 @@ option_codes = list(shown_bodies["code"])
 labels_full = st_data.body_labels("option", lang)
 # ?cmp=01206,13107&cprog=multi_agency from a shared link; unknown codes are dropped.
 # A link from another page may name one body (?code=): its design opens first in the comparison.
-linked = [code for code in [state.url_value("code")] if code in set(option_codes)]
-state.seed("compare_codes", linked, url="cmp", parse=lambda listed: programme_search.known_codes(
-    linked + listed.split(","), option_codes, limit=MAX_COMPARED))
+# (seeded above the search, whose hits can add to it)
 state.seed("compare_programme", PROGRAMMES[0], url="cprog", valid=lambda programme: programme in PROGRAMMES)
 left, right = st.columns([3, 2])
 chosen = left.multiselect(t("compare_pick", lang), option_codes, key="compare_codes", max_selections=MAX_COMPARED,

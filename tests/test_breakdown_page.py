@@ -94,7 +94,7 @@ def test_chart_has_title_axes_source_and_segment_data():
     assert fig.layout.xaxis.title.text == "目標に占める割合（%）"
     assert fig.layout.yaxis.title.text.startswith("事業の種類")
     assert any(a.text.startswith("出典") for a in fig.layout.annotations)
-    assert list(fig.data[0].customdata[0]) == ["community_capacity", "quantitative"]
+    assert list(fig.data[0].customdata[0])[:2] == ["community_capacity", "quantitative"]
     event = {"selection": {"points": [{"customdata": ["multi_agency", "qualitative"]}]}}
     assert bd.selection_from_event(event) == ("multi_agency", "qualitative")
     assert bd.selection_from_event({"selection": {"points": []}}) is None
@@ -322,9 +322,9 @@ def test_targets_file_has_units_numbers_sources_years_link_and_choices():
     assert "地域力強化,量的（数値あり）,1,50" in lines  # 釧路市: 1 of its 2 community-capacity targets, as numbers
     assert "データの年：003：令和元年度（2019年度）、004：表題に年の記載なし" in lines
     assert "この表示を再現するURL：/breakdown?pref=%E5%8C%97%E6%B5%B7%E9%81%93" in lines  # ?pref=北海道
-    assert any(line.startswith("出典：") and "令和元年度 モデル事業実施計画（003）" in line for line in lines)
+    assert any(line.startswith("出典：") and "厚生労働省 令和元年度 モデル事業実施計画" in line for line in lines)
     assert any(line.startswith("作成日：") for line in lines)
-    assert "表示の選択：量的／質的、事業の種類別、柱：多機関協働、2019年度モデル事業計画（003）の目標のみ、確からしさを問わない" in lines
+    assert "表示の選択：量的／質的、事業の種類別、柱：多機関協働、厚生労働省 令和元年度 モデル事業実施計画の目標のみ、確からしさを問わない" in lines
 
 
 def test_pages_offer_tables_only_through_ui_files():

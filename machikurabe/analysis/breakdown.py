@@ -23,13 +23,7 @@ DIMENSIONS = {"kind": target_rules.KINDS, "logic_level": target_rules.LOGIC_LEVE
 GROUPINGS = ("programme", "body_kind", "prefecture", "size_band", "document_id")
 
 
-DOCUMENT_LABELS = {
-    "000": ("市川市 CSW業務委託仕様書（000）", "Ichikawa CSW specification (000)"),
-    "001": ("長野市 第二次地域福祉計画 指標（001）", "Nagano city welfare plan indicators (001)"),
-    "002": ("調布市 令和6年度 地域福祉コーディネーター事業等の概要（002）", "Chofu FY2024 coordinator plan (002)"),
-    "003": ("令和元年度 モデル事業実施計画（003）", "FY2019 model-project plans (003)"),
-    "004": ("県社協レポート 第4号（004）", "Prefectural council report no.4 (004)"),
-}
+# the documents' names, in words, are machikurabe.i18n.breakdown.DOCUMENTS (ids here, words there)
 
 # Which indicator types (indicators.TYPES) each comparison on this page speaks to, and why.
 COMPARISON_TYPES = {

@@ -161,7 +161,7 @@ text_width = _text_width  # public: how wide a unit or label is, in full-width c
 def wrap_caption(text: str, width: float) -> list[str]:
     """Break a caption (a 出典 line in a chart, which plotly does not wrap) into lines of at most ``width`` full-width
     characters, between words: at spaces, or between two Japanese characters, never inside a number or a Latin word
-    (「5,000」, 「SSDSE」) and never before a closing mark or after an opening one."""
+    (「5,000」, 「SSDSE」), never between a number and the counter after it (「388件」), and never before a closing mark or after an opening one."""
     tokens: list[list] = []  # [text, preceded by a space]
     word, word_spaced, spaced = "", False, False
     for ch in str(text):
@@ -185,7 +185,9 @@ def wrap_caption(text: str, width: float) -> list[str]:
         tokens.append([word, word_spaced])
     merged: list[list] = []
     for token, spaced in tokens:
-        if merged and not spaced and (token[0] in _NO_LINE_START or merged[-1][0][-1] in _NO_LINE_END):
+        # a number keeps the counter or unit written right after it (「388件」, 「5人」): never 「388」/「件）」
+        counter = merged and not spaced and merged[-1][0][-1].isdigit() and _text_width(token) == 1.0
+        if merged and not spaced and (token[0] in _NO_LINE_START or merged[-1][0][-1] in _NO_LINE_END or counter):
             merged[-1][0] += token
         else:
             merged.append([token, spaced])

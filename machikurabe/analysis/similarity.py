@@ -1,5 +1,6 @@
 """Similar programme designs: character 2-3-gram TF-IDF cosine similarity over each design's text
-(name, necessity, content, targets), with the shared distinctive terms that make two designs alike."""
+(name, necessity, content, targets), with the shared distinctive words (a Japanese tokenizer's whole words) that
+make two designs alike."""
 from __future__ import annotations
 
 import re
@@ -80,54 +81,74 @@ def _position(index: DesignIndex, municipality_code: str, programme: str) -> int
     return int(hit[0])
 
 
-def shared_terms(index: DesignIndex, a: int, b: int, top_ngrams: int = 25, max_terms: int = 6) -> list[str]:
-    """Readable strings both designs share, ranked by the product of their tf-idf weights.
+_TAGGER = None
+_WORDS_CACHE: dict[str, frozenset[str]] = {}
+_CONTENT = re.compile(r"[ァ-ヶー一-龥A-Za-z]")
+_JOINING = {"名詞", "接頭辞", "接尾辞"}  # parts of speech that make one compound word (中間+的+就労)
+_TRAILING = {"等", "など", "ら", "たち", "的"}  # suffixes that carry nothing at a compound's end
+_COUNTERS = {"人", "名", "件", "回", "か所", "箇所", "ヶ所", "カ所", "団体", "世帯", "年", "月", "日", "割"}  # 10人以上 → 人以上
 
-    The best n-grams are located in design a's cleaned text and overlapping or touching hits are
-    merged into one span, so 中間, 間的, 的就, 就労 come back as 中間的就労.
-    """
-    row_a, row_b = index.matrix[a], index.matrix[b]
-    product = row_a.multiply(row_b).tocsr()
-    if product.nnz == 0:
+
+def _tagger():
+    """fugashi's MeCab with unidic-lite (the dictionary ships in the wheel; nothing is fetched)."""
+    global _TAGGER
+    if _TAGGER is None:
+        import fugashi
+
+        _TAGGER = fugashi.Tagger()
+    return _TAGGER
+
+
+def words(text: str) -> frozenset[str]:
+    """The whole words of a cleaned text: each noun and each compound of adjoining nouns, prefixes and suffixes
+    (サポーター養成講座, 中間的就労), with two content characters at least; a tokenizer's words, never character
+    fragments (「ップ」, 「担い手の確」)."""
+    cached = _WORDS_CACHE.get(text)
+    if cached is not None:
+        return cached
+    found: set[str] = set()
+    for chunk in text.split():  # clean() put spaces where digits and marks were: no word spans one
+        run: list[tuple[str, str]] = []
+        for token in [*_tagger()(chunk), None]:
+            pos1 = token.feature.pos1 if token is not None else ""
+            if token is not None and pos1 in _JOINING and token.feature.pos2 != "数詞":
+                run.append((token.surface, pos1))
+                continue
+            # the compound and each run of its whole words (地域サポーター養成講座 → サポーター養成講座,
+            # 養成講座), so two designs that word a compound a little differently still share its common part;
+            # a piece never starts with a suffix nor ends with a prefix or a bare 等
+            for i in range(len(run)):
+                for j in range(i + 1, len(run) + 1):
+                    first, last = run[i], run[j - 1]
+                    if first[1] != "接尾辞" and last[1] != "接頭辞" and first[0] not in _TRAILING | _COUNTERS \
+                            and last[0] not in _TRAILING:
+                        found.add("".join(surface for surface, _ in run[i:j]))
+            run = []
+    out = frozenset(w for w in found if len(_CONTENT.findall(w)) >= 2 and w not in GENERIC_TERMS)
+    if len(_WORDS_CACHE) < 4096:
+        _WORDS_CACHE[text] = out
+    return out
+
+
+def shared_terms(index: DesignIndex, a: int, b: int, max_terms: int = 6) -> list[str]:
+    """Whole words both designs use, the rarest across all designs first (a word in more than
+    MAX_DOCUMENT_SHARE of the designs is template language and left out); a word inside a longer shared
+    word is not repeated (サポーター養成講座, not also 養成講座)."""
+    text_a, text_b = index.cleaned[a], index.cleaned[b]
+    shared = words(text_a) & words(text_b)
+    if not shared:
         return []
-    order = np.argsort(product.data)[::-1][:top_ngrams]
-    vocab = index.vocab if index.vocab is not None else index.vectorizer.get_feature_names_out()
-    weights = {vocab[product.indices[i]].strip(): float(product.data[i]) for i in order}
-    weights = {g: w for g, w in weights.items() if len(g) >= 2}
-    text = index.cleaned[a]
-    other = index.cleaned[b]
-    covered = np.zeros(len(text), dtype=float)
-    for gram, w in weights.items():
-        for m in re.finditer(re.escape(gram), text):
-            covered[m.start():m.end()] = np.maximum(covered[m.start():m.end()], w)
-    spans: dict[str, float] = {}
-    i = 0
-    while i < len(text):
-        if covered[i] > 0:
-            j = i
-            while j < len(text) and covered[j] > 0:
-                j += 1
-            span = text[i:j].strip()
-            # keep spans the other design really contains; trim to the longest shared piece otherwise
-            while len(span) > 2 and span not in other:
-                span = span[:-1] if covered[i + len(span) - 1] <= covered[i] else span[1:]
-            if len(span) >= 2 and span in other:
-                spans[span] = max(spans.get(span, 0.0), float(covered[i:j].sum()))
-            i = j
-        else:
-            i += 1
-    readable: dict[str, float] = {}
-    for span, w in spans.items():
-        # particles at the edges (の場を → 場) carry no meaning; keep spans with two content characters
-        span = re.sub(r"^[ぁ-んー等]+|[ぁ-ん]+$", "", span)
-        if len(re.findall(r"[ァ-ヶー一-龥A-Za-z]", span)) >= 2 and span not in GENERIC_TERMS:
-            readable[span] = max(readable.get(span, 0.0), w)
-    ranked = sorted(readable.items(), key=lambda kv: (-kv[1], -len(kv[0])))
+    n = len(index.cleaned)
+    df = {w: sum(w in text for text in index.cleaned) for w in shared}
+    limit = max(2, MAX_DOCUMENT_SHARE * n) if n >= 10 else n
+    score = {w: (min(text_a.count(w), text_b.count(w)) * np.log((1 + n) / (1 + df[w])) + 1e-9)
+             for w in shared if df[w] <= limit}
+    ranked = sorted(score, key=lambda w: (-score[w], -len(w), w))
     out: list[str] = []
-    for span, _ in ranked:
-        if any(span in kept for kept in out):
+    for word in ranked:
+        if any(word in kept for kept in out):
             continue
-        out = [kept for kept in out if kept not in span] + [span]
+        out = [kept for kept in out if kept not in word] + [word]
         if len(out) >= max_terms:
             break
     return out

@@ -11,7 +11,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "bd_measure": {"ja": "表示", "en": "Show"},
     "bd_share": {"ja": "割合（%）", "en": "Share (%)"},
     "bd_count": {"ja": "件数", "en": "Count"},
-    "bd_only_plans": {"ja": "2019年度モデル事業計画（003）の目標のみ", "en": "Only targets of the FY2019 plans (003)"},
+    "bd_only_plans": {"ja": "厚生労働省 令和元年度 モデル事業実施計画の目標のみ",
+                      "en": "Only targets of the MHLW FY2019 model-project plans"},
     "bd_dim_kind": {"ja": "量的／質的", "en": "Quantitative / qualitative"},
     "bd_dim_logic_level": {"ja": "ロジックモデルの段階", "en": "Logic-model level"},
     "bd_dim_category": {"ja": "分類", "en": "Category"},
@@ -21,12 +22,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "bd_group_size_band": {"ja": "人口規模", "en": "Population band"},
     "bd_group_document_id": {"ja": "資料", "en": "Document"},
     "bd_unknown": {"ja": "不明", "en": "Unknown"},
-    "bd_not_programme": {"ja": "003以外の資料", "en": "Other documents"},
+    # short: it labels a bar on a phone (the documents themselves are named in the 出典 line)
+    "bd_not_programme": {"ja": "モデル事業計画以外の資料", "en": "Other documents"},
     "bd_chart_title": {"ja": "{dim}の内訳（{group}別、{n}件）", "en": "{dim} by {group} ({n} targets)"},
     "bd_axis_share": {"ja": "目標に占める割合（%）", "en": "Share of targets (%)"},
     "bd_axis_count": {"ja": "目標の数（件）", "en": "Number of targets"},
-    "bd_source": {"ja": "出典：{docs}。成果目標の分類は本アプリの規則（machikurabe/analysis/target_rules.py）による。",
-                  "en": "Source: {docs}. Target classification by this app's rules (machikurabe/analysis/target_rules.py)."},
+    "bd_source": {"ja": "出典：{docs}。成果目標の分類は本アプリのキーワード規則による（このページの「分類の規則」に一覧）。",
+                  "en": "Source: {docs}. Targets classified by this app's keyword rules (listed under "
+                        "\"Classification rules\" on this page)."},
     "bd_select_help": {"ja": "棒の区分をクリックすると、その目標の一覧を表示します（下の選択欄でも選べます）。",
                        "en": "Click a bar segment to list its targets (or choose below)."},
     "bd_pick_group": {"ja": "一覧を表示する単位", "en": "Group to list"},
@@ -39,8 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "bd_share_table": {"ja": "集計表", "en": "Summary table"},
     "bd_rules": {"ja": "分類の規則（上から順に試し、最初に当てはまったもの）", "en": "Classification rules (tried in order; first match wins)"},
     "bd_types_title": {"ja": "くらべる単位と指標の種別", "en": "Comparisons and indicator types"},
-    "bd_types_note": {"ja": "✓＝その単位・分類が、その種別のプロフィール指標（indicators.py の type）と同じ側面を扱う。",
-                      "en": "✓ = the comparison speaks to the same aspect as profile indicators of that type (indicators.py)."},
+    "bd_types_note": {"ja": "✓＝その単位・分類が、その種別のプロフィール指標（自治体プロフィールの指標の種別）と同じ側面を扱う。",
+                      "en": "✓ = the comparison speaks to the same aspect as the profile's indicators of that type."},
     "bd_similar_title": {"ja": "似た事業設計をさがす", "en": "Find similar programme designs"},
     "bd_similar_intro": {"ja": "選んだ事業の設計文（事業名・必要性・内容・成果目標）と、他の自治体の設計文の近さを"
                                "文字の2～3文字の組（n-gram）のTF-IDFで測ります。共通する特徴的な語も示します。",
@@ -73,8 +76,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_group": {"ja": "単位", "en": "Group"},
     "col_segment": {"ja": "区分", "en": "Segment"},
     "bd_export_help": {"ja": "PNG：グラフ右上のカメラ。SVGは下の欄から。", "en": "PNG: camera icon on the chart. SVG below."},
-    "bd_similar_source": {"ja": "出典：令和元年度 モデル事業実施計画（003）の各事業の設計文。行＝事業の見出しの行。",
-                          "en": "Source: design texts of the FY2019 plans (003); line = the programme heading."},
+    "bd_similar_source": {"ja": "出典：厚生労働省 令和元年度 モデル事業実施計画の各事業の設計文。行＝事業の見出しの行。",
+                          "en": "Source: design texts of the MHLW FY2019 model-project plans; line = the programme "
+                                "heading."},
     "download_csv_short": {"ja": "CSV", "en": "CSV"},
     "download_xlsx_short": {"ja": "Excel (XLSX)", "en": "Excel (XLSX)"},
     "bd_dim_pillar": {"ja": "重層的支援の柱", "en": "Pillar of the layered support system"},
@@ -91,7 +95,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # issue 19: the page's files (ui.files.FileTable)
     "bd_file_choices": {"ja": "表示の選択：{dim}、{group}別、柱：{pillar}、{plans}、{low}",
                         "en": "Choices shown: {dim}, by {group}, pillar: {pillar}, {plans}, {low}"},
-    "bd_file_plans_only": {"ja": "2019年度モデル事業計画（003）の目標のみ", "en": "FY2019 plans (003) only"},
+    "bd_file_plans_only": {"ja": "厚生労働省 令和元年度 モデル事業実施計画の目標のみ", "en": "MHLW FY2019 model-project plans only"},
     "bd_file_all_documents": {"ja": "すべての資料の目標", "en": "targets of every document"},
     "bd_file_low_only": {"ja": "確からしさの低い目標だけ", "en": "low-confidence targets only"},
     "bd_file_any_confidence": {"ja": "確からしさを問わない", "en": "any confidence"},
@@ -101,3 +105,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "bd_file_peer_title": {"ja": "{name}と同じ規模の団体の目標の内訳", "en": "Target mix of {name} and bodies of its size"},
     "bd_file_peer_targets": {"ja": "{name}の目標", "en": "Targets of {name}"},
 }
+
+# The source documents by issuer and title (data/raw/*.txt first lines and the documents table), never by number.
+DOCUMENTS: dict[str, tuple[str, str]] = {
+    "000": ("市川市「生活困窮者支援等のための地域づくり事業 業務委託の内容（仕様書抜粋）」",
+            "Ichikawa City: community-building for people in need, contract specification (extract)"),
+    "001": ("長野市「第二次長野市地域福祉計画」第3章",
+            "Nagano City: Second Community Welfare Plan, chapter 3"),
+    "002": ("調布市「令和6年度 地域福祉コーディネーター事業等の概要」",
+            "Chofu City: community welfare coordinator programmes, FY2024 overview"),
+    "003": ("厚生労働省 令和元年度 モデル事業実施計画",
+            "MHLW FY2019 model-project plans (comprehensive support systems)"),
+    "004": ("宮城県社会福祉協議会「社協・生活支援まちづくり Report」第4号",
+            "Miyagi Prefectural Council of Social Welfare: community-building report no. 4"),
+}
+
+
+def document_label(document_id: str, lang: str = "ja") -> str:
+    """A source document's issuer and title in the reader's language; an unknown id reads as 'another document'."""
+    ja, en = DOCUMENTS.get(str(document_id), ("その他の資料", "another document"))
+    return en if lang == "en" else ja

@@ -200,7 +200,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_kind": {"ja": "種類", "en": "Kind"},
     "col_programme": {"ja": "事業", "en": "Programme"},
     "col_code": {"ja": "コード", "en": "Code"},
+    # issue 21: how far the target classification agrees with hand labels, out of sample
+    "dm_agreement_title": {"ja": "成果目標の分類はどこまで当たっているか", "en": "How well targets are classified"},
+    "dm_agreement_intro": {
+        "ja": "別の読み手が原文から付けた分類（{n}件の目標）と、自動の分類がどれだけ一致するか。本アプリの規則は同じ"
+              "ラベルを見ながら調整したため、その数値は調整に使った標本の中での一致（上限の目安）です。比較のため、"
+              "文字の1～3文字の組で学習する統計モデル（ロジスティック回帰）を5分割の交差検証で、つまり見ていない行で測りました。"
+              "κ（カッパ）は偶然の一致を除いた一致度（1＝完全、0＝偶然並み）です。",
+        "en": "How far the automatic classification agrees with labels another reader gave from the source ({n} "
+              "targets). The app's rules were tuned while looking at these labels, so their figures are in-sample (an "
+              "upper bound). For comparison, a statistical model on character 1-3-grams (logistic regression) was "
+              "measured by 5-fold cross-validation, i.e. on rows it had not seen. Kappa is agreement beyond chance "
+              "(1 = perfect, 0 = chance)."},
+    "dm_agreement_verdict": {
+        "ja": "モデルは規則より一致率が{low}～{high}ポイント低く、分類の理由を規則で説明できないため、アプリは規則を使います。",
+        "en": "The model agrees {low}-{high} points less than the rules and cannot explain a class by a rule, so the "
+              "app keeps the rules."},
+    "dm_agreement_field": {"ja": "項目", "en": "Field"},
+    "dm_agreement_rules": {"ja": "規則：一致率（調整に使った標本内）", "en": "Rules: agreement (in-sample)"},
+    "dm_agreement_rules_kappa": {"ja": "規則：κ", "en": "Rules: kappa"},
+    "dm_agreement_model": {"ja": "モデル：一致率（5分割交差検証）", "en": "Model: agreement (5-fold CV)"},
+    "dm_agreement_model_kappa": {"ja": "モデル：κ", "en": "Model: kappa"},
     "search_title": {"ja": "設計の本文を検索", "en": "Search the design texts"},
+    # issue 21: a hit leads somewhere; English readers are told the texts are Japanese
+    "search_japanese_note": {"ja": "計画の本文は日本語です。", "en": "The plans are written in Japanese, so search in Japanese. Pick an "
+                                           "English word below to search for its Japanese term."},
+    "search_glossary": {"ja": "よく使う語", "en": "Search a Japanese term for…"},
+    "search_glossary_none": {"ja": "—", "en": "— choose an English word —"},
+    "search_translated": {"ja": "「{q}」を「{ja}」として検索しました。", "en": "The texts are Japanese: searched “{ja}” for “{q}”."},
+    "search_profile_link": {"ja": "自治体プロフィール", "en": "Profile"},
+    "search_add_compare": {"ja": "並べてくらべるに追加", "en": "Add to side by side"},
+    "search_in_compare": {"ja": "並べてくらべるに追加済み", "en": "In the side-by-side"},
+    "search_compare_full": {"ja": "並べてくらべるは3団体まで", "en": "Side by side is full (3)"},
     "search_box": {"ja": "検索語（部分一致）", "en": "Search term (substring)"},
     "search_placeholder": {"ja": "例：居場所、社会福祉協議会、ひきこもり", "en": "e.g. 居場所, 社会福祉協議会, ひきこもり"},
     "search_hits": {"ja": "{n}件の記載がヒット（{bodies}団体）", "en": "{n} passages match ({bodies} bodies)"},

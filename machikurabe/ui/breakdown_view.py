@@ -12,6 +12,7 @@ from machikurabe.analysis import breakdown as bd
 from machikurabe.analysis import indicators, similarity, target_rules
 from machikurabe.analysis.filters import Filters, apply_filters
 from machikurabe.i18n import id_label, kind_label, programme_label, t
+from machikurabe.i18n.breakdown import DOCUMENTS, document_label
 from machikurabe.i18n.prefectures import PREFECTURES_EN
 from machikurabe import urls
 from machikurabe.ui import files, st_data
@@ -49,8 +50,7 @@ def group_label(group: str, value: str, lang: str = "ja") -> str:
     if group == "size_band":
         return size_band_label(value, lang)
     if group == "document_id":
-        ja, en = bd.DOCUMENT_LABELS.get(value, (value, value))
-        return en if lang == "en" else ja
+        return document_label(value, lang)
     if group == "prefecture" and lang == "en":
         return PREFECTURES_EN.get(value, str(value))
     return str(value)
@@ -71,7 +71,7 @@ def dimension_label(dimension: str, value: str, lang: str = "ja") -> str:
 
 
 def source_text(document_ids, lang: str = "ja") -> str:
-    docs = [bd.DOCUMENT_LABELS[d][1 if lang == "en" else 0] for d in sorted(set(document_ids)) if d in bd.DOCUMENT_LABELS]
+    docs = [document_label(d, lang) for d in sorted(set(document_ids)) if d in DOCUMENTS]
     sep = "; " if lang == "en" else "、"
     return t("bd_source", lang, docs=sep.join(docs) or "—")
 
@@ -235,6 +235,15 @@ def segment_colour(dimension: str, position: int, value: str) -> str:
     return OKABE_ITO[position % len(OKABE_ITO)]
 
 
+def hover_value(value, measure: str, lang: str = "ja") -> str:
+    """A bar segment's value in its tooltip: 「8.3%」 for a share, 「12件」 / "12 targets" for a count."""
+    if value is None or pd.isna(value):
+        return "—"
+    if measure == "share":
+        return f"{float(value):.1f}%"
+    return f"{int(value):,} targets" if lang == "en" else f"{int(value):,}件"
+
+
 def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja", measure: str = "share",
                 source: str = "") -> go.Figure:
     """Horizontal stacked bars, one per group, one Okabe-Ito colour per dimension value.
@@ -253,9 +262,10 @@ def share_chart(table: pd.DataFrame, group: str, dimension: str, lang: str = "ja
                for lab, g in zip(labels, groups)],
             x=x, orientation="h", name=dimension_label(dimension, value, lang),
             marker_color=segment_colour(dimension, i, value),
-            customdata=np.array([[g, value] for g in groups], dtype=object),
-            hovertemplate="%{y}<br>" + dimension_label(dimension, value, lang) + ": %{x}"
-                          + ("%" if measure == "share" else "") + "<extra></extra>",
+            # the value as read, written here: plotly adds the axis's ticksuffix (%) to %{x}, so a literal % after it
+            # showed 「8%%」
+            customdata=np.array([[g, value, hover_value(v, measure, lang)] for g, v in zip(groups, x)], dtype=object),
+            hovertemplate="%{y}<br>" + dimension_label(dimension, value, lang) + ": %{customdata[2]}<extra></extra>",
         ))
     n = int(table.drop_duplicates(group)["group_total"].sum())
     title = t("bd_chart_title", lang, dim=t(f"bd_dim_{dimension}", lang),

@@ -219,3 +219,27 @@ def table_csv(table: str, query_name: str, lang: str) -> bytes:
     info = st_data.shared_query("build_info")
     vintages = dict(zip(info["key"], info["value"])).get("national_vintages", "")
     return files.csv_bytes(table_file(table, st_data.shared_query(query_name), vintages, lang), lang)
+
+
+def agreement_table(report: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """The classifier's agreement with the hand labels per field: rules (in-sample) beside the model (5-fold CV),
+    percent agreement and Cohen's kappa, fields in words."""
+    from machikurabe.i18n import t
+
+    wide = report.pivot(index="field", columns="method", values=["agreement", "kappa"])
+    fields = [f for f in ("kind", "category", "pillar", "logic_level") if f in wide.index]
+    names = {f: t(f"bd_dim_{f}", lang) for f in fields}
+    return pd.DataFrame({
+        t("dm_agreement_field", lang): [names[f] for f in fields],
+        t("dm_agreement_rules", lang): [f"{100 * wide.loc[f, ('agreement', 'rules')]:.1f}%" for f in fields],
+        t("dm_agreement_rules_kappa", lang): [f"{wide.loc[f, ('kappa', 'rules')]:.2f}" for f in fields],
+        t("dm_agreement_model", lang): [f"{100 * wide.loc[f, ('agreement', 'model')]:.1f}%" for f in fields],
+        t("dm_agreement_model_kappa", lang): [f"{wide.loc[f, ('kappa', 'model')]:.2f}" for f in fields],
+    })
+
+
+def agreement_gap(report: pd.DataFrame) -> tuple[float, float]:
+    """The smallest and largest lead of the rules over the model, in percentage points."""
+    wide = report.pivot(index="field", columns="method", values="agreement")
+    gap = 100 * (wide["rules"] - wide["model"])
+    return float(gap.min()), float(gap.max())

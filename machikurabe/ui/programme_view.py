@@ -11,6 +11,8 @@ from machikurabe.analysis.profile import CARD_FIELDS, display_name
 from machikurabe.i18n.prefectures import prefecture_english
 from machikurabe.analysis.programme_search import TABLE_FIELDS
 from machikurabe.i18n import field_label, kind_label, programme_label, t
+from machikurabe.i18n.breakdown import document_label
+from machikurabe.i18n.glossary import GLOSSARY, japanese_term
 from machikurabe.ui import files
 
 
@@ -92,3 +94,39 @@ def programme_file(table: pd.DataFrame, lang: str, params: dict[str, str | None]
                            years=indicators.VINTAGE_EN if lang == "en" else indicators.VINTAGE_JA,
                            rebuild_url=urls.page_url("programmes", lang, **params),
                            notes=(t("programmes_table_note", lang),))
+
+
+def hit_source(source_file: str, line, lang: str = "ja") -> str:
+    """Where a search hit is printed, in words: the document's issuer and title and the line
+    (「厚生労働省 令和元年度 モデル事業実施計画 665行」), never its file name. Source files are named
+    ``<document id>_<hash>.txt``."""
+    document_id = str(source_file or "").split("_", 1)[0]
+    where = t("line_n", lang, n=int(line)) if line is not None and not pd.isna(line) else ""
+    return f"{document_label(document_id, lang)} {where}".strip()
+
+
+def search_term(typed: str, lang: str) -> tuple[str, str | None]:
+    """The text to search for what the reader typed: in English, a glossary word becomes its Japanese term (the
+    texts are Japanese). Returns (needle, the Japanese term when one was substituted)."""
+    if lang == "en":
+        japanese = japanese_term(typed)
+        if japanese:
+            return japanese, japanese
+    return typed, None
+
+
+def glossary_options() -> list[str]:
+    """The glossary's English words, alphabetically (the English page offers them as a picker)."""
+    return sorted(GLOSSARY)
+
+
+def profile_link(code: str, lang: str) -> str:
+    """The town's profile page (relative URL, the reader's language carried along)."""
+    return urls.page_url("profile", lang, code=code)
+
+
+def add_to_compare(selected: list[str], code: str, limit: int) -> list[str]:
+    """The side-by-side bodies after adding ``code``: kept once, at most ``limit``."""
+    if code in selected or len(selected) >= limit:
+        return list(selected)
+    return [*selected, code]
