@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from machikurabe.analysis import data_method, indicators, target_agreement_report
+from machikurabe.analysis import data_method, indicators
 from machikurabe.credits import national_credits
 from machikurabe.i18n import t
 from machikurabe.ui import data_method_view as view
@@ -31,7 +31,7 @@ st.dataframe(view.rules_display(quality, lang), hide_index=True, width="stretch"
 st.caption(t("rules_from_db", lang))
 
 st.subheader(t("dm_agreement_title", lang))
-agreement = target_agreement_report.stored()
+agreement = st_data.query("target_agreement")
 st.markdown(t("dm_agreement_intro", lang, n=int(agreement["n"].iloc[0])))
 st.dataframe(view.agreement_table(agreement, lang), hide_index=True, width="stretch")
 low, high = view.agreement_gap(agreement)

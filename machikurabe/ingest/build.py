@@ -225,6 +225,13 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
             _insert(con, table, frames[table])
         con.execute(TARGETS_SCHEMA.read_text(encoding="utf-8"))
         _insert(con, "targets", targets)
+        # the stored agreement figures (analysis/target_agreement_report.py writes them; refitting takes minutes) go
+        # into the database, so the app reads nothing at run time but the database and the shipped geo files
+        from machikurabe.analysis import target_agreement_report
+
+        con.register("agreement_frame", target_agreement_report.stored())
+        con.execute("CREATE TABLE target_agreement AS SELECT * FROM agreement_frame")
+        con.unregister("agreement_frame")
         # national baseline (SSDSE-A, 類似団体区分) into the same file: machikurabe/ingest/national.py
         national = build_national(con, frames["municipalities"], gazetteer.frame, raw_dir)
         _stage("national baseline: " + ", ".join(f"{k} {v}" for k, v in national.items()))
