@@ -45,6 +45,8 @@ def _hit_box(page, name):
 def test_no_ids_file_names_or_module_paths(app_url, path, lang):
     with browser_page(width=1440, height=1000) as page:
         _open(page, f"{app_url}/{path}" + ("&" if "?" in path else "?") + f"lang={lang}")
+        # a cold app may still be drawing the page: wait for its text, not only for the run to end
+        page.wait_for_function(f"() => ({VISIBLE_TEXT})().length > 500", timeout=90_000)
         text = page.evaluate(VISIBLE_TEXT)
         assert len(text) > 500
         found = sorted(set(FORBIDDEN.findall(text)))
