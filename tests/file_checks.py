@@ -13,7 +13,7 @@ TEXT_UNITS = {"（文字）", "(text)", "文字", "text", "TRUE/FALSE"}  # a yes
 FORMULA_START = ("=", "+", "-", "@")
 SOURCE = ("出典", "Source")
 YEARS = ("データの年", "Data year")
-LINK = re.compile(r"(^|[\s：:])/[a-z_]*\?[^\s]*")
+LINK = re.compile(r"(^|[\s：:])/[a-z_]*(\?[^\s]*)?(\s|$)")
 
 
 def _is_number(text: str) -> bool:
