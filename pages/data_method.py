@@ -30,12 +30,13 @@ st.subheader(t("rules", lang))
 st.dataframe(view.rules_display(quality, lang), hide_index=True, width="stretch")
 st.caption(t("rules_from_db", lang))
 
-st.subheader(t("dm_agreement_title", lang))
 agreement = st_data.query("target_agreement")
-st.markdown(t("dm_agreement_intro", lang, n=int(agreement["n"].iloc[0])))
-st.dataframe(view.agreement_table(agreement, lang), hide_index=True, width="stretch")
-low, high = view.agreement_gap(agreement)
-st.caption(t("dm_agreement_verdict", lang, low=f"{low:.0f}", high=f"{high:.0f}"))
+if not agreement.empty:  # a database built without the stored figures (the tests' fixture) has none to show
+    st.subheader(t("dm_agreement_title", lang))
+    st.markdown(t("dm_agreement_intro", lang, n=int(agreement["n"].iloc[0])))
+    st.dataframe(view.agreement_table(agreement, lang), hide_index=True, width="stretch")
+    low, high = view.agreement_gap(agreement)
+    st.caption(t("dm_agreement_verdict", lang, low=f"{low:.0f}", high=f"{high:.0f}"))
 
 st.subheader(t("quality_table", lang))
 names = st_data.body_labels("name_code", lang)

@@ -230,7 +230,8 @@ def build(out: Path, raw_dir: Path = RAW_DIR) -> dict[str, object]:
         from machikurabe.analysis import target_agreement_report
 
         con.register("agreement_frame", target_agreement_report.stored())
-        con.execute("CREATE TABLE target_agreement AS SELECT * FROM agreement_frame")
+        con.execute("INSERT INTO target_agreement SELECT field, method, n, agreement, kappa, out_of_sample "
+                    "FROM agreement_frame")
         con.unregister("agreement_frame")
         # national baseline (SSDSE-A, 類似団体区分) into the same file: machikurabe/ingest/national.py
         national = build_national(con, frames["municipalities"], gazetteer.frame, raw_dir)

@@ -45,3 +45,14 @@ CREATE TABLE targets (
     matched_terms             VARCHAR,             -- the words the rules matched, comma-separated
     note                      VARCHAR              -- asides printed with the target (→ progress, ※ notes, brackets without a figure), doubts
 );
+
+-- The targets classifier's agreement with the hand labels per field and method (analysis/target_agreement_report.py
+-- computes it, minutes of refitting; the build copies its stored result so the app reads only the database).
+CREATE TABLE target_agreement (
+    field          VARCHAR NOT NULL,   -- kind | category | pillar | logic_level
+    method         VARCHAR NOT NULL,   -- rules | model
+    n              INTEGER NOT NULL,   -- labelled targets compared
+    agreement      DOUBLE NOT NULL,    -- share of rows that agree, 0–1
+    kappa          DOUBLE NOT NULL,    -- Cohen's kappa
+    out_of_sample  BOOLEAN NOT NULL    -- false: the rules were tuned on these labels
+);
