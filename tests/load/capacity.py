@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from machikurabe.serve import HEALTH, Cluster, wait_healthy
+from tests.bench.load import percentile  # the bench's one interpolated percentile
 from tests.load.client import RunFailed, Session
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,15 +29,6 @@ HOST = "127.0.0.1"
 PAGES = ("peers", "profile")
 LABEL = {"peers": "比較 /peers", "profile": "プロフィール /profile"}
 MAX_USERS, MAX_SECONDS = 64, 300
-
-
-def percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def rss_mib(pid: int) -> tuple[float, float]:
