@@ -76,6 +76,13 @@ def _label(key: str) -> str:
     return f"【{_topic(key)}】{name}" if lang != "en" else f"[{_topic(key)}] {name}"
 
 
+def _accept_upload(session_value: dict) -> None:
+    # a callback runs before the widgets are drawn, so the new indicators can join 表示する指標 at once: an
+    # upload the user just accepted is in 比較表 and offered by every chart's picker without a further step
+    st.session_state[uploads.SESSION_KEY] = session_value
+    st.session_state["np_show"] = list(dict.fromkeys([*st.session_state.get("np_show", []), *session_value["meta"]]))
+
+
 def _reset_indicators():
     st.session_state["np_show"] = [k for k in (*npp.DEFAULT_INDICATORS, *npp.PLAN_KEYS) if k in all_keys]
 
@@ -365,9 +372,9 @@ with tabs[6]:
             for issue in result.issues:
                 # messages quote the file's own names and cells: shown as text, never as Markdown
                 {"error": st.error, "warning": st.warning}.get(issue.level, st.info)(plain_markdown(issue.text))
-            if result.ok and st.button(t("upload_accept", lang), type="primary"):
-                st.session_state[uploads.SESSION_KEY] = result.as_session_value(upload.name)
-                st.rerun()
+            if result.ok:
+                st.button(t("upload_accept", lang), type="primary", on_click=_accept_upload,
+                          args=(result.as_session_value(upload.name),))
 
 st.caption(view.stamp)
-st.caption(" ".join(view.sources))
+st.caption(plain_markdown("\n".join(view.sources)))  # a source names the uploaded file: shown as text

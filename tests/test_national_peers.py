@@ -185,3 +185,15 @@ def test_files_carry_the_rank_and_the_number_ranked_the_screen_shows(data):
         assert (exported.at[name, "グループ内順位（高い順）"], exported.at[name, "グループ内順位の対象数（この団体を含む）"]) \
             == (rank, n), name
     assert shown["高齢化率"].endswith("/ 46")  # 45 peers of 都市Ⅱ－１ + 横手市
+
+
+def test_a_small_group_keeps_room_for_its_bars(data):
+    """Seen in a screenshot of the hostile-upload test: 士別市 with two hand-picked towns drew its three bars on top
+    of each other in a plot 20 px high, the title and five 出典 lines having taken the rest of the figure. The plot
+    (figure height less the top and bottom margins) keeps at least 24 px a bar, for three bars and for 46."""
+    for params, bars in ((npp.ViewParams("01220", "hand", 15, hand=["01221", "01223"]), 3),
+                         (npp.ViewParams(YOKOTE, "type", 15), 46)):
+        view = nv.build(data["wide"], data["years"], data["catalogue"], data["info"], params, KEYS, "ja",
+                        "ageing_rate_pct", "ageing_rate_pct", "A1101")
+        layout = view.figs["bar"].layout
+        assert layout.height - layout.margin.t - layout.margin.b >= 24 * bars, (bars, layout.height, layout.margin)

@@ -347,3 +347,19 @@ def test_uploaded_indicator_stays_with_its_reason_and_its_japan_figures_say_whos
     hover = dict(zip(bar.data[0].y, bar.data[0].customdata))
     assert any(v == "「x」（秘匿）" for k, v in hover.items() if "横手市" in k)
     assert "取り込んだ団体の中央値" in [d.name for d in bar.data]
+
+
+def test_the_uploaded_files_name_is_text_in_the_sources_line(app):
+    """The 出典 caption names the session's file; a file may be called anything the user's system allows. Before,
+    the sources were joined into one Markdown caption (a name like ``[x](http://evil).csv`` would be a link, and
+    「類似団体区分：総務省」 ran into 「利用者がアップロードした指標…」 on one line)."""
+    app.session_state["user_indicators"] = {
+        "values": pd.DataFrame({"code": [YOKOTE, "05212"], "user_1": [10.0, 20.0]}),
+        "meta": {"user_1": {"name": "見守り訪問率", "unit": "%"}}, "file_name": "[x](http://evil).csv"}
+    app.session_state["np_show"] = ["A1101", "user_1"]
+    app.query_params.update({"code": YOKOTE})
+    at = app.run()
+    assert not at.exception
+    sources = next(c.value for c in at.caption if "類似団体区分" in c.value)
+    assert "\\[x\\]\\(http" in sources and "](http" not in sources
+    assert re.search(r"総務省\s*\n", sources)  # the next source starts on its own line

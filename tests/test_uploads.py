@@ -34,7 +34,15 @@ def test_good_utf8_file_by_five_digit_code():
     assert result.ok
     assert result.values.to_dict("records") == [{"code": "01206", "user_1": 12.5}, {"code": "01399", "user_1": 3.0}]
     # issue 18: the unit printed in the heading becomes the unit, once (not 「独自の率（%）（%）」 on a chart)
-    assert result.meta == {"user_1": {"name": "独自の率", "unit": "%", "year": None, "status": {}, "places": 2}}
+    assert result.meta == {"user_1": {"name": "独自の率", "unit": "%", "year": None, "decimals": 1, "status": {},
+                                      "places": 2}}
+
+
+def test_numbers_keep_the_decimals_the_file_wrote():
+    """Seen in a screenshot: an uploaded 人口 of 18134 was drawn as 「18,134.00」. The file's own numbers set the
+    decimals: whole numbers none, 12.25 two, never more than four."""
+    result = load("コード,人口,率,細かい値\n01206,18134,12.25,0.123456\n01399,26143,3,1\n")
+    assert [m["decimals"] for m in result.meta.values()] == [0, 2, 4]
 
 
 def test_utf8_with_bom():

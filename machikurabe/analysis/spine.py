@@ -86,7 +86,7 @@ def format_indicator(value, key: str, lang: str = "ja", user_meta: dict | None =
     if user_meta and key in user_meta:
         if formatting.is_missing(value):
             return formatting.MISSING_DASH
-        number = formatting.format_number(value, 2, fixed_decimals=False)
+        number = formatting.format_number(value, int(user_meta[key].get("decimals", 2)), fixed_decimals=False)
         unit = user_meta[key].get("unit") or ""
         return f"{number}{unit}" if unit in ("%", "") or lang != "en" else f"{number} {unit}"
     return formatting.format_value(value, key, lang)

@@ -87,6 +87,8 @@ def load_upload(file_name: str, data: bytes, bodies: pd.DataFrame, lang: str = "
         statuses = table.status[i][keep]
         meta[key] = {"name": indicator.name, "unit": "%" if indicator.percent else indicator.unit,
                      "year": indicator.year,
+                     # as many decimals as the file's own numbers carry: 18134 stays 18,134, 12.25 stays 12.25
+                     "decimals": file_decimals(numeric[keep]),
                      # why a place has no number (or a 0 read from 「-」), by code: dash_zero, not_available, confidential…
                      "status": {c: s for c, s in zip(codes[keep], statuses) if s not in (None, "blank")},
                      # how many places the file covers: ranks and medians are "among the uploaded places" below all
@@ -99,6 +101,15 @@ def load_upload(file_name: str, data: bytes, bodies: pd.DataFrame, lang: str = "
     result.add("info", "accepted", lang, rows=len(values), n=len(meta),
                names=stat_table.examples((m["name"] for m in meta.values()), lang=lang))
     return result
+
+
+def file_decimals(values: pd.Series, most: int = 4) -> int:
+    """The fewest decimals (at most ``most``) that show every number of the column as the file has it."""
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    for decimals in range(most + 1):
+        if ((numbers - numbers.round(decimals)).abs() < 1e-9 * numbers.abs().clip(lower=1)).all():
+            return decimals
+    return most
 
 
 def session_digest(session_value: dict | None) -> str | None:

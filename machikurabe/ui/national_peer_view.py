@@ -44,9 +44,13 @@ def indicator_meta(catalogue: pd.DataFrame, lang: str, user_meta: dict | None = 
         from machikurabe.safe_text import defuse_formula
 
         unit = str(info.get("unit") or "")
-        # a unit the rule knows takes its decimals; a file's own unit (or none) keeps two, never rounding away data
-        meta[key] = {"name": defuse_formula(str(info.get("name", key))), "unit": unit,
-                     "decimals": units.decimals_for(unit) if unit in units.DECIMALS_BY_UNIT else 2, "topic": "upload", "log": False, "uploaded": True,
+        # the file's own precision (its numbers as written, analysis/uploads.file_decimals); a session value from
+        # before that was stored: a unit the rule knows takes its decimals, any other keeps two
+        decimals = info.get("decimals")
+        if decimals is None:
+            decimals = units.decimals_for(unit) if unit in units.DECIMALS_BY_UNIT else 2
+        meta[key] = {"name": defuse_formula(str(info.get("name", key))), "unit": unit, "decimals": int(decimals),
+                     "topic": "upload", "log": False, "uploaded": True,
                      "status": dict(info.get("status") or {})}
     return meta
 
@@ -394,7 +398,7 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
     # every chart image names its group (kind and size) above its 出典, so a pasted picture says what it compares
     group_words = t("np_group_line", lang, group=short_definition(group, wide, meta, lang, text))
     group_line = group_words + "\n"
-    source_text = group_line + " ".join(sources)
+    source_text = group_line + "\n".join(sources)  # one source a line: 「類似団体区分：総務省」 never runs into the next
     figs = {}
     if group.codes:
         figs["spine"] = peer_charts.national_spine(table, meta, name, lang, source_text)
@@ -404,11 +408,11 @@ def build(wide: pd.DataFrame, years: dict, catalogue: pd.DataFrame, build_info: 
         figs["bar"] = peer_charts.national_bar(
             level, code, group.codes, bar_key, meta, years.get(bar_key, ""),
             npp.reference_values(wide, code, group.codes, bar_key), lang,
-            group_line + " ".join(source_lines([bar_key], lang, upload_name, tuple(user_meta or {}))), name)
+            group_line + "\n".join(source_lines([bar_key], lang, upload_name, tuple(user_meta or {}))), name)
         figs["scatter"] = peer_charts.national_scatter(
             level, code, group.codes, x_key, y_key, meta, npp.reference_values(wide, code, group.codes, x_key),
             npp.reference_values(wide, code, group.codes, y_key), lang,
-            group_line + " ".join(source_lines([x_key, y_key], lang, upload_name, tuple(user_meta or {}))), years)
+            group_line + "\n".join(source_lines([x_key, y_key], lang, upload_name, tuple(user_meta or {}))), years)
     view_params = npp.ViewParams(code=code, group=params.group, k=group.k or params.k,
                                  weights=dict(params.weights), hand=list(params.hand))
     url = npp.rebuild_url(view_params, lang)

@@ -307,8 +307,11 @@ def national_bar(level: pd.DataFrame, code: str, peer_codes, key: str, meta: dic
         if unit else info.get("name", key)
     heading, lines = chart_title(t("np_bar_title", lang, indicator=info.get("name", key), year=year)
                                  if year not in (None, "") else info.get("name", key))
-    _style(fig, heading, x_title, "", _wrap(source, 34), height=150 + 22 * (lines - 1) + 24 * len(group),
-           axis_space=60, top=130 + 22 * (lines - 1), title_lines=lines)
+    top, axis_space = 130 + 22 * (lines - 1), 60
+    # the plot keeps 24 px a bar (and room for a short group) whatever the title and 出典 lines take around it
+    plot_height = max(24 * len(group) + 20, 140)
+    _style(fig, heading, x_title, "", _wrap(source, 34), height=top + axis_space + 12 + plot_height,
+           axis_space=axis_space, top=top, title_lines=lines)
     # a fixed left margin from the longest name (not automargin), so the 出典 line can start at the figure's edge
     longest = max((len(n) for n in _place_names(group, lang)), default=4) + 2
     left = int(longest * (7.5 if lang == "en" else 13.5)) + 16

@@ -241,11 +241,11 @@ def build(values: pd.DataFrame, medians: pd.DataFrame, code: str, group_codes, i
     table = pt.trend_table(values, code, group_codes, medians, indicators)
     table = pt.within_period(table, *period)
     readings = pt.readings(table, indicators)
-    source_line = " ".join(sources)
+    # one source a line, each wrapped: 「類似団体区分：総務省」 never runs into the next source
     caption = "<br>".join([*wrap_caption(group_line, 44), *wrap_caption(t("tr_fixed_group", lang), 44),
-                           *wrap_caption(source_line, 44)])
+                           *(line for source in sources for line in wrap_caption(source, 44))])
     caption_compact = "<br>".join([*wrap_caption(group_line, 30), *wrap_caption(t("tr_fixed_group", lang), 30),
-                                   *wrap_caption(source_line, 30)])
+                                   *(line for source in sources for line in wrap_caption(source, 30))])
     figs = {"grid": grid_figure(table, indicators, meta, place, lang, caption, columns=2),
             "grid_compact": grid_figure(table, indicators, meta, place, lang, caption_compact, columns=1)}
     years = sorted({int(y) for y in table["year"]})
