@@ -19,22 +19,22 @@ st.title(t("data_title", lang))
 
 st.subheader(t("documents", lang))
 st.markdown(f"{indicators.VINTAGE_JA if lang != 'en' else indicators.VINTAGE_EN}")
-st.dataframe(view.documents_table(st_data.query("documents"), lang), hide_index=True, width="stretch")
+st.dataframe(view.documents_view(lang), hide_index=True, width="stretch")
 
 st.subheader(t("indicator_definitions", lang))
-st.dataframe(view.indicator_definitions(lang), hide_index=True, width="stretch")
+st.dataframe(view.definitions_view(lang), hide_index=True, width="stretch")
 st.caption(source)
 
 quality = st_data.query("data_quality")
 st.subheader(t("rules", lang))
-st.dataframe(view.rules_display(quality, lang), hide_index=True, width="stretch")
+st.dataframe(view.rules_view(lang), hide_index=True, width="stretch")
 st.caption(t("rules_from_db", lang))
 
 agreement = st_data.query("target_agreement")
 if not agreement.empty:  # a database built without the stored figures (the tests' fixture) has none to show
     st.subheader(t("dm_agreement_title", lang))
     st.markdown(t("dm_agreement_intro", lang, n=int(agreement["n"].iloc[0])))
-    st.dataframe(view.agreement_table(agreement, lang), hide_index=True, width="stretch")
+    st.dataframe(view.agreement_view(lang), hide_index=True, width="stretch")
     low, high = view.agreement_gap(agreement)
     st.caption(t("dm_agreement_verdict", lang, low=f"{low:.0f}", high=f"{high:.0f}"))
 
@@ -52,27 +52,27 @@ selected = data_method.filter_quality(quality, rules, fields, codes)
 if selected.empty:
     st.info(t("quality_empty", lang))
 else:
-    st.dataframe(view.display_table(selected, lang, st_data.body_labels("name", lang)), hide_index=True,
+    st.dataframe(view.quality_view(tuple(rules), tuple(fields), tuple(codes), lang), hide_index=True,
                  width="stretch")
     st.caption(f"{len(selected)} / {len(quality)} · {source}")
 
 st.subheader(t("dm_national_title", lang))
 st.markdown(t("dm_national_intro", lang))
-build = dict(zip(*[st_data.query("build_info")[c] for c in st_data.query("build_info").columns[:2]]))
+build_rows = st_data.query("build_info")
+build = dict(zip(*[build_rows[c] for c in build_rows.columns[:2]]))
 st.markdown(t("dm_national_vintages", lang, vintages=build.get("national_vintages", "—").replace(
     ",", ", " if lang == "en" else "、")))
-st.dataframe(view.national_catalogue(st_data.query("national_indicators"), lang), hide_index=True,
+st.dataframe(view.catalogue_view(lang), hide_index=True,
              width="stretch", height=360)
 st.markdown(t("dm_national_units", lang))
 st.markdown(f"**{t('dm_code_changes', lang)}**")
-st.dataframe(view.display_table(st_data.query("table_national_code_changes"), lang,
-                                st_data.place_labels("name", lang)), hide_index=True,
-             width="stretch")
+st.dataframe(view.code_changes_view(lang), hide_index=True, width="stretch")
 st.caption(" ".join(national_credits(lang, boundaries=True)))
 
 st.subheader(t("downloads", lang))
 st.caption(t("downloads_note", lang))
-counts = dict(zip(st_data.query("table_counts")["name"], st_data.query("table_counts")["n"]))
+table_counts = st_data.query("table_counts")
+counts = dict(zip(table_counts["name"], table_counts["n"]))
 for table, query_name in data_method.DOWNLOAD_TABLES:
     n_rows = int(counts.get(table, 0))
     c1, c2, c3 = st.columns([2, 1, 1])
@@ -83,7 +83,7 @@ for table, query_name in data_method.DOWNLOAD_TABLES:
                        mime=exports.PARQUET_MIME, key=f"parquet_{table}", on_click="ignore")
 
 st.subheader(t("build_info", lang))
-st.dataframe(view.build_info_table(st_data.query("build_info"), lang), hide_index=True, width="stretch")
+st.dataframe(view.build_info_view(lang), hide_index=True, width="stretch")
 
 st.subheader(t("credits", lang))
 st.markdown(view.credits_markdown(lang))

@@ -121,14 +121,7 @@ if searched:
                              "search_compare_full" if full else "search_add_compare", lang),
                            key=f"search_add_{code}", on_click=_add, args=(code,),
                            disabled=code in compared_now or full)
-                for _, hit in group.iterrows():
-                    where = (f"{programme_label(hit['programme'], lang, short=True)} · "
-                             f"{field_label(hit['field'], lang)} · "
-                             + programme_view.hit_source(hit["source_file"], hit["source_line"], lang))
-                    # highlight() escapes every character of source and query before adding <mark>
-                    st.markdown(f"<small>{programme_search.highlight(where, '')}</small><br>"
-                                f"{programme_search.highlight(programme_search.snippet(hit['text'], searched), searched)}",
-                                unsafe_allow_html=True)
+                st.markdown(programme_view.hits_html(group, searched, lang), unsafe_allow_html=True)
         st.caption(source)
 
 # --- side by side ----------------------------------------------------------------------------

@@ -210,8 +210,11 @@ def test_search_highlights_hits(make_app):
     at = make_app("pages/programmes.py")
     at.text_input(key="search_q").input("社会福祉協議会").run()
     assert "3件の記載がヒット（2団体）" in texts(at.markdown)
+    # one block per body, each hit marked: 京極町 line 118, 墨田区 lines 4229 and 4256
     marked = [m for m in texts(at.markdown) if "<mark>社会福祉協議会</mark>" in m]
-    assert len(marked) == 3
+    assert sum(m.count("<mark>社会福祉協議会</mark>") for m in marked) == 3
+    assert [m.count("<mark>") for m in marked] == [1, 2]
+    assert "118行" in marked[0] and "4229行" in marked[1] and "4256行" in marked[1]
 
 
 def test_search_follows_the_prefecture_filter(make_app):

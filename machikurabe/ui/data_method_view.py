@@ -243,3 +243,47 @@ def agreement_gap(report: pd.DataFrame) -> tuple[float, float]:
     wide = report.pivot(index="field", columns="method", values="agreement")
     gap = 100 * (wide["rules"] - wide["model"])
     return float(gap.min()), float(gap.max())
+
+
+# --- the screen's tables, each worded once per database file and language (and filter) and shared read-only ---
+
+@cached_view(8)
+def documents_view(lang: str) -> pd.DataFrame:
+    return documents_table(st_data.query("documents"), lang)
+
+
+@cached_view(8)
+def definitions_view(lang: str) -> pd.DataFrame:
+    return indicator_definitions(lang)
+
+
+@cached_view(8)
+def rules_view(lang: str) -> pd.DataFrame:
+    return rules_display(st_data.query("data_quality"), lang)
+
+
+@cached_view(8)
+def agreement_view(lang: str) -> pd.DataFrame:
+    return agreement_table(st_data.query("target_agreement"), lang)
+
+
+@cached_view(64)
+def quality_view(rules: tuple, fields: tuple, codes: tuple, lang: str) -> pd.DataFrame:
+    """The data-quality rows the filters keep (each filter empty: every row), worded for the screen."""
+    selected = data_method.filter_quality(st_data.query("data_quality"), rules, fields, codes)
+    return display_table(selected, lang, st_data.body_labels("name", lang))
+
+
+@cached_view(8)
+def catalogue_view(lang: str) -> pd.DataFrame:
+    return national_catalogue(st_data.query("national_indicators"), lang)
+
+
+@cached_view(8)
+def code_changes_view(lang: str) -> pd.DataFrame:
+    return display_table(st_data.query("table_national_code_changes"), lang, st_data.place_labels("name", lang))
+
+
+@cached_view(8)
+def build_info_view(lang: str) -> pd.DataFrame:
+    return build_info_table(st_data.query("build_info"), lang)

@@ -123,3 +123,4 @@ def shared_query(name: str) -> pd.DataFrame:
     """A whole query result shared by all sessions without a per-run copy (query() hands out a fresh copy each
     time). For large tables a page only reads; a caller must never modify the frame it gets."""
     return _shared_query(*_db_version(), name)
+

@@ -236,6 +236,17 @@ def _page_problems(app_test) -> list[str]:
     return problems
 
 
+def _share_script_cache() -> None:
+    """One script cache for every AppTest run, as a running server has: it compiles app.py and each page once
+    (Streamlit's ScriptCache, kept for the server's life), while AppTest makes a new cache per run and so would
+    count compiling the page file (with Streamlit's magic AST pass: 3–35 ms a page here) in every warm run."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
 def measure_pages_here(runs: int) -> dict:
     """Run in a child process with MACHIKURABE_DB set: per-page warm run times via app.py, against the floor.
 
@@ -244,6 +255,7 @@ def measure_pages_here(runs: int) -> dict:
     """
     from streamlit.testing.v1 import AppTest
 
+    _share_script_cache()
     result = {"pages": {}, "floor": {}}
     floor_wall, floor_cpu = [], []
     bare = AppTest.from_string("import streamlit as st\n\nst.title('empty')\n", default_timeout=60)
