@@ -67,7 +67,7 @@ st.dataframe(view.catalogue_view(lang), hide_index=True,
 st.markdown(t("dm_national_units", lang))
 st.markdown(f"**{t('dm_code_changes', lang)}**")
 st.dataframe(view.code_changes_view(lang), hide_index=True, width="stretch")
-st.caption(" ".join(national_credits(lang, boundaries=True)))
+st.caption("  \n".join(national_credits(lang, boundaries=True)))  # one source a line
 
 st.subheader(t("downloads", lang))
 st.caption(t("downloads_note", lang))

@@ -63,7 +63,7 @@ st.markdown(t("ov_national_body", lang, municipalities=f"{int(national['municipa
               prefectures=int(national["prefectures"]), indicators=int(national["indicators"]),
               derived=int(national["derived"]), first=int(national["first_year"]), last=int(national["last_year"]),
               types=int(national["type_groups"])))
-st.caption(" ".join(national_credits(lang)))
+st.caption("  \n".join(national_credits(lang)))  # one source a line
 
 st.subheader(t("where_to_start", lang))
 for text_key, page, label_key, params in (

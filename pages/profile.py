@@ -49,7 +49,7 @@ st.dataframe(table, hide_index=True, width="stretch", height=min(560, 36 * (len(
              column_config={t("pf_col_percentile", lang): st.column_config.NumberColumn(format="%d")})
 st.caption(t("pf_benchmark_note", lang) + (" " + t("pf_benchmark_note_pref", lang) if is_prefecture else ""))
 credits = national_credits(lang)
-st.caption(" ".join(credits))
+st.caption("  \n".join(credits))  # one source a line
 table_file = view.benchmark_file(code, lang, topic)
 state.offer_files(table_file, stem=exports.safe_filename(place["name"], t("pf_benchmark_title", lang), exports.today()),
                   key="pf_benchmark", lang=lang)

@@ -335,3 +335,12 @@ def test_real_db_overview_counts(monkeypatch):
     assert metric(at, "参加団体") == "63団体"
     assert metric(at, "市区町村") == "57団体"
     assert metric(at, "都道府県") == "6団体"
+
+
+@pytest.mark.parametrize("page", [None, "pages/data_method.py"])
+def test_national_sources_are_one_a_line(make_app, page):
+    """Seen in a screenshot of 概要: 「…を加工して作成 類似団体区分：総務省」 read as one source. Each credit of
+    machikurabe/credits.py now ends its line (a Markdown line break) before the next begins."""
+    at = make_app(page)
+    credit = next(c.value for c in at.caption if "類似団体区分：総務省" in c.value)
+    assert "加工して作成  \n類似団体区分：総務省" in credit

@@ -36,8 +36,8 @@ FONT_FAMILY = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic',
 
 def wrap_source(source: str, width: int | None = None) -> list[str]:
     """Break a long 出典 line into lines that fit a phone-wide chart (``width`` full-width characters, between
-    words; 30 by default, about 300 px at the caption's 10 px)."""
-    return wrap_caption(source, width or SOURCE_WIDTH)
+    words; 30 by default, about 300 px at the caption's 10 px); a newline starts the next source on its own line."""
+    return [line for part in source.split("\n") for line in wrap_caption(part, width or SOURCE_WIDTH)]
 
 
 TITLE_WIDTH = 20  # full-width characters a title line: about 340 px in the title's 17 px, inside a phone's chart

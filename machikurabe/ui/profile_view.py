@@ -223,7 +223,7 @@ def trend_figure(code: str, indicator: str, lang: str):
         yaxis=dict(title=unit, separatethousands=True,
                    exponentformat="none", tickformat=",d" if decimals == 0 else None, automargin=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, entrywidth=0))
-    add_source(fig, " ".join(national_credits(lang)))
+    add_source(fig, "\n".join(national_credits(lang)))
     return fig
 
 
