@@ -48,12 +48,11 @@ fields = c2.multiselect(t("quality_filter_field", lang), sorted(quality["field"]
                         format_func=lambda field: view.field_words(field, lang), placeholder=t("filter_all", lang))
 codes = c3.multiselect(t("quality_filter_body", lang), [c for c in names if c in quality_codes],
                        format_func=lambda c: names.get(c, c), key="dq_body", placeholder=t("filter_all", lang))
-selected = data_method.filter_quality(quality, rules, fields, codes)
+selected = view.quality_view(tuple(rules), tuple(fields), tuple(codes), lang)  # filtered once, cached per filter
 if selected.empty:
     st.info(t("quality_empty", lang))
 else:
-    st.dataframe(view.quality_view(tuple(rules), tuple(fields), tuple(codes), lang), hide_index=True,
-                 width="stretch")
+    st.dataframe(selected, hide_index=True, width="stretch")
     st.caption(f"{len(selected)} / {len(quality)} · {source}")
 
 st.subheader(t("dm_national_title", lang))

@@ -9,6 +9,7 @@ from machikurabe.analysis import indicators
 from machikurabe.analysis.formatting import plain_text
 from machikurabe.analysis.profile import CARD_FIELDS, display_name
 from machikurabe.i18n.prefectures import prefecture_english
+from machikurabe.analysis import programme_search
 from machikurabe.analysis.programme_search import TABLE_FIELDS
 from machikurabe.i18n import field_label, kind_label, programme_label, t
 from machikurabe.i18n.breakdown import document_label
@@ -109,8 +110,6 @@ def hits_html(hits: pd.DataFrame, searched: str, lang: str) -> str:
     """One body's search hits as one block of HTML: per hit its programme, field and source line (small) over the
     text around the hit with every hit marked. highlight() escapes all source and query text before adding <mark>,
     so nothing from a design or the query becomes markup or a link."""
-    from machikurabe.analysis import programme_search
-
     blocks = []
     for hit in hits.itertuples(index=False):
         where = (f"{programme_label(hit.programme, lang, short=True)} · {field_label(hit.field, lang)} · "
