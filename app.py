@@ -64,6 +64,9 @@ PAGES = (
     ("data_method", ":material/menu_book:"),
 )
 
+# the pages whose lists and maps the sidebar's filters narrow (machikurabe.analysis.filters.apply_filters)
+FILTERED_PAGES = ("overview", "map", "programmes", "breakdown")
+
 
 def _pages() -> list:
     return [st.Page(str(ROOT / "pages" / f"{name}.py"), title=t(f"page_{name}", lang), icon=icon,
@@ -77,16 +80,30 @@ def _clear_filters():
     st.session_state["prog"] = ALL
 
 
-def _sidebar_filters() -> Filters:
+def _seed_filters() -> tuple[list[str], list[str]]:
+    """The filters' options; on this session's first run, their values from a shared link (unknown values dropped)."""
     bodies = st_data.query("municipalities")
     prefectures = list(dict.fromkeys(bodies.sort_values("code")["prefecture"]))
     kinds = [k for k in KINDS if k in set(bodies["kind"])]
-    # first run of this session: a shared link's filters, with unknown values dropped
     from_url = parse_query_params({name: state.url_value(name) for name in ("pref", "kind", "prog")},
                                   prefectures, kinds, PROGRAMMES)
     state.seed("pref", from_url.prefectures)
     state.seed("kind", from_url.kinds)
     state.seed("prog", from_url.programme or ALL)
+    return prefectures, kinds
+
+
+def _kept_filters() -> Filters:
+    """The filters as last chosen, on a page that does not draw them: kept for the next page that does."""
+    _seed_filters()
+    state.keep("pref", "kind", "prog")
+    programme = st.session_state["prog"]
+    return Filters(prefectures=list(st.session_state["pref"]), kinds=list(st.session_state["kind"]),
+                   programme=None if programme == ALL else programme)
+
+
+def _sidebar_filters() -> Filters:
+    prefectures, kinds = _seed_filters()
     if st.session_state.get("filters_lang") != lang:
         # The options' labels change with the language; writing the values back through the Session State API
         # makes the browser redraw them, instead of keeping stale labels that no longer match any option.
@@ -119,6 +136,9 @@ try:
 except db.DatabaseUnavailable as exc:
     st.error(f"**{t('db_unavailable_title', lang)}**\n\n{exc.message(lang)}")
     st.stop()
-st.session_state["filters"] = _sidebar_filters()
+page_name = {urls.PAGE_PATHS[name] or "": name for name, _ in PAGES}.get(navigation.url_path or "", "")
+# the filters are drawn only where they narrow what the page lists; elsewhere they would change nothing (a silent
+# control), so they are not shown there but keep their values for the next page that uses them
+st.session_state["filters"] = _sidebar_filters() if page_name in FILTERED_PAGES else _kept_filters()
 _mirror_in_url(st.session_state["filters"])
 navigation.run()

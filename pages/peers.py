@@ -116,15 +116,19 @@ if group == "nearest":
         k_max = min(npp.MAX_K, len(level_codes) - 1)
         st.session_state["np_k"] = min(max(int(st.session_state["np_k"]), npp.MIN_K), k_max)
         k = st.slider(t("np_k", lang), npp.MIN_K, k_max, key="np_k")
-    with st.expander(t("peers_weights", lang)):
-        cols = st.columns(3)
-        for i, key in enumerate(weight_keys):
-            cols[i % 3].number_input(meta.get(key, {}).get("name", key), 0.0, 10.0, step=0.5, key=f"np_w_{key}")
+    # drawn only while open (the first paint is lighter by a dozen inputs); the weights are kept while it is closed
+    weights_box = state.lazy_expander(t("peers_weights", lang), "np_weights_box")
+    state.keep(*(f"np_w_{key}" for key in weight_keys))
+    with weights_box:
+        if weights_box.open:
+            cols = st.columns(3)
+            for i, key in enumerate(weight_keys):
+                cols[i % 3].number_input(meta.get(key, {}).get("name", key), 0.0, 10.0, step=0.5, key=f"np_w_{key}")
 
-        def _reset_weights():
-            for key in weight_keys:
-                st.session_state[f"np_w_{key}"] = float(national.DEFAULT_WEIGHTS.get(key, 0.0))
-        st.button(t("peers_weights_reset", lang), on_click=_reset_weights)
+            def _reset_weights():
+                for key in weight_keys:
+                    st.session_state[f"np_w_{key}"] = float(national.DEFAULT_WEIGHTS.get(key, 0.0))
+            st.button(t("peers_weights_reset", lang), on_click=_reset_weights)
 elif group == "hand":
     st.session_state["np_hand"] = hand
     hand = st.multiselect(t("np_hand_pick", lang), [c for c in level_codes if c != code], key="np_hand",
@@ -132,11 +136,14 @@ elif group == "hand":
 weights = {key: float(st.session_state.get(f"np_w_{key}", 0.0)) for key in weight_keys}
 weights = {key: w for key, w in weights.items() if w > 0}
 
-with st.expander(t("np_indicators", lang)):
-    shown = st.multiselect(t("np_indicators", lang), all_keys, key="np_show", format_func=_label,
-                           help=t("np_indicators_help", lang), placeholder=t("choose_placeholder", lang))
-    st.button(t("np_indicators_reset", lang), on_click=_reset_indicators)
-shown = shown or list(npp.DEFAULT_INDICATORS)
+# drawn only while open; the choice lives on under np_show (written back above on every run)
+indicators_box = state.lazy_expander(t("np_indicators", lang), "np_indicators_box")
+with indicators_box:
+    if indicators_box.open:
+        st.multiselect(t("np_indicators", lang), all_keys, key="np_show", format_func=_label,
+                       help=t("np_indicators_help", lang), placeholder=t("choose_placeholder", lang))
+        st.button(t("np_indicators_reset", lang), on_click=_reset_indicators)
+shown = st.session_state["np_show"] or list(npp.DEFAULT_INDICATORS)
 
 # chart choices: from the URL once, then kept in the session (options are the indicators shown)
 for name, url_name, default in (("np_bar", "ind", "ageing_rate_pct"), ("np_x", "x", "ageing_rate_pct"),
@@ -221,11 +228,14 @@ with st.expander(t("np_peer_list", lang, n=len(view.group.codes)), expanded=True
     st.caption(t("np_model_count", lang, n=view.model_count))
     st.dataframe(view.peers, hide_index=True, column_config={
         design_col: st.column_config.LinkColumn(design_col, display_text=t("np_design_link", lang))})
-    if view.group.nearest is not None:
-        st.markdown(t("method_nn", lang))
-        st.markdown(f"**{t('stability_title', lang)}**")
-        st.caption(t("stability_note", lang))
-        st.dataframe(view.stability, hide_index=True)
+if view.group.nearest is not None:
+    method_box = state.lazy_expander(t("np_method_box", lang), "np_method_box")
+    with method_box:
+        if method_box.open:
+            st.markdown(t("method_nn", lang))
+            st.markdown(f"**{t('stability_title', lang)}**")
+            st.caption(t("stability_note", lang))
+            st.dataframe(view.stability, hide_index=True)
 
 image_format = st.radio(t("export_format", lang), exports.IMAGE_FORMATS, horizontal=True, key="peers_image_format",
                         format_func=str.upper)
@@ -279,11 +289,18 @@ with tabs[3]:
         trend_ids = [k for k in national_ids]
         state.seed("np_trend", [k for k in pt.DEFAULT_TREND_INDICATORS if k in trend_ids], url="trend",
                    parse=lambda raw: [k for k in raw.split(",") if k in trend_ids] or None)
-        # the widget's own key is dropped while the tab is closed; the choice lives on under np_trend
-        st.session_state.setdefault("np_trend_w", list(st.session_state["np_trend"]))
-        picked = st.multiselect(t("tr_pick", lang), trend_ids, key="np_trend_w", format_func=_label,
-                                help=t("tr_pick_help", lang), placeholder=t("choose_placeholder", lang))
-        st.session_state["np_trend"] = picked
+        # the picker is drawn only while its box is open (the panels' titles name what is drawn); its widget key is
+        # dropped while the box or the tab is closed, so the choice lives on under np_trend
+        trend_box = state.lazy_expander(t("tr_pick_box", lang), "np_trend_box")
+        with trend_box:
+            if trend_box.open:
+                st.session_state.setdefault("np_trend_w", list(st.session_state["np_trend"]))
+                st.session_state["np_trend"] = st.multiselect(
+                    t("tr_pick", lang), trend_ids, key="np_trend_w", format_func=_label, help=t("tr_pick_help", lang),
+                    placeholder=t("choose_placeholder", lang))
+            else:
+                st.session_state.pop("np_trend_w", None)
+        picked = st.session_state["np_trend"]
         if not picked:
             st.info(t("tr_no_indicator", lang))
         else:
@@ -314,7 +331,8 @@ with tabs[3]:
             with st.container(key="np_trend_compact"):
                 state.plotly_chart(trend.figs["grid_compact"], theme=None, config=_config(t("tab_trend", lang)))
             st.markdown(f"**{t('tr_readings_title', lang)}**")
-            st.dataframe(trend.display, hide_index=True)
+            # sentences, one row per indicator: a plain table wraps them (a data grid would cut them off)
+            st.table(inert_table(trend.display), hide_index=True)
             st.caption(t("tr_readings_note", lang))
             if not trend.changed.empty:
                 st.markdown(f"**{t('tr_changed_title', lang)}**")
@@ -323,7 +341,7 @@ with tabs[3]:
                     chart_col: st.column_config.LinkColumn(chart_col, display_text=t("tr_chart_link", lang))})
                 st.caption(t("tr_changed_note", lang))
             st.markdown(f"**{t('tr_ranks_title', lang)}**")
-            st.dataframe(trend.ranks, hide_index=True)
+            st.table(inert_table(trend.ranks), hide_index=True)
             state.offer_files(trend.file, stem=exports.safe_filename(view.place_name, trend.file.title, view.created),
                               key="np_trend_files", lang=lang)
 with tabs[4]:

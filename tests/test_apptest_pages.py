@@ -101,6 +101,21 @@ def test_sidebar_filter_changes_the_overview(make_app):
     assert len(at.get("plotly_chart")) == 0  # an empty result is said, not drawn
 
 
+def test_filters_are_drawn_only_where_they_narrow_the_page_and_kept_across_others(make_app):
+    """The sidebar filters narrow 概要, 地図, 事業設計 and 指標の内訳; on the profile they would change nothing, so
+    they are not drawn there, and a choice made on 概要 is still there on the way back."""
+    at = make_app("pages/overview.py")
+    at.multiselect(key="pref").set_value(["北海道"]).run()
+    assert "3自治体が該当（全6）" in texts(at.info)
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    assert not [m for m in at.multiselect if m.key in ("pref", "kind")]
+    assert at.query_params["pref"] == "北海道"  # the link still carries it
+    at.switch_page("pages/overview.py").run()
+    assert at.multiselect(key="pref").value == ["北海道"]
+    assert "3自治体が該当（全6）" in texts(at.info)
+
+
 def _bar_total(chart) -> float:
     """Sum of a horizontal bar chart's values (plotly sends numbers as base64 typed arrays)."""
     import base64

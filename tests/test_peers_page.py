@@ -111,7 +111,28 @@ def test_k_change_updates_group_and_url(app):
     assert "最も近い30団体" in markdown(at)
     # contributions to the distance and the ±50 % stability check stay
     assert any(c.startswith("寄与：") for c in _peer_list(at).columns)
+    # the stability check is in its own box, drawn when opened
+    at.session_state["np_method_box"] = True
+    at.run()
     assert any("−50%で残る数" in f.columns for f in frames(at))
+
+
+def test_weights_and_indicator_boxes_are_drawn_when_opened_and_keep_their_choice_when_closed(app):
+    """The weights' dozen inputs and the indicator picker are drawn only while their box is open (a lighter first
+    paint); a weight changed there keeps its effect after the box is closed."""
+    app.query_params.update({"code": YOKOTE})
+    at = app.run()
+    assert not at.number_input and not [m for m in at.multiselect if m.key == "np_show"]
+    at.session_state["np_weights_box"] = True
+    at.run()
+    assert len(at.number_input) >= 6
+    at.number_input(key="np_w_A1101").set_value(3.0).run()
+    changed = _param(at, "w")
+    assert "A1101:3" in changed
+    at.session_state["np_weights_box"] = False
+    at.run()
+    assert not at.exception and not at.number_input
+    assert _param(at, "w") == changed and at.session_state["np_w_A1101"] == 3.0
 
 
 def test_hand_picked(app):

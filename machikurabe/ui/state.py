@@ -176,6 +176,15 @@ def lazy_expander(label: str, key: str, container=None):
     return (container or st).expander(label, key=key, on_change="rerun")
 
 
+def keep(*keys: str) -> None:
+    """Keep the values of widgets this run does not draw (a closed lazy expander, the sidebar filters on a page that
+    does not use them): Streamlit forgets a widget's value after a run that did not draw it, unless the value was
+    written back through the Session State API."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def tick(container, label: str, key: str, lang: str = "ja") -> bool:
     """A checkbox kept across a language switch, as ``choose``."""
     st.session_state.setdefault(key, False)
