@@ -132,7 +132,7 @@ class Session:
             self.widget_states[widget.id] = ("double_array_value", [float(value)])
         elif widget.kind == "multiselect":
             self.widget_states[widget.id] = ("string_array_value", [str(v) for v in value])
-        elif widget.kind == "checkbox":
+        elif widget.kind in ("checkbox", "expandable"):  # an expander that reruns reports open/closed
             self.widget_states[widget.id] = ("bool_value", bool(value))
         else:
             raise ValueError(f"no widget state for a {widget.kind}")
@@ -212,6 +212,10 @@ class Session:
                     if wid:
                         options = list(body.options) if "options" in body.DESCRIPTOR.fields_by_name else []
                         widgets[wid] = Widget(wid, etype, getattr(body, "label", ""), [str(o) for o in options])
+            elif kind == "delta" and fmsg.delta.WhichOneof("type") == "add_block":
+                block = fmsg.delta.add_block
+                if block.WhichOneof("type") == "expandable" and block.expandable.id:
+                    widgets[block.expandable.id] = Widget(block.expandable.id, "expandable", block.expandable.label, [])
             elif kind == "script_finished":
                 status = fmsg.script_finished
                 if status == FINISHED.FINISHED_WITH_COMPILE_ERROR:

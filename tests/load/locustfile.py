@@ -3,8 +3,8 @@
 Each user visits 比較 (/peers) or the profile (/profile) of a place, then changes widgets one at a time, thinking
 between steps, and starts over:
 
-* /peers?code=…: k (slider np_k), the indicators shown (multiselect np_show), the group kind (radio np_group) and back
-  to nearest neighbours;
+* /peers?code=…: k (slider np_k), the indicators shown (box np_indicators_box opened, then multiselect np_show), the
+  group kind (radio np_group) and back to nearest neighbours;
 * /profile?code=…: the trend indicator (selectbox pf_trend), the topic of the benchmark table (pf_topic), the trend
   indicator again.
 
@@ -103,6 +103,7 @@ class StreamlitUser(User):
         other = lambda w: rng.choice([o for o in w.options[1:3]])  # noqa: E731 - 類似団体区分 or same prefecture
         self._visit("peers", [
             ("k", "np_k", lambda w: rng.randint(5, 50)),
+            ("open", "np_indicators_box", lambda w: True),  # the indicator picker is drawn once its box is open
             ("indicator", "np_show", lambda w: rng.sample(w.options, 6)),
             ("group", "np_group", other),
             ("group", "np_group", lambda w: w.options[0]),  # back to nearest neighbours
