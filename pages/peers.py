@@ -101,6 +101,9 @@ for key in dict.fromkeys([*weight_keys, *(url_weights or {})]):
     default = (url_weights or {}).get(key, 0.0) if url_weights else national.DEFAULT_WEIGHTS.get(key, 0.0)
     state.seed(f"np_w_{key}", float(default))
 weight_keys = list(dict.fromkeys([*weight_keys, *(url_weights or {})]))
+# kept whatever the group and whether their box is open (written back before the inputs are drawn): weights typed
+# under 最近傍 survive a closed box and a look at another group kind
+state.keep(*(f"np_w_{key}" for key in weight_keys))
 level_codes = [c for c in places["code"] if (by_code.at[c, "kind"] == "prefecture") == is_pref]
 state.seed("np_hand", [], url="hand", parse=lambda raw: [c for c in dict.fromkeys(raw.split(",")) if c in by_code.index])
 
@@ -118,7 +121,6 @@ if group == "nearest":
         k = st.slider(t("np_k", lang), npp.MIN_K, k_max, key="np_k")
     # drawn only while open (the first paint is lighter by a dozen inputs); the weights are kept while it is closed
     weights_box = state.lazy_expander(t("peers_weights", lang), "np_weights_box")
-    state.keep(*(f"np_w_{key}" for key in weight_keys))
     with weights_box:
         if weights_box.open:
             cols = st.columns(3)

@@ -135,6 +135,22 @@ def test_weights_and_indicator_boxes_are_drawn_when_opened_and_keep_their_choice
     assert _param(at, "w") == changed and at.session_state["np_w_A1101"] == 3.0
 
 
+def test_weights_survive_a_look_at_another_group_kind(app):
+    """Weights typed under 最近傍 are still in force after switching to 類似団体区分 and back (the weights are drawn
+    only under 最近傍; a run that does not draw them must not forget them)."""
+    app.query_params.update({"code": YOKOTE})
+    at = app.run()
+    at.session_state["np_weights_box"] = True
+    at.run()
+    at.number_input(key="np_w_A1101").set_value(3.0).run()
+    assert "A1101:3" in _param(at, "w")
+    at.radio(key="np_group__ja").set_value("type").run()
+    assert not at.exception and _param(at, "w") is None
+    at.radio(key="np_group__ja").set_value("nearest").run()
+    assert not at.exception
+    assert at.session_state["np_w_A1101"] == 3.0 and "A1101:3" in _param(at, "w")
+
+
 def test_hand_picked(app):
     app.query_params.update({"code": YOKOTE, "group": "hand"})
     at = app.run()
