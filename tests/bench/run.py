@@ -359,6 +359,16 @@ async def _visit(browser_or_context, url: str, problems: list[str], fresh_contex
             await context.close()
 
 
+def paired_difference(visits: list, floors: list) -> float | None:
+    """The median over pairs of (a page's first result − the floor's first result just before it), in seconds.
+
+    Each of ``visits`` and ``floors`` is (first result, script done) or None; a pair with a missing first result on
+    either side is left out, and no complete pair gives None."""
+    differences = [visit[0] - floor[0] for visit, floor in zip(visits, floors)
+                   if visit and floor and visit[0] is not None and floor[0] is not None]
+    return statistics.median(differences) if differences else None
+
+
 async def _measure_url(browser, url: str, runs: int, floor_url: str | None = None) -> dict:
     """Cold: a fresh browser context per visit (nothing cached: Streamlit's JavaScript is fetched and compiled
     again). Warm: one context, so the browser cache holds the app's static files as on a user's second visit;
@@ -368,15 +378,14 @@ async def _measure_url(browser, url: str, runs: int, floor_url: str | None = Non
     the page's distance to the floor is the median of the pairs' differences: this machine's speed drifts by a
     second over a run, so a floor measured minutes earlier is not side by side."""
     problems: list[str] = []
-    cold, pairs = [], []
+    cold, floors = [], []
     for attempt in range(runs + 1):
         floor = await _visit(browser, floor_url, problems, True) if floor_url else None
         visit = await _visit(browser, url, problems, True)
         if attempt == 0:
             continue
         cold.append(visit)
-        if floor and floor[0] is not None and visit[0] is not None:
-            pairs.append(visit[0] - floor[0])
+        floors.append(floor)
     context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
     try:
         warm = [await _visit(context, url, problems, False) for _ in range(runs + 1)][1:]
@@ -390,7 +399,7 @@ async def _measure_url(browser, url: str, runs: int, floor_url: str | None = Non
     out = {"first_result_s": median(f for f, _ in cold), "idle_s": median(i for _, i in cold),
            "warm_first_result_s": median(f for f, _ in warm), "warm_idle_s": median(i for _, i in warm),
            "runs": len(cold), "problems": sorted(set(problems)),
-           "minus_floor_paired_s": statistics.median(pairs) if pairs else None}
+           "minus_floor_paired_s": paired_difference(cold, floors)}
     out["met"] = out["first_result_s"] is not None and out["first_result_s"] < TARGETS["browser_s"]
     out["warm_met"] = out["warm_first_result_s"] is not None and out["warm_first_result_s"] < TARGETS["browser_s"]
     return out
@@ -407,6 +416,34 @@ FLOOR_APPS = {
 }
 
 
+# a third floor, paired with the one-chart floor like the pages: the 推移 tab's own grid figure (taken from a run of the
+# page) drawn alone, so that the 推移 view's distance to the floor splits into the chart's part and the page's part
+GRID_FLOOR = "(floor: the 推移 grid alone)"
+GRID_FLOOR_APP = ("import json\nimport streamlit as st\n\nst.title('floor')\n"
+                  "st.plotly_chart(json.loads(open({spec!r}, encoding='utf-8').read()), theme=None)\n")
+
+
+def trend_grid_spec(db_path: Path) -> str:
+    """The plotly JSON of the grid the 推移 tab draws first (wide layout) for the bench's place, from an AppTest run."""
+    from streamlit.testing.v1 import AppTest
+
+    page, query = next((page, query) for name, page, query in EXTRA_VIEWS if name == "peers_trend")
+    previous = os.environ.get("MACHIKURABE_DB")
+    os.environ["MACHIKURABE_DB"] = str(db_path)
+    try:
+        app = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=300)
+        app.query_params.update(query)
+        app.run()
+        if app.exception:
+            raise RuntimeError(f"the {page} page failed: {app.exception[0].message}")
+        return app.get("plotly_chart")[0].proto.spec
+    finally:
+        if previous is None:
+            os.environ.pop("MACHIKURABE_DB", None)
+        else:
+            os.environ["MACHIKURABE_DB"] = previous
+
+
 async def _browser_async(base_url: str, runs: int, floor_urls: dict[str, str] | None = None) -> dict:
     from playwright.async_api import async_playwright
 
@@ -416,12 +453,12 @@ async def _browser_async(base_url: str, runs: int, floor_urls: dict[str, str] | 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=load.CHROMIUM, args=load.CHROMIUM_ARGS, headless=True)
         try:
+            chart_floor = (floor_urls or {}).get(CHART_FLOOR)
             for name, floor_url in (floor_urls or {}).items():
-                out[name] = await _measure_url(browser, floor_url, runs)
+                out[name] = await _measure_url(browser, floor_url, runs, chart_floor if name == GRID_FLOOR else None)
             probe = await browser.new_page()
             paths = await load.nav_paths(probe, base_url)
             await probe.close()
-            chart_floor = (floor_urls or {}).get(CHART_FLOOR)
             for path in paths:
                 out[path] = await _measure_url(browser, load.page_url(base_url, path), runs, chart_floor)
             for path, query in EXTRA_BROWSER_VIEWS:
@@ -475,8 +512,12 @@ def bench_browser_memory_load(db_path: Path, runs: int, sessions: int, interacti
         return {"skipped": f"{load.CHROMIUM} is absent"}
     out = {}
     floor_urls = {}
+    spec_path = ROOT / "bench-results" / "trend_grid.json"
+    spec_path.parent.mkdir(parents=True, exist_ok=True)
+    spec_path.write_text(trend_grid_spec(db_path), encoding="utf-8")
+    floor_apps = {**FLOOR_APPS, GRID_FLOOR: GRID_FLOOR_APP.format(spec=str(spec_path))}
     with contextlib.ExitStack() as servers:
-        for i, (name, source) in enumerate(FLOOR_APPS.items()):
+        for i, (name, source) in enumerate(floor_apps.items()):
             script = ROOT / "bench-results" / f"floor_app_{i}.py"
             script.parent.mkdir(parents=True, exist_ok=True)
             script.write_text(source, encoding="utf-8")
@@ -594,7 +635,9 @@ def markdown(report: dict) -> str:
                   f"warm-up visit; target first chart/map/table < {TARGETS['browser_s']:.0f} s). Cold = a fresh "
                   "browser profile per visit (Streamlit's JavaScript fetched and compiled again); warm = the browser "
                   "cache kept, as on a second visit (still a new page load and a new session). The first rows are "
-                  "Streamlit apps that only draw one small table or one small chart: the floors on this machine. "
+                  "Streamlit apps that only draw one small table or one small chart: the floors on this machine; "
+                  "then the 推移 tab's own grid drawn alone in such an app (its − floor is the chart's share of the "
+                  "推移 view's distance, the rest is the page around it). "
                   "− floor: each cold visit of a page right after a cold visit of the one-chart floor, the median "
                   "of the pairs' differences (the target: within 1 s).", "",
                   "| page | cold: first result | − floor (paired) | cold: script done | | warm: first result | "
