@@ -24,13 +24,20 @@ from machikurabe.ui.state import current_lang
 lang = current_lang()
 st_data.stop_if_unavailable()
 
-# narrow screens (≤ 640 px): the compact spine (no value columns; the values are in the table beside it) instead of
-# the wide one; on touch screens the chart toolbar sits below the chart, not over its title
+# the compact spine (no value columns; the values are in the table beside it) wherever the page's content is under
+# 900 px wide (a narrow screen, or a laptop with the sidebar open: the wide spine's labels then run into each other);
+# the compact 推移 grid on narrow screens (≤ 640 px); on touch screens the chart toolbar sits below the chart, not
+# over its title
 st.markdown("""<style>
+[data-testid="stMainBlockContainer"] { container-type: inline-size; }
 .st-key-np_spine_compact, .st-key-np_trend_compact { display: none; }
+@container (max-width: 899px) {
+  .st-key-np_spine_wide { display: none; }
+  .st-key-np_spine_compact { display: block; }
+}
 @media (max-width: 640px) {
-  .st-key-np_spine_wide, .st-key-np_trend_wide { display: none; }
-  .st-key-np_spine_compact, .st-key-np_trend_compact { display: block; }
+  .st-key-np_trend_wide { display: none; }
+  .st-key-np_trend_compact { display: block; }
 }
 @media (hover: none) {
   .js-plotly-plot .modebar-container { top: auto !important; bottom: -4px !important; }

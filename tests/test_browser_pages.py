@@ -149,3 +149,38 @@ def test_one_picker_finds_a_place_by_katakana_kana_kanji_romaji_or_code(app_url,
         wait_for_app(page)
         assert "code=05207" in page.url
         assert exception_texts(page) == []
+
+
+@pytest.mark.parametrize("width", [800, 1440])
+def test_trend_grid_caption_stays_inside_the_chart(app_url, width):
+    """The 推移 grid carries its group and sources as a caption in the figure (it travels with a PNG/SVG): at a
+    width where the wide grid sits beside the open sidebar (800 px) its lines must not run past the chart's edge."""
+    if not db.DEFAULT_DB.exists():
+        pytest.skip("the real database is not built (make data)")
+    with browser_page(width=width) as page:
+        page.goto(f"{app_url}/peers?code=05203&tab=trend")
+        wait_for_app(page)
+        chart = page.locator(".st-key-np_trend_wide .js-plotly-plot").first
+        chart.wait_for(timeout=60_000)
+        caption = chart.locator(".annotation").filter(has_text="出典")
+        caption.first.wait_for(timeout=60_000)
+        chart_box = chart.locator(".main-svg").first.bounding_box()
+        caption_box = caption.first.bounding_box()
+        assert caption_box["x"] >= chart_box["x"]
+        assert caption_box["x"] + caption_box["width"] <= chart_box["x"] + chart_box["width"], (caption_box, chart_box)
+        assert exception_texts(page) == []
+
+
+@pytest.mark.parametrize("width, shown, hidden", [(1024, "compact", "wide"), (1440, "wide", "compact")])
+def test_spine_layout_follows_the_room_the_chart_has(app_url, width, shown, hidden):
+    """The wide spine (labels, bars and two value columns in one figure) needs about 900 px of content width: with
+    the sidebar open at 1,024 px its tick labels ran into each other and the caption into the axis title, so the
+    compact spine (values in the table beside it) is shown there; at 1,440 px the wide one."""
+    if not db.DEFAULT_DB.exists():
+        pytest.skip("the real database is not built (make data)")
+    with browser_page(width=width) as page:
+        page.goto(f"{app_url}/peers?code=05203")
+        wait_for_app(page)
+        page.locator(f".st-key-np_spine_{shown} .js-plotly-plot").first.wait_for(state="visible", timeout=60_000)
+        assert not page.locator(f".st-key-np_spine_{hidden}").first.is_visible()
+        assert exception_texts(page) == []

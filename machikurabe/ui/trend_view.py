@@ -27,6 +27,10 @@ from machikurabe.ui.peer_charts import (
 
 BAND_COLOUR = "rgba(0,114,178,0.18)"  # the group's interquartile range: the peer blue, light
 PERCENT_UNITS = ("%", "％")
+# the caption's line length in full-width characters (10 px type): the wide grid is drawn from 641 px up, and beside
+# the open sidebar (about 800 px) its plot area leaves about 400 px after the left margin; the compact grid (≤ 640 px)
+# is about 300 px wide
+CAPTION_WIDTH = {"grid": 36, "grid_compact": 30}
 
 
 @dataclass
@@ -242,12 +246,10 @@ def build(values: pd.DataFrame, medians: pd.DataFrame, code: str, group_codes, i
     table = pt.within_period(table, *period)
     readings = pt.readings(table, indicators)
     # one source a line, each wrapped: 「類似団体区分：総務省」 never runs into the next source
-    caption = "<br>".join([*wrap_caption(group_line, 44), *wrap_caption(t("tr_fixed_group", lang), 44),
-                           *(line for source in sources for line in wrap_caption(source, 44))])
-    caption_compact = "<br>".join([*wrap_caption(group_line, 30), *wrap_caption(t("tr_fixed_group", lang), 30),
-                                   *(line for source in sources for line in wrap_caption(source, 30))])
-    figs = {"grid": grid_figure(table, indicators, meta, place, lang, caption, columns=2),
-            "grid_compact": grid_figure(table, indicators, meta, place, lang, caption_compact, columns=1)}
+    captions = {name: "<br>".join(line for text in (group_line, t("tr_fixed_group", lang), *sources)
+                                  for line in wrap_caption(text, width)) for name, width in CAPTION_WIDTH.items()}
+    figs = {"grid": grid_figure(table, indicators, meta, place, lang, captions["grid"], columns=2),
+            "grid_compact": grid_figure(table, indicators, meta, place, lang, captions["grid_compact"], columns=1)}
     years = sorted({int(y) for y in table["year"]})
     return TrendView(
         table=table, readings=readings, figs=figs,
