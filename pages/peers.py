@@ -321,10 +321,13 @@ with tabs[3]:
                 first, last = st.session_state["np_period"]
                 first = first if first in all_years else all_years[0]
                 last = last if last in all_years and last > first else all_years[-1]
-                st.session_state.setdefault("np_period_w", (first, last))
-                period = st.select_slider(t("tr_period_pick", lang), all_years, key="np_period_w")
-                if not isinstance(period, (tuple, list)):  # a range slider hands back one year if its state was lost
-                    period = (all_years[0], all_years[-1])
+                # a select_slider is a range slider only when value= is a pair (session state alone makes a slider
+                # that draws two thumbs but hands back one year); the pair comes from np_period, the URL-backed
+                # store, and counts only when the widget has no state yet (first draw, after the tab was closed)
+                period = st.select_slider(t("tr_period_pick", lang), all_years, value=(first, last),
+                                          key="np_period_w")
+                if not isinstance(period, (tuple, list)):
+                    period = (first, last)
                 st.session_state["np_period"] = tuple(period)
             else:
                 period = (None, None)

@@ -101,6 +101,25 @@ def test_the_link_reproduces_indicators_and_period(app):
     assert at.multiselect(key="np_trend_w").value == ["D2203", "births_per_1000"]
 
 
+def test_a_period_moved_on_the_slider_is_used_and_kept(app):
+    """Moving the 期間 slider narrows the readings, the ranks and the link, and the choice outlives the next run (a
+    change of k). Before the fix the range slider handed the page one year back and the page quietly showed the full
+    period: D2203 for 横手市 has 2015–2022, so 2017→2022 is 6 years."""
+    app.query_params.update({"code": YOKOTE, "group": "type", "tab": "trend", "trend": "D2203"})
+    at = app.run()
+    assert _frame(at, "グループ内の位置").set_index("指標").loc["経常収支比率（市町村財政）", "期間"] == "2015→2022年（8年分）"
+    at.select_slider(key="np_period_w").set_value((2017, 2022)).run()
+    assert not at.exception
+    readings = _frame(at, "グループ内の位置").set_index("指標")
+    assert readings.loc["経常収支比率（市町村財政）", "期間"] == "2017→2022年（6年分）"
+    assert [c for c in _frame(at, "2017").columns if c.isdigit()] == [str(y) for y in range(2017, 2023)]
+    assert at.query_params["period"] in ("2017-2022", ["2017-2022"])
+    at.radio(key="np_group__ja").set_value("nearest").run()
+    assert not at.exception
+    readings = _frame(at, "グループ内の位置").set_index("指標")
+    assert readings.loc["経常収支比率（市町村財政）", "期間"] == "2017→2022年（6年分）"
+
+
 def test_a_change_of_k_redraws_the_group(app):
     app.query_params.update({"code": YOKOTE, "group": "nearest", "k": "15", "tab": "trend"})
     at = app.run()
