@@ -83,7 +83,8 @@ def _peers(lang: str = "ja", tab: str | None = None, **query) -> AppTest:
 def test_d1_compact_spine_keeps_the_plot_wide_and_its_values_move_into_a_table(real_env):
     """Issue 14, defect 1: at 390 px the spine shrank to ~80 px with the group-median column cut off. The compact
     spine has no y tick labels (row labels go above the rows), a narrow left margin and no value columns; the
-    values sit in a four-column table under it; only the compact one is shown at ≤ 640 px."""
+    values sit in a four-column table under it; only the compact one is shown where the content is under 900 px wide
+    (a phone, or a laptop with the sidebar open: a container query on the main block)."""
     at = _peers(code=YOKOTE, group="type")
     assert not at.exception
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
@@ -94,8 +95,9 @@ def test_d1_compact_spine_keeps_the_plot_wide_and_its_values_move_into_a_table(r
     assert not any(n.startswith("<b>") for n in notes)  # the place's values (bold) are not drawn beside the plot
     columns = [list(d.value.columns) for d in at.dataframe]
     assert ["指標", "横手市の値", "グループ中央値", "グループ内の位置"] in columns
-    css = "\n".join(m.value for m in at.markdown if "@media" in m.value)
-    assert re.search(r"@media \(max-width: 640px\)\s*\{\s*\.st-key-np_spine_wide[^{]*\{ display: none; \}", css)
+    css = "\n".join(m.value for m in at.markdown if "@container" in m.value)
+    assert re.search(r'\[data-testid="stMainBlockContainer"\] \{ container-type: inline-size; \}', css)
+    assert re.search(r"@container \(max-width: 899px\)\s*\{\s*\.st-key-np_spine_wide[^{]*\{ display: none; \}", css)
 
 
 # --- 3. the place follows the user -----------------------------------------------------------------------------
