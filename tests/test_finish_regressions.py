@@ -95,7 +95,7 @@ def test_d1_compact_spine_keeps_the_plot_wide_and_its_values_move_into_a_table(r
     assert not any(n.startswith("<b>") for n in notes)  # the place's values (bold) are not drawn beside the plot
     columns = [list(d.value.columns) for d in at.dataframe]
     assert ["指標", "横手市の値", "グループ中央値", "グループ内の位置"] in columns
-    css = "\n".join(m.value for m in at.markdown if "@container" in m.value)
+    css = "\n".join(h.proto.body for h in at.get("html") if "@container" in h.proto.body)
     assert re.search(r'\[data-testid="stMainBlockContainer"\] \{ container-type: inline-size; \}', css)
     assert re.search(r"@container \(max-width: 899px\)\s*\{\s*\.st-key-np_spine_wide[^{]*\{ display: none; \}", css)
 
