@@ -171,11 +171,14 @@ def test_trend_grid_caption_stays_inside_the_chart(app_url, width):
         assert exception_texts(page) == []
 
 
-@pytest.mark.parametrize("width, shown, hidden", [(1024, "compact", "wide"), (1440, "wide", "compact")])
+@pytest.mark.parametrize("width, shown, hidden", [(390, "compact", "wide"), (1024, "compact", "wide"),
+                                                   (1440, "wide", "compact")])
 def test_spine_layout_follows_the_room_the_chart_has(app_url, width, shown, hidden):
     """The wide spine (labels, bars and two value columns in one figure) needs about 900 px of content width: with
     the sidebar open at 1,024 px its tick labels ran into each other and the caption into the axis title, so the
-    compact spine (values in the table beside it) is shown there; at 1,440 px the wide one."""
+    compact spine (values in the table beside it) is shown there; at 1,440 px the wide one. The compact spine's legend
+    sits just above its rows at every width (at 1,024 px it went into two columns and left a blank band of 113 px
+    under the legend, sized for the one column a phone has; 38 px at 390 px)."""
     if not db.DEFAULT_DB.exists():
         pytest.skip("the real database is not built (make data)")
     with browser_page(width=width) as page:
@@ -183,4 +186,12 @@ def test_spine_layout_follows_the_room_the_chart_has(app_url, width, shown, hidd
         wait_for_app(page)
         page.locator(f".st-key-np_spine_{shown} .js-plotly-plot").first.wait_for(state="visible", timeout=60_000)
         assert not page.locator(f".st-key-np_spine_{hidden}").first.is_visible()
+        if shown == "compact":
+            legend_bottom, plot_top, plot_indent = page.evaluate(
+                """() => { const chart = document.querySelector('.st-key-np_spine_compact .js-plotly-plot');
+                            const plot = chart.querySelector('.nsewdrag').getBoundingClientRect();
+                            return [chart.querySelector('g.legend').getBoundingClientRect().bottom, plot.top,
+                                    plot.left - chart.getBoundingClientRect().left]; }""")
+            assert 0 <= plot_top - legend_bottom <= 60, (legend_bottom, plot_top)
+            assert plot_indent <= 60, plot_indent  # the legend does not push the plot to the right either
         assert exception_texts(page) == []

@@ -201,7 +201,9 @@ def national_spine(table: pd.DataFrame, meta: dict, place_name: str, lang: str, 
                       legend=dict(xref="container", x=0.01, yref="container", y=0.99 - 40 / fig.layout.height,
                                   yanchor="top"))
     if compact:
-        fig.update_layout(font=dict(size=11), legend=dict(font=dict(size=10)))
+        # one entry per row at every width: the top margin is sized for that column (a horizontal legend went into two
+        # columns where there was room, at 1,024 px with the sidebar open, and left a blank band above the plot)
+        fig.update_layout(font=dict(size=11), legend=dict(entrywidth=1, entrywidthmode="fraction", font=dict(size=10)))
     return fig
 
 
