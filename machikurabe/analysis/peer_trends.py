@@ -124,9 +124,13 @@ def gap_trend(gap_first: float | None, gap_last: float | None, tolerance: float 
     return "widened" if after > before else "narrowed"
 
 
+# the documented directions an indicator may carry; without one, no better or worse is said
+DIRECTIONS = ("higher_better", "lower_better")
+
+
 def verdict(direction: str | None, quintile_first: int | None, quintile_last: int | None) -> str | None:
     """Better or worse only for a documented direction and a move to another fifth."""
-    if direction not in ("higher_better", "lower_better") or quintile_first is None or quintile_last is None:
+    if direction not in DIRECTIONS or quintile_first is None or quintile_last is None:
         return None
     if quintile_first == quintile_last:
         return None

@@ -251,9 +251,14 @@ def build(values: pd.DataFrame, medians: pd.DataFrame, code: str, group_codes, i
     figs = {"grid": grid_figure(table, indicators, meta, place, lang, captions["grid"], columns=2),
             "grid_compact": grid_figure(table, indicators, meta, place, lang, captions["grid_compact"], columns=1)}
     years = sorted({int(y) for y in table["year"]})
+    display = pd.DataFrame([reading_row(r, meta, lang) for r in readings])
+    if not any(r.direction in pt.DIRECTIONS for r in readings):
+        # a column of 「—（向きの定義なし）」 on every row took a seventh of a narrow screen; the note under the table
+        # says once why no better or worse is given
+        display = display.drop(columns=[t("tr_col_verdict", lang)], errors="ignore")
     return TrendView(
         table=table, readings=readings, figs=figs,
-        display=pd.DataFrame([reading_row(r, meta, lang) for r in readings]),
+        display=display,
         ranks=rank_table(table, meta, lang), changed=changed_table(readings, meta, lang, link_of),
         file=file_table(table, meta, code, place, lang, sources=sources, group=group_definition, url=url,
                         created=created),
